@@ -1,0 +1,151 @@
+//! The analysis proper: validated inputs in, every figure of the report out.
+//!
+//! This is the one place that wires join -> stats -> sim together; it does no
+//! I/O. The report writers only format what [`Analysis`] holds.
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::error::Result;
+use crate::input::Inputs;
+use crate::join::{event_groups, nearest_events, Neighbours};
+use crate::model::{Direction, EventGroup, Period};
+use crate::sim;
+use crate::stats::delay::{self, DelaySummary};
+use crate::stats::multiple::{benjamini_hochberg, holm};
+use crate::stats::shift::circular_shift_test;
+use crate::stats::window::{binomial_upper_tail, covered_mask, observed_in_windows, rate_ratio, WindowTest};
+use crate::stats::day_counts;
+
+/// Every computed figure of one run.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub period: Period,
+    /// Announcement rows in the period.
+    pub announcements: usize,
+    /// People in those announcements.
+    pub people: u64,
+    pub groups: Vec<EventGroup>,
+    /// `neighbours[g][i]`: nearest events of group `g` around announcement `i`.
+    pub neighbours: Vec<Vec<Neighbours>>,
+    pub window_tests: Vec<WindowTest>,
+    pub delays: DelayResults,
+}
+
+/// The delay summary and how many rows it used.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DelayResults {
+    /// Rows with a day-precise defection date.
+    pub used: usize,
+    /// Rows left out: no defection date, or one known only to the month or year.
+    pub left_out: usize,
+    pub summaries: Vec<DelaySummary>,
+}
+
+/// Runs the join and every statistic.
+///
+/// # Errors
+/// Only internal failures (of polars).
+pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
+    let announcements = &inputs.announcements.announcements;
+    let period = inputs.period;
+    let groups = event_groups(&inputs.events, &config.groups);
+    let neighbours = nearest_events(announcements, &groups)?;
+    let counts = day_counts(announcements, &period, config.weight_by_people);
+    let window_tests = window_tests(&counts, &groups, &period, &config.windows);
+    let delays = delay_results(announcements, config.permutations, config.seed);
+    Ok(Analysis {
+        period,
+        announcements: announcements.len(),
+        people: announcements.iter().map(|a| u64::from(a.people)).sum(),
+        groups,
+        neighbours,
+        window_tests,
+        delays,
+    })
+}
+
+/// Window and shift tests for every group x direction x window, with Holm and
+/// BH adjustment of the shift p-values over the whole family.
+pub fn window_tests(counts: &[u64], groups: &[EventGroup], period: &Period, windows: &[u32]) -> Vec<WindowTest> {
+    let t = counts.len();
+    let n: u64 = counts.iter().sum();
+    let cells: Vec<(&EventGroup, Direction, u32)> = groups
+        .iter()
+        .flat_map(|g| Direction::BOTH.into_iter().flat_map(move |d| windows.iter().map(move |&w| (g, d, w))))
+        .collect();
+    let mut rows: Vec<WindowTest> = cells
+        .par_iter()
+        .map(|&(group, direction, w)| {
+            let days: Vec<i64> = group.days.iter().map(|d| period.index(d.date)).collect();
+            let covered = covered_mask(&days, t, direction, w);
+            let c = covered.iter().filter(|&&x| x).count();
+            let x = observed_in_windows(counts, &covered);
+            let shift = circular_shift_test(counts, &covered);
+            let rr = rate_ratio(x, n, c, t);
+            let note = match (rr, c) {
+                (Some(_), _) => String::new(),
+                (None, 0) => "no day of the period lies in such a window; the rate ratio is undefined".into(),
+                (None, c) if c >= t => {
+                    "every day of the period lies in such a window; the rate ratio is undefined".into()
+                }
+                (None, _) => "no announcements; the rate ratio is undefined".into(),
+            };
+            WindowTest {
+                group: group.name.clone(),
+                direction,
+                window_days: w,
+                n,
+                observed: x,
+                expected: n as f64 * c as f64 / t as f64,
+                covered_days: c,
+                period_days: t,
+                rate_ratio: rr,
+                p_binomial: binomial_upper_tail(x, n, c as f64 / t as f64),
+                p_shift: shift.p_value,
+                shift_count: shift.at_least_observed,
+                p_shift_holm: f64::NAN,
+                p_shift_bh: f64::NAN,
+                note,
+            }
+        })
+        .collect();
+    let p: Vec<f64> = rows.iter().map(|r| r.p_shift).collect();
+    for ((row, h), b) in rows.iter_mut().zip(holm(&p)).zip(benjamini_hochberg(&p)) {
+        row.p_shift_holm = h;
+        row.p_shift_bh = b;
+    }
+    rows
+}
+
+/// The delay summary per category and overall, with seeded bootstrap intervals.
+pub fn delay_results(announcements: &[crate::model::Announcement], resamples: u32, seed: u64) -> DelayResults {
+    let groups = delay::delays_by_category(announcements);
+    let used = groups.first().map_or(0, |(_, v)| v.len());
+    let summaries = groups
+        .iter()
+        .filter_map(|(category, values)| {
+            let mut summary = delay::describe(category, values)?;
+            let medians = sim::parallel_draws(
+                resamples as usize,
+                seed,
+                &format!("bootstrap-median:{category}"),
+                |rng, scratch: &mut Vec<f64>| {
+                    use rand::RngExt;
+                    let n = values.len();
+                    delay::resample_median(values, (0..n).map(|_| rng.random_range(0..n)), scratch)
+                },
+            );
+            let (low, high) = delay::percentile_interval(medians)?;
+            summary.median_ci_low = low;
+            summary.median_ci_high = high;
+            Some(summary)
+        })
+        .collect();
+    DelayResults { used, left_out: announcements.len() - used, summaries }
+}
+
+/// The row with the smallest shift p-value (the first, on ties).
+pub fn strongest(tests: &[WindowTest]) -> Option<&WindowTest> {
+    tests.iter().reduce(|best, row| if row.p_shift < best.p_shift { row } else { best })
+}

@@ -1,0 +1,521 @@
+//! Settings, resolved once: built-in defaults, overridden by the TOML file,
+//! overridden by command-line flags. The core never sees raw strings or
+//! conflicting options; everything here is validated.
+//!
+//! Paths in a config file are relative to the file's own directory, so a
+//! project folder can be moved as a whole. Paths given as flags are relative
+//! to the current directory, as a shell user expects.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::cli::{InputArgs, RunArgs};
+use crate::error::{Error, Result};
+
+/// The bundled announcements, compiled into the binary so that `northwind run`
+/// works even without the repository's `data/` folder.
+pub const EMBEDDED_ANNOUNCEMENTS: &str = include_str!("../data/announcements.csv");
+/// The bundled event calendar (see `data/SOURCES.md`).
+pub const EMBEDDED_EVENTS: &str = include_str!("../data/events.csv");
+
+/// Name of the config file looked up in the current directory.
+pub const DEFAULT_CONFIG_FILE: &str = "northwind.toml";
+/// Default seed: the day the Ningbo restaurant workers were announced (2016-04-08).
+pub const DEFAULT_SEED: u64 = 20_160_408;
+/// Default number of Monte Carlo draws (permutations, random shifts, bootstrap resamples).
+pub const DEFAULT_PERMUTATIONS: u32 = 9_999;
+/// Default window widths in days.
+pub const DEFAULT_WINDOWS: [u32; 5] = [7, 14, 30, 60, 90];
+/// Upper bound on Monte Carlo draws, to keep memory bounded.
+pub const MAX_PERMUTATIONS: u32 = 10_000_000;
+
+/// Where an input table comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputSource {
+    File(PathBuf),
+    Embedded { name: &'static str, text: &'static str },
+}
+
+impl InputSource {
+    /// The name used in messages and in the manifest.
+    pub fn display_name(&self) -> String {
+        match self {
+            InputSource::File(path) => path.display().to_string(),
+            InputSource::Embedded { name, .. } => format!("embedded:{name}"),
+        }
+    }
+}
+
+impl Serialize for InputSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.display_name())
+    }
+}
+
+/// How event kinds are gathered into groups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupSpec {
+    /// One group per kind prefix before the first `_` (`election_local` -> `election`).
+    KindPrefix,
+    /// Named groups, each a set of kinds; kinds in no group are ignored.
+    Explicit(BTreeMap<String, Vec<String>>),
+}
+
+/// Canonical column names of the announcements file.
+pub const ANNOUNCEMENT_COLUMNS: [&str; 10] = [
+    "id",
+    "announcement_date",
+    "name",
+    "category",
+    "people",
+    "defection_date",
+    "defection_date_precision",
+    "announced_by",
+    "source_url",
+    "notes",
+];
+/// Canonical column names of the events file.
+pub const EVENT_COLUMNS: [&str; 5] = ["date", "kind", "label", "country", "source_url"];
+
+/// Maps canonical column names to the names used in a user's file.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ColumnMap(BTreeMap<String, String>);
+
+impl ColumnMap {
+    /// The header name to look for in the file for canonical column `name`.
+    pub fn header_for<'a>(&'a self, name: &'a str) -> &'a str {
+        self.0.get(name).map_or(name, String::as_str)
+    }
+
+    /// A map from `(canonical, header)` pairs, unchecked (the config file path
+    /// validates names; this is for library users and tests).
+    pub fn renamed(pairs: &[(&str, &str)]) -> Self {
+        ColumnMap(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    fn from_file(
+        map: BTreeMap<String, String>,
+        allowed: &[&str],
+        section: &str,
+        path: &str,
+    ) -> Result<Self> {
+        for (key, value) in &map {
+            if !allowed.contains(&key.as_str()) {
+                return Err(Error::Config {
+                    path: path.to_string(),
+                    message: format!(
+                        "[{section}] has no column '{key}' to rename (known: {})",
+                        allowed.join(", ")
+                    ),
+                });
+            }
+            if value.trim().is_empty() {
+                return Err(Error::Config {
+                    path: path.to_string(),
+                    message: format!("[{section}] {key} must name a column, not be empty"),
+                });
+            }
+        }
+        Ok(ColumnMap(map))
+    }
+}
+
+/// The resolved, validated settings of one run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    /// The config file that was read, if any.
+    pub config_file: Option<PathBuf>,
+    pub announcements: InputSource,
+    pub events: InputSource,
+    pub announcement_columns: ColumnMap,
+    pub event_columns: ColumnMap,
+    /// chrono format of every date in the inputs.
+    pub date_format: String,
+    /// Period bounds; `None` means the first (last) announcement date.
+    pub period_start: Option<NaiveDate>,
+    pub period_end: Option<NaiveDate>,
+    pub groups: GroupSpec,
+    /// Window widths W in days, sorted and distinct.
+    pub windows: Vec<u32>,
+    /// Count people instead of announcement rows.
+    pub weight_by_people: bool,
+    pub seed: u64,
+    /// Monte Carlo draws B (bootstrap resamples, permutations).
+    pub permutations: u32,
+    pub out_dir: PathBuf,
+    #[serde(skip)]
+    pub quiet: bool,
+    #[serde(skip)]
+    pub threads: Option<usize>,
+    /// The command line, for the manifest.
+    pub command_line: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    #[serde(default)]
+    input: FileInput,
+    #[serde(default)]
+    columns: BTreeMap<String, String>,
+    #[serde(default)]
+    event_columns: BTreeMap<String, String>,
+    #[serde(default)]
+    period: FilePeriod,
+    #[serde(default)]
+    analysis: FileAnalysis,
+    groups: Option<BTreeMap<String, Vec<String>>>,
+    #[serde(default)]
+    output: FileOutput,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileInput {
+    announcements: Option<PathBuf>,
+    events: Option<PathBuf>,
+    date_format: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FilePeriod {
+    start: Option<String>,
+    end: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileAnalysis {
+    windows: Option<Vec<u32>>,
+    weight_by_people: Option<bool>,
+    seed: Option<u64>,
+    permutations: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileOutput {
+    dir: Option<PathBuf>,
+}
+
+impl Config {
+    /// Resolves the settings of `northwind run`.
+    ///
+    /// # Errors
+    /// A config file that cannot be read or parsed, or any invalid value.
+    pub fn for_run(args: &RunArgs, command_line: Vec<String>) -> Result<Self> {
+        let mut config = Config::for_inputs(&args.input, command_line)?;
+        if let Some(out) = &args.out {
+            config.out_dir = out.clone();
+        }
+        if let Some(seed) = args.seed {
+            config.seed = seed;
+        }
+        if let Some(b) = args.permutations {
+            config.permutations = check_permutations(b, "--permutations")?;
+        }
+        if let Some(threads) = args.threads {
+            if threads == 0 {
+                return Err(Error::Usage("--threads must be at least 1".into()));
+            }
+            config.threads = Some(threads);
+        }
+        Ok(config)
+    }
+
+    /// Resolves the settings shared by every command (inputs and period).
+    ///
+    /// # Errors
+    /// As [`Config::for_run`].
+    pub fn for_inputs(args: &InputArgs, command_line: Vec<String>) -> Result<Self> {
+        let config_file = match &args.config {
+            Some(path) => Some(path.clone()),
+            None => Some(PathBuf::from(DEFAULT_CONFIG_FILE)).filter(|p| p.is_file()),
+        };
+        let (file, base) = match &config_file {
+            Some(path) => (read_config_file(path)?, path.parent().map(Path::to_path_buf)),
+            None => (FileConfig::default(), None),
+        };
+        let config_name = config_file
+            .as_ref()
+            .map_or_else(|| "(defaults)".to_string(), |p| p.display().to_string());
+
+        let relative = |p: &Path| match &base {
+            Some(dir) if p.is_relative() => dir.join(p),
+            _ => p.to_path_buf(),
+        };
+        // With a config file, inputs default to data/ beside it; without one, to
+        // the embedded copy of the bundled data.
+        let default_source = |name: &'static str, text: &'static str| match &base {
+            Some(dir) => InputSource::File(dir.join(name)),
+            None => InputSource::Embedded { name, text },
+        };
+        let announcements = match (&args.announcements, &file.input.announcements) {
+            (Some(flag), _) => InputSource::File(flag.clone()),
+            (None, Some(path)) => InputSource::File(relative(path)),
+            (None, None) => default_source("data/announcements.csv", EMBEDDED_ANNOUNCEMENTS),
+        };
+        let events = match (&args.events, &file.input.events) {
+            (Some(flag), _) => InputSource::File(flag.clone()),
+            (None, Some(path)) => InputSource::File(relative(path)),
+            (None, None) => default_source("data/events.csv", EMBEDDED_EVENTS),
+        };
+
+        let date_format = file.input.date_format.unwrap_or_else(|| "%Y-%m-%d".to_string());
+        check_date_format(&date_format, &config_name)?;
+
+        let period_start = match (&args.start, &file.period.start) {
+            (Some(flag), _) => Some(parse_setting_date(flag, "--start")?),
+            (None, Some(text)) => Some(parse_setting_date(text, "[period] start").map_err(
+                |e| Error::Config { path: config_name.clone(), message: e.to_string() },
+            )?),
+            (None, None) => None,
+        };
+        let period_end = match (&args.end, &file.period.end) {
+            (Some(flag), _) => Some(parse_setting_date(flag, "--end")?),
+            (None, Some(text)) => Some(parse_setting_date(text, "[period] end").map_err(|e| {
+                Error::Config { path: config_name.clone(), message: e.to_string() }
+            })?),
+            (None, None) => None,
+        };
+        if let (Some(start), Some(end)) = (period_start, period_end) {
+            if start > end {
+                return Err(Error::Usage(format!(
+                    "the study period starts ({start}) after it ends ({end})"
+                )));
+            }
+        }
+
+        let groups = match file.groups {
+            None => GroupSpec::KindPrefix,
+            Some(map) => {
+                if map.is_empty() {
+                    GroupSpec::KindPrefix
+                } else {
+                    for (name, kinds) in &map {
+                        if name.trim().is_empty() || kinds.is_empty() {
+                            return Err(Error::Config {
+                                path: config_name,
+                                message: format!(
+                                    "[groups] '{name}' must have a name and at least one kind"
+                                ),
+                            });
+                        }
+                    }
+                    GroupSpec::Explicit(map)
+                }
+            }
+        };
+
+        let mut windows = file.analysis.windows.unwrap_or_else(|| DEFAULT_WINDOWS.to_vec());
+        windows.sort_unstable();
+        windows.dedup();
+        if windows.is_empty() || windows[0] == 0 {
+            return Err(Error::Config {
+                path: config_name,
+                message: "[analysis] windows must list at least one width of 1 day or more"
+                    .into(),
+            });
+        }
+        let permutations = match file.analysis.permutations {
+            Some(b) => check_permutations(b, "[analysis] permutations").map_err(|e| {
+                Error::Config { path: config_name.clone(), message: e.to_string() }
+            })?,
+            None => DEFAULT_PERMUTATIONS,
+        };
+
+        Ok(Config {
+            announcement_columns: ColumnMap::from_file(
+                file.columns,
+                &ANNOUNCEMENT_COLUMNS,
+                "columns",
+                &config_name,
+            )?,
+            event_columns: ColumnMap::from_file(
+                file.event_columns,
+                &EVENT_COLUMNS,
+                "event_columns",
+                &config_name,
+            )?,
+            config_file,
+            announcements,
+            events,
+            date_format,
+            period_start,
+            period_end,
+            groups,
+            windows,
+            weight_by_people: file.analysis.weight_by_people.unwrap_or(false),
+            seed: file.analysis.seed.unwrap_or(DEFAULT_SEED),
+            permutations,
+            out_dir: file
+                .output
+                .dir
+                .map_or_else(|| relative(Path::new("reports")), |d| relative(&d)),
+            quiet: args.quiet,
+            threads: None,
+            command_line,
+        })
+    }
+
+    /// The date format as a reader would write it, e.g. `YYYY-MM-DD`.
+    pub fn date_format_hint(&self) -> String {
+        date_format_hint(&self.date_format)
+    }
+}
+
+fn read_config_file(path: &Path) -> Result<FileConfig> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|e| Error::Config {
+        path: path.display().to_string(),
+        message: e.to_string().trim_end().to_string(),
+    })
+}
+
+fn check_permutations(b: u32, what: &str) -> Result<u32> {
+    if (1..=MAX_PERMUTATIONS).contains(&b) {
+        Ok(b)
+    } else {
+        Err(Error::Usage(format!(
+            "{what} must be between 1 and {MAX_PERMUTATIONS}, not {b}"
+        )))
+    }
+}
+
+fn parse_setting_date(text: &str, what: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::Usage(format!("{what}: '{text}' is not a date (expected YYYY-MM-DD)"))
+    })
+}
+
+fn check_date_format(format: &str, config_name: &str) -> Result<()> {
+    use chrono::format::{Item, StrftimeItems};
+    let bad = StrftimeItems::new(format).any(|item| matches!(item, Item::Error));
+    if bad || !format.contains('%') {
+        return Err(Error::Config {
+            path: config_name.to_string(),
+            message: format!("[input] date_format '{format}' is not a valid chrono format"),
+        });
+    }
+    Ok(())
+}
+
+/// Turns a chrono format into the pattern a reader knows (`%Y-%m-%d` -> `YYYY-MM-DD`).
+pub fn date_format_hint(format: &str) -> String {
+    [
+        ("%Y", "YYYY"),
+        ("%m", "MM"),
+        ("%d", "DD"),
+        ("%y", "YY"),
+        ("%e", "D"),
+        ("%b", "Mon"),
+        ("%B", "Month"),
+        ("%F", "YYYY-MM-DD"),
+    ]
+    .iter()
+    .fold(format.to_string(), |acc, (from, to)| acc.replace(from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write_config(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("northwind.toml");
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    fn args_with(path: &Path) -> InputArgs {
+        InputArgs { config: Some(path.to_path_buf()), ..InputArgs::default() }
+    }
+
+    #[test]
+    fn without_a_config_file_the_embedded_data_is_used() {
+        let args = InputArgs { config: None, ..InputArgs::default() };
+        // The test runs in the crate root, which has a northwind.toml; point at
+        // a missing directory to get the no-file behaviour through flags instead.
+        let config = Config::for_inputs(&args, vec![]).unwrap();
+        assert!(config.windows == DEFAULT_WINDOWS);
+        assert_eq!(config.seed, DEFAULT_SEED);
+    }
+
+    #[test]
+    fn config_paths_are_relative_to_the_config_file() {
+        let (dir, path) = write_config("[input]\nannouncements = \"a.csv\"\n");
+        let config = Config::for_inputs(&args_with(&path), vec![]).unwrap();
+        assert_eq!(config.announcements, InputSource::File(dir.path().join("a.csv")));
+        assert_eq!(config.events, InputSource::File(dir.path().join("data/events.csv")));
+        assert_eq!(config.out_dir, dir.path().join("reports"));
+    }
+
+    #[test]
+    fn flags_override_the_config_file() {
+        let (_dir, path) =
+            write_config("[period]\nstart = \"2000-01-01\"\n[analysis]\nseed = 5\npermutations = 99\n");
+        let run = RunArgs {
+            input: InputArgs { start: Some("2001-02-03".into()), ..args_with(&path) },
+            seed: Some(9),
+            ..RunArgs::default()
+        };
+        let config = Config::for_run(&run, vec![]).unwrap();
+        assert_eq!(config.period_start, NaiveDate::from_ymd_opt(2001, 2, 3));
+        assert_eq!(config.seed, 9);
+        assert_eq!(config.permutations, 99);
+    }
+
+    #[test]
+    fn unknown_settings_are_rejected_with_the_file_name() {
+        let (_dir, path) = write_config("[analysis]\nwindow = [7]\n");
+        let err = Config::for_inputs(&args_with(&path), vec![]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("northwind.toml"), "{err}");
+        assert!(err.to_string().contains("window"), "{err}");
+    }
+
+    #[test]
+    fn windows_are_sorted_deduplicated_and_positive() {
+        let (_dir, path) = write_config("[analysis]\nwindows = [30, 7, 30]\n");
+        let config = Config::for_inputs(&args_with(&path), vec![]).unwrap();
+        assert_eq!(config.windows, vec![7, 30]);
+        let (_dir, path) = write_config("[analysis]\nwindows = [0]\n");
+        assert!(Config::for_inputs(&args_with(&path), vec![]).is_err());
+    }
+
+    #[test]
+    fn a_period_that_ends_before_it_starts_is_a_usage_error() {
+        let args = InputArgs {
+            start: Some("2020-01-02".into()),
+            end: Some("2020-01-01".into()),
+            ..InputArgs::default()
+        };
+        let err = Config::for_inputs(&args, vec![]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn column_renames_must_name_known_columns() {
+        let (_dir, path) = write_config("[columns]\nidentifier = \"case\"\n");
+        let err = Config::for_inputs(&args_with(&path), vec![]).unwrap_err();
+        assert!(err.to_string().contains("identifier"), "{err}");
+        let (_dir, path) = write_config("[columns]\nid = \"case\"\n");
+        let config = Config::for_inputs(&args_with(&path), vec![]).unwrap();
+        assert_eq!(config.announcement_columns.header_for("id"), "case");
+        assert_eq!(config.announcement_columns.header_for("people"), "people");
+    }
+
+    #[test]
+    fn date_format_hints_read_like_the_pattern() {
+        assert_eq!(date_format_hint("%Y-%m-%d"), "YYYY-MM-DD");
+        assert_eq!(date_format_hint("%d/%m/%Y"), "DD/MM/YYYY");
+    }
+}

@@ -1,0 +1,87 @@
+//! The events table: elections, sanctions rounds, tests, holidays...
+
+use crate::config::ColumnMap;
+use crate::error::Problem;
+use crate::model::Event;
+
+use super::{locate_columns, parse_date, read_text_table};
+
+/// Parses and validates an events CSV.
+///
+/// Required columns: `date` and `kind` (free text; the group is derived from
+/// it). Optional: `label` (defaults to the kind), `country`, `source_url`.
+/// Events may lie outside the study period, and the same day may hold several
+/// events.
+///
+/// # Errors
+/// Every problem found, each located by line, column and value.
+pub fn parse_events(
+    bytes: &[u8],
+    file: &str,
+    columns: &ColumnMap,
+    date_format: &str,
+) -> Result<Vec<Event>, Vec<Problem>> {
+    let table = read_text_table(bytes, file)?;
+    let names = ["date", "kind", "label"].map(|name| columns.header_for(name));
+    let [date_col, kind_col, label_col] =
+        locate_columns(&table, file, [(names[0], true), (names[1], true), (names[2], false)])?;
+    let (Some(date_col), Some(kind_col)) = (date_col, kind_col) else {
+        return Err(vec![Problem::file(file, "missing required columns")]);
+    };
+    if table.records.is_empty() {
+        return Err(vec![Problem::file(
+            file,
+            "has a header but no events (expected at least one data row)",
+        )]);
+    }
+    let mut problems = Vec::new();
+    let mut events = Vec::with_capacity(table.records.len());
+    for (line, cells) in &table.records {
+        let cell = |col: usize| cells.get(col).map_or("", String::as_str);
+        let date = parse_date(cell(date_col), date_format, file, *line, names[0], &mut problems);
+        let kind = cell(kind_col).trim();
+        if kind.is_empty() {
+            problems.push(Problem::cell(
+                file,
+                *line,
+                names[1],
+                "",
+                "is empty (every event needs a kind, e.g. election_presidential)",
+            ));
+        }
+        let label = label_col.map(cell).map(str::trim).filter(|l| !l.is_empty()).unwrap_or(kind);
+        if let (Some(date), false) = (date, kind.is_empty()) {
+            events.push(Event { date, kind: kind.to_string(), label: label.to_string(), line: *line });
+        }
+    }
+    if problems.is_empty() {
+        Ok(events)
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Vec<Event>, Vec<Problem>> {
+        parse_events(text.as_bytes(), "e.csv", &ColumnMap::default(), "%Y-%m-%d")
+    }
+
+    #[test]
+    fn labels_default_to_the_kind() {
+        let events = parse("date,kind,label\n2020-04-15,election_legislative,\n").unwrap();
+        assert_eq!(events[0].label, "election_legislative");
+        assert_eq!(events[0].line, 2);
+    }
+
+    #[test]
+    fn bad_dates_and_empty_kinds_are_all_reported() {
+        let problems = parse("date,kind\n2020-02-30,x\n2020-01-01,\n1850-01-01,old\n").unwrap_err();
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(text[0].starts_with("e.csv:2: column 'date': value '2020-02-30'"));
+        assert!(text[1].starts_with("e.csv:3: column 'kind'"));
+    }
+}

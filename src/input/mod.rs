@@ -1,0 +1,375 @@
+//! Loading and validating the two input tables.
+//!
+//! The `csv` crate reads records (quoted fields, embedded commas and newlines,
+//! CRLF line endings); a UTF-8 byte-order mark is stripped; each cell is then
+//! checked here with `chrono`, so that every problem is reported with its
+//! file, line, column and value, all in one pass. polars' own CSV reader is not
+//! used because it stops at the first bad value and gives no line number.
+//!
+//! The parsers take bytes (testable in memory); [`load`] adds the file system.
+
+mod announcements;
+mod events;
+
+pub use announcements::{parse_announcements, AnnouncementTable};
+pub use events::parse_events;
+
+use chrono::NaiveDate;
+
+use crate::config::{Config, InputSource};
+use crate::error::{Error, Problem, Result};
+use crate::model::{Event, Period};
+
+/// The validated inputs of one run, with the bytes' SHA-256 for the manifest.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    pub announcements: AnnouncementTable,
+    pub events: Vec<Event>,
+    pub period: Period,
+    /// `(name, sha256 hex, bytes)` for each input, announcements first.
+    pub fingerprints: Vec<InputFingerprint>,
+}
+
+/// Identity of one input file, recorded in the manifest.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InputFingerprint {
+    pub name: String,
+    pub sha256: String,
+    pub bytes: usize,
+}
+
+/// Reads, parses and validates both inputs and resolves the study period.
+///
+/// # Errors
+/// [`Error::Read`] when a file cannot be read; [`Error::Input`] listing every
+/// problem found in either file.
+pub fn load(config: &Config) -> Result<Inputs> {
+    let announcement_bytes = read_source(&config.announcements)?;
+    let event_bytes = read_source(&config.events)?;
+    let announcement_name = config.announcements.display_name();
+    let event_name = config.events.display_name();
+
+    let parsed_announcements = parse_announcements(
+        &announcement_bytes,
+        &announcement_name,
+        &config.announcement_columns,
+        &config.date_format,
+    );
+    let parsed_events =
+        parse_events(&event_bytes, &event_name, &config.event_columns, &config.date_format);
+
+    let mut problems = Vec::new();
+    let (announcements, events) = match (parsed_announcements, parsed_events) {
+        (Ok(a), Ok(e)) => (Some(a), Some(e)),
+        (a, e) => {
+            let a = a.map_err(|p| problems.extend(p)).ok();
+            let e = e.map_err(|p| problems.extend(p)).ok();
+            (a, e)
+        }
+    };
+    let period = announcements.as_ref().and_then(|table| {
+        resolve_period(config, table, &announcement_name).map_err(|p| problems.extend(p)).ok()
+    });
+    match (announcements, events, period) {
+        (Some(announcements), Some(events), Some(period)) if problems.is_empty() => Ok(Inputs {
+            announcements,
+            events,
+            period,
+            fingerprints: vec![
+                fingerprint(announcement_name, &announcement_bytes),
+                fingerprint(event_name, &event_bytes),
+            ],
+        }),
+        _ => Err(Error::Input(problems)),
+    }
+}
+
+/// The study period: configured bounds, or the first and last announcement
+/// dates. Announcements outside a configured period are problems.
+fn resolve_period(
+    config: &Config,
+    table: &AnnouncementTable,
+    file: &str,
+) -> std::result::Result<Period, Vec<Problem>> {
+    let dates = table.announcements.iter().map(|a| a.announcement_date);
+    let (first, last) = match (dates.clone().min(), dates.max()) {
+        (Some(first), Some(last)) => (first, last),
+        _ => return Err(vec![Problem::file(file, "has no announcements")]),
+    };
+    let period = Period {
+        start: config.period_start.unwrap_or(first),
+        end: config.period_end.unwrap_or(last),
+    };
+    if period.start > period.end {
+        return Err(vec![Problem::file(
+            file,
+            format!(
+                "the study period would start on {} after it ends on {}: check [period] and --start/--end",
+                period.start, period.end
+            ),
+        )]);
+    }
+    let column = config.announcement_columns.header_for("announcement_date");
+    let problems: Vec<Problem> = table
+        .announcements
+        .iter()
+        .filter(|a| !period.contains(a.announcement_date))
+        .map(|a| {
+            Problem::cell(
+                file,
+                a.line,
+                column,
+                &a.announcement_date.format(&config.date_format).to_string(),
+                format!("is outside the study period {}..{}", period.start, period.end),
+            )
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(period)
+    } else {
+        Err(problems)
+    }
+}
+
+fn read_source(source: &InputSource) -> Result<Vec<u8>> {
+    match source {
+        InputSource::File(path) => std::fs::read(path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        }),
+        InputSource::Embedded { text, .. } => Ok(text.as_bytes().to_vec()),
+    }
+}
+
+fn fingerprint(name: String, bytes: &[u8]) -> InputFingerprint {
+    InputFingerprint { name, sha256: crate::report::sha256_hex(bytes), bytes: bytes.len() }
+}
+
+/// A CSV file read into text records, before any column is interpreted.
+#[derive(Debug)]
+pub(crate) struct TextTable {
+    /// Header names, trimmed.
+    pub headers: Vec<String>,
+    /// `(line, cells)` for each data record.
+    pub records: Vec<(u64, Vec<String>)>,
+}
+
+impl TextTable {
+    /// Index of the column named `header`.
+    pub fn column(&self, header: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == header)
+    }
+}
+
+/// Reads CSV bytes into text records, collecting every structural problem
+/// (ragged rows, invalid UTF-8, duplicate header names).
+pub(crate) fn read_text_table(bytes: &[u8], file: &str) -> std::result::Result<TextTable, Vec<Problem>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(vec![Problem::file(file, "is empty (expected a header line and data rows)")]);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut problems = Vec::new();
+    let mut headers: Option<Vec<String>> = None;
+    let mut records = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    let mut lines = LineCounter::new(bytes);
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                problems.push(Problem::line(file, line, format!("is not valid CSV: {e}")));
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+                continue;
+            }
+        }
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        let mut cells = Vec::with_capacity(record.len());
+        for (i, field) in record.iter().enumerate() {
+            match std::str::from_utf8(field) {
+                Ok(text) => cells.push(text.to_string()),
+                Err(_) => {
+                    let column = headers
+                        .as_ref()
+                        .and_then(|h| h.get(i))
+                        .map_or_else(|| format!("#{}", i + 1), Clone::clone);
+                    problems.push(Problem::cell(
+                        file,
+                        line,
+                        &column,
+                        &String::from_utf8_lossy(field),
+                        "is not valid UTF-8 text (save the file as UTF-8)",
+                    ));
+                    cells.push(String::new());
+                }
+            }
+        }
+        match &headers {
+            None => {
+                let names: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
+                for (i, name) in names.iter().enumerate() {
+                    if names[..i].contains(name) {
+                        problems.push(Problem::line(
+                            file,
+                            line,
+                            format!("the header names column '{name}' twice"),
+                        ));
+                    }
+                }
+                headers = Some(names);
+            }
+            Some(h) => {
+                if cells.len() != h.len() {
+                    problems.push(Problem::line(
+                        file,
+                        line,
+                        format!(
+                            "has {} fields but the header has {} (a missing or extra comma, or an unclosed quote?)",
+                            cells.len(),
+                            h.len()
+                        ),
+                    ));
+                    continue;
+                }
+                records.push((line, cells));
+            }
+        }
+    }
+    let headers = headers.unwrap_or_default();
+    if problems.is_empty() {
+        Ok(TextTable { headers, records })
+    } else {
+        Err(problems)
+    }
+}
+
+/// 1-based line numbers from byte offsets. The csv crate's own line count is
+/// off for CRLF files (it gives the first data line as line 1), and people fix
+/// files by line number, so lines are counted here from the bytes.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter { bytes, offset: 0, line: 1 }
+    }
+
+    /// The line holding byte `offset`; offsets must not decrease between calls.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let mut target = usize::try_from(offset).unwrap_or(usize::MAX).min(self.bytes.len());
+        // For CRLF input the csv crate places a record's start on the '\n' of
+        // the previous line ending: step over line endings to the record itself.
+        while target < self.bytes.len() && matches!(self.bytes[target], b'\r' | b'\n') {
+            target += 1;
+        }
+        if target > self.offset {
+            self.line += self.bytes[self.offset..target].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.offset = target;
+        }
+        self.line
+    }
+}
+
+/// Looks up required and optional columns, reporting every missing required one.
+pub(crate) fn locate_columns<const N: usize>(
+    table: &TextTable,
+    file: &str,
+    wanted: [(&str, bool); N],
+) -> std::result::Result<[Option<usize>; N], Vec<Problem>> {
+    let mut problems = Vec::new();
+    let located = wanted.map(|(header, required)| {
+        let index = table.column(header);
+        if index.is_none() && required {
+            problems.push(Problem::line(
+                file,
+                1,
+                format!(
+                    "missing required column '{header}' (the header has: {})",
+                    table.headers.join(", ")
+                ),
+            ));
+        }
+        index
+    });
+    if problems.is_empty() {
+        Ok(located)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Parses one date cell, or records a located problem.
+pub(crate) fn parse_date(
+    text: &str,
+    format: &str,
+    file: &str,
+    line: u64,
+    column: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<NaiveDate> {
+    match NaiveDate::parse_from_str(text.trim(), format) {
+        Ok(date) => Some(date),
+        Err(_) => {
+            let hint = crate::config::date_format_hint(format);
+            let message = if text.trim().is_empty() {
+                format!("is empty (expected a date, {hint})")
+            } else {
+                format!("is not a date (expected {hint})")
+            };
+            problems.push(Problem::cell(file, line, column, text, message));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bom_and_crlf_line_endings_are_read_transparently() {
+        let table = read_text_table(b"\xEF\xBB\xBFid,date\r\na,2020-01-01\r\n", "f.csv").unwrap();
+        assert_eq!(table.headers, vec!["id", "date"]);
+        assert_eq!(table.records, vec![(2, vec!["a".to_string(), "2020-01-01".to_string()])]);
+    }
+
+    #[test]
+    fn line_numbers_are_true_for_crlf_files_with_multiline_fields() {
+        let table = read_text_table(b"id,n\r\na,\"x\r\ny\"\r\nb,2\r\n", "f.csv").unwrap();
+        let lines: Vec<u64> = table.records.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [2, 4]);
+    }
+
+    #[test]
+    fn quoted_fields_keep_commas_and_newlines_and_lines_stay_true() {
+        let table = read_text_table(b"id,notes\na,\"x, y\nz\"\nb,w\n", "f.csv").unwrap();
+        assert_eq!(table.records[0].1[1], "x, y\nz");
+        assert_eq!(table.records[1].0, 4);
+    }
+
+    #[test]
+    fn every_ragged_row_and_bad_byte_is_reported() {
+        let problems = read_text_table(b"id,date\na\nb,\xff\nc,d,e\n", "f.csv").unwrap_err();
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(text.len(), 3, "{text:?}");
+        assert!(text[0].starts_with("f.csv:2: has 1 fields"), "{text:?}");
+        assert!(text[1].starts_with("f.csv:3: column 'date'"), "{text:?}");
+        assert!(text[2].starts_with("f.csv:4: has 3 fields"), "{text:?}");
+    }
+
+    #[test]
+    fn an_empty_file_is_a_problem() {
+        let problems = read_text_table(b"  \n", "f.csv").unwrap_err();
+        assert_eq!(problems[0].to_string(), "f.csv: is empty (expected a header line and data rows)");
+    }
+}

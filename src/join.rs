@@ -1,0 +1,249 @@
+//! Joining announcements to their nearest events, per event group.
+//!
+//! For every announcement day `a` and group `g` this finds the earliest event
+//! day `E >= a` (the *next* event, `days_to_next = E - a`) and the latest
+//! `E <= a` (the *previous* one, `days_since_prev = a - E`). An announcement on
+//! an event day has both equal to that day, at distance 0.
+//!
+//! The lookup is an as-of join (polars `join_asof_by`, grouped by event
+//! group), run twice: `Forward` for next and `Backward` for previous, each with
+//! `allow_eq = true` so that an event on the announcement day matches. Both
+//! sides are sorted here, because polars cannot check sortedness within `by`
+//! groups and would silently mis-match unsorted input (see CRATES.md).
+//! `Nearest` is never used: its tie rule differs between libraries.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use crate::config::GroupSpec;
+use crate::error::{Error, Result};
+use crate::model::{Announcement, Event, EventDay, EventGroup};
+
+/// The nearest events of one group around one announcement, as indices into
+/// [`EventGroup::days`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Neighbours {
+    pub next: Option<usize>,
+    pub prev: Option<usize>,
+}
+
+/// The group of an event kind under the prefix rule: the part before the first `_`.
+pub fn kind_prefix(kind: &str) -> &str {
+    kind.split('_').next().unwrap_or(kind)
+}
+
+/// Gathers events into groups (sorted by name), each a sorted set of event
+/// days. Several events of one group on the same day become one day whose
+/// label joins theirs with "; " in file order.
+pub fn event_groups(events: &[Event], spec: &GroupSpec) -> Vec<EventGroup> {
+    let mut by_group: BTreeMap<String, (Vec<String>, BTreeMap<NaiveDate, Vec<&str>>)> =
+        BTreeMap::new();
+    if let GroupSpec::Explicit(map) = spec {
+        for (name, kinds) in map {
+            by_group.insert(name.clone(), (kinds.clone(), BTreeMap::new()));
+        }
+    }
+    for event in events {
+        let names: Vec<String> = match spec {
+            GroupSpec::KindPrefix => vec![kind_prefix(&event.kind).to_string()],
+            GroupSpec::Explicit(map) => map
+                .iter()
+                .filter(|(_, kinds)| kinds.contains(&event.kind))
+                .map(|(name, _)| name.clone())
+                .collect(),
+        };
+        for name in names {
+            let (kinds, days) = by_group.entry(name).or_default();
+            if matches!(spec, GroupSpec::KindPrefix) && !kinds.contains(&event.kind) {
+                kinds.push(event.kind.clone());
+            }
+            days.entry(event.date).or_default().push(&event.label);
+        }
+    }
+    by_group
+        .into_iter()
+        .map(|(name, (mut kinds, days))| {
+            kinds.sort();
+            EventGroup {
+                name,
+                kinds,
+                days: days
+                    .into_iter()
+                    .map(|(date, labels)| EventDay { date, label: labels.join("; ") })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// For every group and every announcement, the next and previous event day.
+///
+/// Returns `neighbours[g][i]` for group `g` and announcement `i` (input order).
+/// Cost: O((n + m) log(n + m)) per direction for n announcements and m event
+/// days, all groups at once.
+///
+/// # Errors
+/// Only if polars fails internally ([`Error::Internal`]).
+pub fn nearest_events(
+    announcements: &[Announcement],
+    groups: &[EventGroup],
+) -> Result<Vec<Vec<Neighbours>>> {
+    let mut result = vec![vec![Neighbours::default(); announcements.len()]; groups.len()];
+    if announcements.is_empty() || groups.iter().all(|g| g.days.is_empty()) {
+        return Ok(result);
+    }
+    let (left, right) = join_frames(announcements, groups).map_err(polars_error)?;
+    for strategy in [AsofStrategy::Forward, AsofStrategy::Backward] {
+        let joined = left
+            .join_asof_by(&right, "ann_date", "event_date", ["group"], ["group"], strategy, None, true, false)
+            .map_err(polars_error)?;
+        let group = joined.column("group").and_then(|c| c.u32()).map_err(polars_error)?;
+        let row = joined.column("ann_row").and_then(|c| c.u32()).map_err(polars_error)?;
+        let event = joined.column("event_idx").and_then(|c| c.u32()).map_err(polars_error)?;
+        for ((g, i), e) in group.iter().zip(row.iter()).zip(event.iter()) {
+            let (Some(g), Some(i)) = (g, i) else {
+                return Err(Error::Internal("as-of join lost a key".into()));
+            };
+            let slot = &mut result[g as usize][i as usize];
+            let index = e.map(|e| e as usize);
+            match strategy {
+                AsofStrategy::Forward => slot.next = index,
+                _ => slot.prev = index,
+            }
+        }
+    }
+    Ok(result)
+}
+
+/// Builds the two sorted frames: `(group, ann_date, ann_row)` for every
+/// group x announcement, and `(group, event_date, event_idx)` for every event day.
+fn join_frames(
+    announcements: &[Announcement],
+    groups: &[EventGroup],
+) -> PolarsResult<(DataFrame, DataFrame)> {
+    let mut order: Vec<usize> = (0..announcements.len()).collect();
+    order.sort_by_key(|&i| announcements[i].announcement_date);
+    let (mut l_group, mut l_date, mut l_row) = (Vec::new(), Vec::new(), Vec::new());
+    for &i in &order {
+        for g in 0..groups.len() {
+            l_group.push(g as u32);
+            l_date.push(epoch_days(announcements[i].announcement_date));
+            l_row.push(i as u32);
+        }
+    }
+    let mut events: Vec<(i32, u32, u32)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| {
+            group.days.iter().enumerate().map(move |(k, day)| (epoch_days(day.date), g as u32, k as u32))
+        })
+        .collect();
+    events.sort_unstable();
+    let left = DataFrame::new_infer_height(vec![
+        Column::new("group".into(), l_group),
+        Column::new("ann_date".into(), l_date).cast(&DataType::Date)?,
+        Column::new("ann_row".into(), l_row),
+    ])?;
+    let right = DataFrame::new_infer_height(vec![
+        Column::new("group".into(), events.iter().map(|e| e.1).collect::<Vec<_>>()),
+        Column::new("event_date".into(), events.iter().map(|e| e.0).collect::<Vec<_>>())
+            .cast(&DataType::Date)?,
+        Column::new("event_idx".into(), events.iter().map(|e| e.2).collect::<Vec<_>>()),
+    ])?;
+    Ok((left, right))
+}
+
+fn epoch_days(date: NaiveDate) -> i32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    i32::try_from((date - epoch).num_days()).unwrap_or(i32::MAX)
+}
+
+fn polars_error(e: PolarsError) -> Error {
+    Error::Internal(format!("polars: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Precision;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn announcement(i: usize, day: &str) -> Announcement {
+        Announcement {
+            id: format!("a{i}"),
+            line: i as u64 + 2,
+            announcement_date: date(day),
+            category: "c".into(),
+            people: 1,
+            defection_date: None,
+            precision: Precision::Unknown,
+        }
+    }
+
+    fn event(day: &str, kind: &str, label: &str) -> Event {
+        Event { date: date(day), kind: kind.into(), label: label.into(), line: 0 }
+    }
+
+    #[test]
+    fn groups_follow_the_kind_prefix_and_merge_same_day_events() {
+        let events = [
+            event("2020-04-15", "election_legislative", "A"),
+            event("2020-03-01", "sanctions_un", "S"),
+            event("2020-04-15", "election_local", "B"),
+            event("2019-01-01", "nuclear", "N"),
+        ];
+        let groups = event_groups(&events, &GroupSpec::KindPrefix);
+        let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["election", "nuclear", "sanctions"]);
+        assert_eq!(groups[0].days.len(), 1);
+        assert_eq!(groups[0].days[0].label, "A; B");
+        assert_eq!(groups[0].kinds, ["election_legislative", "election_local"]);
+    }
+
+    #[test]
+    fn explicit_groups_take_only_their_kinds() {
+        let mut map = BTreeMap::new();
+        map.insert("votes".to_string(), vec!["election_local".to_string()]);
+        map.insert("empty".to_string(), vec!["holiday".to_string()]);
+        let events = [event("2020-04-15", "election_legislative", "A"), event("2020-05-01", "election_local", "B")];
+        let groups = event_groups(&events, &GroupSpec::Explicit(map));
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].name, "empty");
+        assert!(groups[0].days.is_empty());
+        assert_eq!(groups[1].days.len(), 1);
+    }
+
+    #[test]
+    fn an_announcement_on_event_day_matches_that_event_both_ways() {
+        // The CRATES.md case: announcement days [10, 20, 30], events [20, 25].
+        let announcements = [announcement(0, "2020-01-30"), announcement(1, "2020-01-10"), announcement(2, "2020-01-20")];
+        let groups = event_groups(
+            &[event("2020-01-25", "x", "25"), event("2020-01-20", "x", "20")],
+            &GroupSpec::KindPrefix,
+        );
+        let n = nearest_events(&announcements, &groups).unwrap();
+        let pick = |nb: Option<usize>| nb.map(|k| groups[0].days[k].label.clone());
+        assert_eq!(n[0].iter().map(|x| pick(x.next)).collect::<Vec<_>>(), [None, Some("20".into()), Some("20".into())]);
+        assert_eq!(
+            n[0].iter().map(|x| pick(x.prev)).collect::<Vec<_>>(),
+            [Some("25".into()), None, Some("20".into())]
+        );
+    }
+
+    #[test]
+    fn groups_are_joined_independently() {
+        let announcements = [announcement(0, "2020-06-01")];
+        let groups = event_groups(
+            &[event("2020-05-01", "a", "a-prev"), event("2020-07-01", "b", "b-next")],
+            &GroupSpec::KindPrefix,
+        );
+        let n = nearest_events(&announcements, &groups).unwrap();
+        assert_eq!(n[0][0], Neighbours { next: None, prev: Some(0) });
+        assert_eq!(n[1][0], Neighbours { next: Some(0), prev: None });
+    }
+}

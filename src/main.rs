@@ -1,0 +1,42 @@
+//! The `northwind` binary: parse the command line, call the library, turn an
+//! error into a message and an exit code (0 ok, 1 internal, 2 bad input or usage).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use northwind::cli::{Cli, Command};
+use northwind::config::Config;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let command_line: Vec<String> = std::env::args().collect();
+    let outcome = match &cli.command {
+        Command::Run(args) => Config::for_run(args, command_line).and_then(|config| {
+            let summary = northwind::run(&config)?;
+            if !config.quiet {
+                println!("wrote {} ({} files)", summary.out_dir.display(), summary.files.len());
+                println!("{}", summary.headline);
+            }
+            Ok(())
+        }),
+        Command::Check(args) => Config::for_inputs(args, command_line).and_then(|config| {
+            let summary = northwind::check(&config)?;
+            if !config.quiet {
+                println!("{summary}");
+            }
+            Ok(())
+        }),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("northwind: {error}");
+            let mut source = std::error::Error::source(&error);
+            while let Some(cause) = source {
+                eprintln!("  caused by: {cause}");
+                source = cause.source();
+            }
+            ExitCode::from(error.exit_code())
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The only module that writes to the file system.
+//!
+//! A report is built in a temporary sibling of the output directory and moved
+//! into place only when every file is written, so a failed run leaves the
+//! previous report untouched. An existing output directory is replaced only
+//! if northwind made it (it holds a `manifest.json` naming northwind); any other
+//! non-empty directory, a file, or a directory holding the inputs is refused
+//! before anything is computed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use crate::config::{Config, InputSource};
+use crate::error::{Error, Result};
+use crate::input::InputFingerprint;
+use crate::report::{sha256_hex, ReportFile};
+
+/// Name of the manifest that marks a directory as northwind's.
+pub const MANIFEST: &str = "manifest.json";
+
+/// Refuses output directories that northwind must not replace.
+///
+/// # Errors
+/// [`Error::Usage`] when `out` is a file, a non-empty directory that northwind
+/// did not write, or a directory that contains one of the inputs.
+pub fn check_out_dir(out: &Path, inputs: &[&InputSource]) -> Result<()> {
+    let shown = out.display();
+    if out.is_file() {
+        return Err(Error::Usage(format!("--out {shown} is a file; northwind writes a directory there")));
+    }
+    if !out.is_dir() {
+        return Ok(());
+    }
+    let canonical_out = fs::canonicalize(out).map_err(|source| Error::Read { path: out.to_path_buf(), source })?;
+    for input in inputs {
+        if let InputSource::File(path) = input {
+            if let Ok(canonical) = fs::canonicalize(path) {
+                if canonical.starts_with(&canonical_out) {
+                    return Err(Error::Usage(format!(
+                        "--out {shown} contains the input {}; choose another output directory",
+                        path.display()
+                    )));
+                }
+            }
+        }
+    }
+    let mut entries = fs::read_dir(out).map_err(|source| Error::Read { path: out.to_path_buf(), source })?;
+    if entries.next().is_none() || is_northwind_report(out) {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "--out {shown} is a non-empty directory that northwind did not create (it has no northwind {MANIFEST}); \
+             refusing to replace it. Choose a new or empty directory."
+        )))
+    }
+}
+
+/// Whether `dir` holds a manifest written by northwind.
+pub fn is_northwind_report(dir: &Path) -> bool {
+    fs::read(dir.join(MANIFEST))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .is_some_and(|v| v.get("tool").and_then(|t| t.as_str()) == Some("northwind"))
+}
+
+/// Renders `manifest.json`: version, command line, resolved config, seed,
+/// and the SHA-256 of every input and output file.
+pub fn manifest(config: &Config, inputs: &[InputFingerprint], files: &[ReportFile]) -> Vec<u8> {
+    let outputs: Vec<_> = files
+        .iter()
+        .map(|f| json!({ "path": f.path, "sha256": sha256_hex(&f.bytes), "bytes": f.bytes.len() }))
+        .collect();
+    let value = json!({
+        "tool": "northwind",
+        "version": env!("CARGO_PKG_VERSION"),
+        "command_line": config.command_line,
+        "seed": config.seed,
+        "config": config,
+        "inputs": inputs,
+        "outputs": outputs,
+    });
+    let mut bytes = serde_json::to_vec_pretty(&value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Writes `files` (and the manifest) as the directory `out`, atomically with
+/// respect to failures: the new report is complete before it replaces the old.
+///
+/// # Errors
+/// [`Error::Write`] naming the path that failed; the previous report is kept.
+pub fn write_report(out: &Path, files: &[ReportFile]) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::Usage(format!("--out {} does not name a directory", out.display())))?;
+    fs::create_dir_all(&parent).map_err(|source| Error::Write { path: parent.clone(), source })?;
+    let staging = parent.join(format!(".{name}.northwind-new-{}", std::process::id()));
+    let result = write_all(&staging, files).and_then(|()| swap_into_place(&staging, out, &parent, &name));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_all(dir: &Path, files: &[ReportFile]) -> Result<()> {
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
+    }
+    for file in files {
+        let path = dir.join(&file.path);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(|source| Error::Write { path: folder.to_path_buf(), source })?;
+        }
+        fs::write(&path, &file.bytes).map_err(|source| Error::Write { path: path.clone(), source })?;
+    }
+    Ok(())
+}
+
+fn swap_into_place(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<()> {
+    if !out.exists() {
+        return fs::rename(staging, out).map_err(|source| write_error(out, source));
+    }
+    let retired = parent.join(format!(".{name}.northwind-old-{}", std::process::id()));
+    if retired.exists() {
+        fs::remove_dir_all(&retired).map_err(|source| write_error(&retired, source))?;
+    }
+    fs::rename(out, &retired).map_err(|source| write_error(out, source))?;
+    if let Err(source) = fs::rename(staging, out) {
+        // Put the previous report back before reporting the failure.
+        let _ = fs::rename(&retired, out);
+        return Err(Error::Write { path: out.to_path_buf(), source });
+    }
+    fs::remove_dir_all(&retired).map_err(|source| write_error(&retired, source))
+}
+
+fn write_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Write { path: path.to_path_buf(), source }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> ReportFile {
+        ReportFile { path: path.into(), bytes: text.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn a_report_replaces_an_earlier_northwind_report_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("reports");
+        write_report(&out, &[file("manifest.json", "{\"tool\":\"northwind\"}"), file("tables/a.csv", "1")]).unwrap();
+        assert!(check_out_dir(&out, &[]).is_ok());
+        write_report(&out, &[file("manifest.json", "{\"tool\":\"northwind\"}"), file("b.csv", "2")]).unwrap();
+        assert!(!out.join("tables/a.csv").exists(), "old files are gone");
+        assert_eq!(fs::read_to_string(out.join("b.csv")).unwrap(), "2");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging or retired directory is left behind");
+    }
+
+    #[test]
+    fn a_foreign_directory_or_a_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
+        let err = check_out_dir(dir.path(), &[]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("did not create"), "{err}");
+        let err = check_out_dir(&dir.path().join("thesis.docx"), &[]).unwrap_err();
+        assert!(err.to_string().contains("is a file"), "{err}");
+        assert!(check_out_dir(&dir.path().join("new"), &[]).is_ok());
+    }
+
+    #[test]
+    fn a_directory_holding_an_input_is_refused_even_with_a_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(MANIFEST), "{\"tool\":\"northwind\"}").unwrap();
+        fs::write(dir.path().join("a.csv"), "id").unwrap();
+        let input = InputSource::File(dir.path().join("a.csv"));
+        assert!(check_out_dir(dir.path(), &[&input]).unwrap_err().to_string().contains("contains the input"));
+    }
+}

@@ -1,0 +1,110 @@
+//! `summary.json`: every headline figure and p-value, as data.
+
+use serde_json::{json, Value};
+
+use crate::analysis::{strongest, Analysis};
+use crate::config::Config;
+use crate::stats::window::WindowTest;
+
+/// A float as JSON: a number when finite, the string `"inf"` when infinite
+/// (JSON has no infinity), `null` when it could not be computed.
+pub fn number(x: f64) -> Value {
+    if x.is_nan() {
+        Value::Null
+    } else if x.is_infinite() {
+        Value::String(if x > 0.0 { "inf".into() } else { "-inf".into() })
+    } else {
+        json!(x)
+    }
+}
+
+fn window_row(t: &WindowTest) -> Value {
+    let rr = |f: fn(&crate::stats::window::RateRatio) -> f64| t.rate_ratio.as_ref().map_or(Value::Null, |r| number(f(r)));
+    json!({
+        "group": t.group,
+        "direction": t.direction.as_str(),
+        "window_days": t.window_days,
+        "n": t.n,
+        "observed": t.observed,
+        "expected": number(t.expected),
+        "covered_days": t.covered_days,
+        "period_days": t.period_days,
+        "rate_ratio": rr(|r| r.estimate),
+        "rate_ratio_low": rr(|r| r.low),
+        "rate_ratio_high": rr(|r| r.high),
+        "p_binomial": number(t.p_binomial),
+        "p_shift": number(t.p_shift),
+        "shift_count": t.shift_count,
+        "p_shift_holm": number(t.p_shift_holm),
+        "p_shift_bh": number(t.p_shift_bh),
+        "note": t.note,
+    })
+}
+
+/// Renders `summary.json` (pretty-printed, keys in a fixed order, no
+/// timestamps: the same inputs and seed give the same bytes).
+pub fn summary_json(analysis: &Analysis, config: &Config, event_rows: usize) -> Vec<u8> {
+    let groups: Vec<Value> = analysis
+        .groups
+        .iter()
+        .map(|g| {
+            json!({
+                "name": g.name,
+                "kinds": g.kinds,
+                "event_days": g.days.len(),
+                "event_days_in_period": g.days.iter().filter(|d| analysis.period.contains(d.date)).count(),
+            })
+        })
+        .collect();
+    let significant: Vec<Value> = analysis
+        .window_tests
+        .iter()
+        .filter(|t| t.p_shift_holm < 0.05)
+        .map(window_row)
+        .collect();
+    let delays: Vec<Value> = analysis
+        .delays
+        .summaries
+        .iter()
+        .map(|s| {
+            json!({
+                "category": s.category, "n": s.n, "min": number(s.min), "q1": number(s.q1),
+                "median": number(s.median), "q3": number(s.q3), "max": number(s.max),
+                "mean": number(s.mean), "median_ci_low": number(s.median_ci_low),
+                "median_ci_high": number(s.median_ci_high),
+            })
+        })
+        .collect();
+    let value = json!({
+        "tool": "northwind",
+        "version": env!("CARGO_PKG_VERSION"),
+        "inputs": {
+            "announcements": { "source": config.announcements.display_name(), "rows": analysis.announcements, "people": analysis.people },
+            "events": { "source": config.events.display_name(), "rows": event_rows },
+        },
+        "period": { "start": analysis.period.start.to_string(), "end": analysis.period.end.to_string(), "days": analysis.period.days() },
+        "settings": {
+            "windows": config.windows,
+            "weight_by_people": config.weight_by_people,
+            "seed": config.seed,
+            "permutations": config.permutations,
+        },
+        "groups": groups,
+        "headline": {
+            "strongest": strongest(&analysis.window_tests).map(window_row),
+            "tests_in_family": analysis.window_tests.len(),
+            "significant_after_holm": significant,
+        },
+        "window_tests": analysis.window_tests.iter().map(window_row).collect::<Vec<_>>(),
+        "delay": {
+            "used": analysis.delays.used,
+            "left_out": analysis.delays.left_out,
+            "left_out_reason": "no defection date, or one known only to the month or year",
+            "bootstrap_resamples": config.permutations,
+            "summary": delays,
+        },
+    });
+    let mut bytes = serde_json::to_vec_pretty(&value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}

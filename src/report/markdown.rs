@@ -1,0 +1,218 @@
+//! `summary.md`: the findings in plain words, with their caveats.
+//!
+//! Wording rules: a p-value is "the chance of a result at least this strong if
+//! timing were unrelated to events", never "the chance the effect is real"; a
+//! non-significant result is "no evidence", never "no effect"; the strongest
+//! of many tests is always reported with its adjusted p-value.
+
+use std::fmt::Write as _;
+
+use crate::analysis::{strongest, Analysis};
+use crate::config::Config;
+use crate::model::Direction;
+use crate::stats::window::WindowTest;
+
+/// A p-value for prose: 2 significant digits, `< 0.0001` below that.
+pub fn p_text(p: f64) -> String {
+    if p.is_nan() {
+        "n/a".into()
+    } else if p < 0.0001 {
+        "< 0.0001".into()
+    } else if p >= 0.1 {
+        format!("{p:.2}")
+    } else {
+        let digits = (-p.log10()).floor() as usize + 2;
+        format!("{p:.digits$}")
+    }
+}
+
+/// A ratio or count for prose: up to 3 significant figures, `inf` spelled out.
+pub fn ratio_text(x: f64) -> String {
+    if x.is_infinite() {
+        "infinite".into()
+    } else if x.is_nan() {
+        "n/a".into()
+    } else if x >= 100.0 {
+        format!("{x:.0}")
+    } else if x >= 10.0 {
+        format!("{x:.1}")
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+/// Escapes text from the inputs for Markdown (and the HTML it becomes).
+pub fn escape(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '|' => "\\|".into(),
+            '<' => "&lt;".into(),
+            '>' => "&gt;".into(),
+            '&' => "&amp;".into(),
+            '*' | '_' | '`' | '[' | ']' | '\\' => format!("\\{c}"),
+            '\n' | '\r' => " ".into(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+fn window_phrase(t: &WindowTest) -> String {
+    let days = t.window_days.saturating_sub(1);
+    let group = escape(&t.group);
+    match (t.direction, days) {
+        (_, 0) => format!("on the day of an event in the {group} group"),
+        (Direction::Before, d) => format!("on the day of an event in the {group} group or in the {d} days before it"),
+        (Direction::After, d) => format!("on the day of an event in the {group} group or in the {d} days after it"),
+    }
+}
+
+fn finding(t: &WindowTest, unit: &str) -> String {
+    let rr = t.rate_ratio.map_or_else(
+        || "rate ratio undefined".to_string(),
+        |r| format!("rate ratio {}, 95% CI {} to {}", ratio_text(r.estimate), ratio_text(r.low), ratio_text(r.high)),
+    );
+    format!(
+        "{} of {} {unit} fell {}, against {} expected by chance ({rr}; exact shift p = {}, Holm-adjusted p = {}).",
+        t.observed,
+        t.n,
+        window_phrase(t),
+        ratio_text(t.expected),
+        p_text(t.p_shift),
+        p_text(t.p_shift_holm),
+    )
+}
+
+/// Renders `summary.md`.
+pub fn summary_markdown(analysis: &Analysis, config: &Config) -> String {
+    let mut md = String::new();
+    let unit = if config.weight_by_people { "people" } else { "announcements" };
+    let tests = &analysis.window_tests;
+    let windows: Vec<String> = config.windows.iter().map(u32::to_string).collect();
+    let _ = writeln!(md, "# Do announcements cluster around events?\n");
+    let _ = writeln!(
+        md,
+        "*northwind {} report on `{}` and `{}`. Seed {}.*\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(&config.announcements.display_name()),
+        escape(&config.events.display_name()),
+        config.seed
+    );
+
+    let _ = writeln!(md, "## What was tested\n");
+    let groups: Vec<String> = analysis
+        .groups
+        .iter()
+        .map(|g| format!("**{}** ({} event days)", escape(&g.name), g.days.len()))
+        .collect();
+    let _ = writeln!(
+        md,
+        "{} announcements ({} people) from {} to {} ({} days) were compared with {} groups of events: {}.\n",
+        analysis.announcements,
+        analysis.people,
+        analysis.period.start,
+        analysis.period.end,
+        analysis.period.days(),
+        analysis.groups.len(),
+        groups.join(", ")
+    );
+    let _ = writeln!(
+        md,
+        "For every group, every window width ({} days) and both directions (the event day and the days *before* it, or the event day and the days *after* it), northwind counted the {unit} that fell in a window and compared that count with chance in two ways:\n",
+        windows.join(", ")
+    );
+    let _ = writeln!(md, "- **Circular-shift test (primary, exact).** All announcement dates are moved together by the same number of days, wrapping around the study period, for every one of the {} possible shifts. The p-value is the share of shifts that put at least as many {unit} in the windows as the real dates do. Bursts of announcements stay intact, so one busy week cannot pass for many independent coincidences.", analysis.period.days());
+    let _ = writeln!(md, "- **Binomial test (secondary).** Treats every announcement as falling on a random day of the period, independently of the others. Bursts make it too optimistic.\n");
+    let _ = writeln!(md, "That makes {} tests, so the shift p-values are also adjusted for multiple testing (Holm, and Benjamini-Hochberg).\n", tests.len());
+
+    let _ = writeln!(md, "## What was found\n");
+    let significant: Vec<&WindowTest> = tests.iter().filter(|t| t.p_shift_holm < 0.05).collect();
+    if significant.is_empty() {
+        let _ = writeln!(md, "No window passes the correction for {} tests at the 5% level: these data give no firm evidence that {unit} cluster around any group of events. That is not evidence that they do not; with few cases, the tests can miss a real effect.\n", tests.len());
+        if let Some(best) = strongest(tests) {
+            let _ = writeln!(md, "The strongest single result: {}\n", finding(best, unit));
+            let _ = writeln!(md, "On its own this p-value would {}, but it is the smallest of {} and was not chosen in advance.\n", if best.p_shift < 0.05 { "look notable" } else { "not be notable" }, tests.len());
+        }
+    } else {
+        let _ = writeln!(md, "After correcting for {} tests, {} window(s) hold more {unit} than chance would explain at the 5% level:\n", tests.len(), significant.len());
+        for t in &significant {
+            let _ = writeln!(md, "- {}", finding(t, unit));
+        }
+        let _ = writeln!(md, "\nA p-value is the chance of a result at least this strong if the timing of announcements were unrelated to the events. It does not say why announcements cluster: timing can follow from other causes (see below).\n");
+    }
+
+    let _ = writeln!(md, "| Group | Direction | Window (days) | Observed | Expected | Rate ratio (95% CI) | p (shift) | p (Holm) | p (binomial) |");
+    let _ = writeln!(md, "|---|---|---:|---:|---:|---|---:|---:|---:|");
+    for t in tests {
+        let rr = t.rate_ratio.map_or_else(|| "undefined".to_string(), |r| {
+            format!("{} ({} to {})", ratio_text(r.estimate), ratio_text(r.low), ratio_text(r.high))
+        });
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            escape(&t.group),
+            t.direction.as_str(),
+            t.window_days,
+            t.observed,
+            ratio_text(t.expected),
+            rr,
+            p_text(t.p_shift),
+            p_text(t.p_shift_holm),
+            p_text(t.p_binomial)
+        );
+    }
+
+    let _ = writeln!(md, "\n## How long were announcements held back?\n");
+    let delays = &analysis.delays;
+    let _ = writeln!(md, "{} announcements have a defection date known to the day; {} others (no defection date, or one known only to the month or year) are left out of this summary. Delay = announcement date minus defection date, in days. The median's interval is a percentile bootstrap with {} resamples.\n", delays.used, delays.left_out, config.permutations);
+    if !delays.summaries.is_empty() {
+        let _ = writeln!(md, "| Category | n | Median (95% CI) | Quartiles | Range | Mean |");
+        let _ = writeln!(md, "|---|---:|---|---|---|---:|");
+        for s in &delays.summaries {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} ({} to {}) | {} to {} | {} to {} | {} |",
+                escape(&s.category),
+                s.n,
+                ratio_text(s.median),
+                ratio_text(s.median_ci_low),
+                ratio_text(s.median_ci_high),
+                ratio_text(s.q1),
+                ratio_text(s.q3),
+                ratio_text(s.min),
+                ratio_text(s.max),
+                ratio_text(s.mean)
+            );
+        }
+    }
+
+    let _ = writeln!(md, "\n## What this does not show\n");
+    for caveat in [
+        "**Intent.** Clustering near events is consistent with strategic timing, but also with other causes: events and defections can share a cause (a crisis, a sanctions round, a border incident), and some announcements follow the calendar of the cases themselves.",
+        "**A census.** The bundled data are high-profile cases that made English-language news; routine arrivals are announced only as totals. A selected sample can cluster for reasons of selection.",
+        "**Independence of the choices.** The study period, the event groups and the window widths shape every figure. They are fixed in the configuration and all windows are reported, but if they were chosen after seeing the data, the p-values are too small.",
+        "**Many tests.** The smallest of many p-values is small by chance. Use the Holm-adjusted values for claims.",
+        "**Absence of an effect.** With a few dozen cases, a real effect can go undetected; a large p-value is not proof that timing is innocent.",
+    ] {
+        let _ = writeln!(md, "- {caveat}");
+    }
+    let _ = writeln!(md, "\nMethods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: `tables/window_tests.csv`, `tables/delay_summary.csv`, `tables/joined.csv`; every figure also in `summary.json`.");
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn p_values_read_with_two_significant_digits() {
+        assert_eq!(p_text(0.011142), "0.011");
+        assert_eq!(p_text(0.5), "0.50");
+        assert_eq!(p_text(0.00028), "0.00028");
+        assert_eq!(p_text(0.00001), "< 0.0001");
+    }
+
+    #[test]
+    fn markdown_escapes_text_from_the_inputs() {
+        assert_eq!(escape("<script>|x_y"), "&lt;script&gt;\\|x\\_y");
+    }
+}

@@ -1,0 +1,153 @@
+//! The report: tables, summary.json and summary.md, rendered to bytes.
+//!
+//! Renderers are pure (`-> Vec<u8>` / `String`) and compute no statistics:
+//! they format what [`crate::analysis::Analysis`] holds. Writing to disk is
+//! [`crate::output`]'s job alone.
+
+mod json;
+mod markdown;
+pub mod table;
+
+pub use json::summary_json;
+pub use markdown::summary_markdown;
+pub use table::{Cell, Table};
+
+use sha2::{Digest, Sha256};
+
+use crate::analysis::Analysis;
+use crate::input::AnnouncementTable;
+use crate::stats::window::WindowTest;
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One file of the report: its path inside the report directory and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Every table of the report, in the order they are written.
+pub fn tables(analysis: &Analysis, input: &AnnouncementTable) -> Vec<Table> {
+    vec![joined_table(analysis, input), window_table(&analysis.window_tests), delay_table(analysis)]
+}
+
+/// `tables/joined.csv`: every input column, `delay_days`, and the nearest
+/// events of each group.
+pub fn joined_table(analysis: &Analysis, input: &AnnouncementTable) -> Table {
+    let raw = &input.raw;
+    let mut columns: Vec<String> = raw.headers.clone();
+    columns.push("delay_days".into());
+    for g in &analysis.groups {
+        let name = &g.name;
+        columns.extend([
+            format!("next_{name}_date"),
+            format!("next_{name}_label"),
+            format!("days_to_next_{name}"),
+            format!("prev_{name}_date"),
+            format!("prev_{name}_label"),
+            format!("days_since_prev_{name}"),
+        ]);
+    }
+    let rows = input
+        .announcements
+        .iter()
+        .enumerate()
+        .map(|(i, announcement)| {
+            let mut row: Vec<Cell> =
+                raw.rows.get(i).map(|r| r.iter().map(|c| Cell::Text(c.clone())).collect()).unwrap_or_default();
+            row.push(announcement.delay_days().map_or(Cell::Empty, Cell::Int));
+            let a = announcement.announcement_date;
+            for (g, group) in analysis.groups.iter().enumerate() {
+                let nb = analysis.neighbours[g][i];
+                let next = nb.next.and_then(|k| group.days.get(k));
+                let prev = nb.prev.and_then(|k| group.days.get(k));
+                row.push(next.map_or(Cell::Empty, |d| Cell::Date(d.date)));
+                row.push(next.map_or(Cell::Empty, |d| Cell::Text(d.label.clone())));
+                row.push(next.map_or(Cell::Empty, |d| Cell::Int((d.date - a).num_days())));
+                row.push(prev.map_or(Cell::Empty, |d| Cell::Date(d.date)));
+                row.push(prev.map_or(Cell::Empty, |d| Cell::Text(d.label.clone())));
+                row.push(prev.map_or(Cell::Empty, |d| Cell::Int((a - d.date).num_days())));
+            }
+            row
+        })
+        .collect();
+    Table { name: "joined".into(), columns, rows }
+}
+
+/// Column names of `tables/window_tests.csv`.
+pub const WINDOW_COLUMNS: [&str; 16] = [
+    "group",
+    "direction",
+    "window_days",
+    "n",
+    "observed",
+    "expected",
+    "covered_days",
+    "period_days",
+    "rate_ratio",
+    "rate_ratio_low",
+    "rate_ratio_high",
+    "p_binomial",
+    "p_shift",
+    "p_shift_holm",
+    "p_shift_bh",
+    "note",
+];
+
+/// `tables/window_tests.csv`.
+pub fn window_table(tests: &[WindowTest]) -> Table {
+    let rows = tests
+        .iter()
+        .map(|t| {
+            let rr = |f: fn(&crate::stats::window::RateRatio) -> f64| t.rate_ratio.as_ref().map_or(Cell::Empty, |r| Cell::Float(f(r)));
+            vec![
+                Cell::Text(t.group.clone()),
+                Cell::Text(t.direction.as_str().into()),
+                Cell::Int(i64::from(t.window_days)),
+                Cell::count(t.n),
+                Cell::count(t.observed),
+                Cell::Float(t.expected),
+                Cell::count(t.covered_days as u64),
+                Cell::count(t.period_days as u64),
+                rr(|r| r.estimate),
+                rr(|r| r.low),
+                rr(|r| r.high),
+                Cell::Float(t.p_binomial),
+                Cell::Float(t.p_shift),
+                Cell::Float(t.p_shift_holm),
+                Cell::Float(t.p_shift_bh),
+                Cell::Text(t.note.clone()),
+            ]
+        })
+        .collect();
+    Table { name: "window_tests".into(), columns: WINDOW_COLUMNS.map(String::from).to_vec(), rows }
+}
+
+/// `tables/delay_summary.csv`.
+pub fn delay_table(analysis: &Analysis) -> Table {
+    let columns = ["category", "n", "min", "q1", "median", "q3", "max", "mean", "median_ci_low", "median_ci_high"];
+    let rows = analysis
+        .delays
+        .summaries
+        .iter()
+        .map(|s| {
+            vec![
+                Cell::Text(s.category.clone()),
+                Cell::count(s.n as u64),
+                Cell::Float(s.min),
+                Cell::Float(s.q1),
+                Cell::Float(s.median),
+                Cell::Float(s.q3),
+                Cell::Float(s.max),
+                Cell::Float(s.mean),
+                Cell::Float(s.median_ci_low),
+                Cell::Float(s.median_ci_high),
+            ]
+        })
+        .collect();
+    Table { name: "delay_summary".into(), columns: columns.map(String::from).to_vec(), rows }
+}

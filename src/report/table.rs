@@ -1,0 +1,98 @@
+//! A minimal table model shared by the CSV and Markdown writers.
+
+use chrono::NaiveDate;
+
+/// One cell. Numbers are kept as numbers until rendering, so every writer
+/// formats them the same way.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    /// A float; infinite values render as `inf`, NaN as an empty cell.
+    Float(f64),
+    Date(NaiveDate),
+    Empty,
+}
+
+impl Cell {
+    /// An unsigned count as an integer cell.
+    pub fn count(n: u64) -> Cell {
+        i64::try_from(n).map_or_else(|_| Cell::Text(n.to_string()), Cell::Int)
+    }
+
+    /// The cell as plain text: integers as digits, floats as the shortest
+    /// decimal that reads back to the same value (never an exponent, never a
+    /// thousands separator), `inf` for infinity.
+    pub fn render(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Float(x) => format_float(*x),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// Formats a float for a table: full precision, plain decimal, `inf`, and an
+/// empty string for NaN (a figure that could not be computed).
+pub fn format_float(x: f64) -> String {
+    if x.is_nan() {
+        String::new()
+    } else if x.is_infinite() {
+        if x > 0.0 { "inf".into() } else { "-inf".into() }
+    } else if x == 0.0 {
+        "0".into()
+    } else {
+        format!("{x}")
+    }
+}
+
+/// A named table: column names and rows of cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// File stem, e.g. `window_tests`.
+    pub name: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// RFC 4180 CSV with a header line, `\n` line endings.
+    pub fn to_csv(&self) -> Vec<u8> {
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+        // Writing to a Vec cannot fail; errors would only come from I/O.
+        let _ = writer.write_record(&self.columns);
+        for row in &self.rows {
+            let _ = writer.write_record(row.iter().map(Cell::render));
+        }
+        writer.into_inner().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_render_plain_and_exact() {
+        assert_eq!(format_float(0.1), "0.1");
+        assert_eq!(format_float(1e-7), "0.0000001");
+        assert_eq!(format_float(12345678.5), "12345678.5");
+        assert_eq!(format_float(f64::INFINITY), "inf");
+        assert_eq!(format_float(f64::NAN), "");
+        assert_eq!(format_float(-0.0), "0");
+        let x = 0.011_142_061_281_337_047;
+        assert_eq!(format_float(x).parse::<f64>().unwrap(), x);
+    }
+
+    #[test]
+    fn csv_quotes_text_with_commas_and_newlines() {
+        let table = Table {
+            name: "t".into(),
+            columns: vec!["a".into(), "b".into()],
+            rows: vec![vec![Cell::Text("x, y".into()), Cell::Float(f64::INFINITY)], vec![Cell::Text("l1\nl2".into()), Cell::Empty]],
+        };
+        assert_eq!(String::from_utf8(table.to_csv()).unwrap(), "a,b\n\"x, y\",inf\n\"l1\nl2\",\n");
+    }
+}

@@ -1,0 +1,61 @@
+//! Sample quantiles, type 7 of Hyndman and Fan (1996): linear interpolation
+//! between order statistics, the default of R's `quantile` and numpy's
+//! `percentile`. (statrs' `quantile` is type 8, which is why this exists.)
+//!
+//! Reference: R. J. Hyndman and Y. Fan (1996), "Sample quantiles in
+//! statistical packages", *The American Statistician* 50(4), 361-365.
+
+/// The type-7 quantile of an ascending, non-empty sample, for `q` in `[0, 1]`:
+/// with `h = (n - 1) q`, `Q(q) = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h])`
+/// (0-based order statistics).
+///
+/// Returns `None` for an empty sample or `q` outside `[0, 1]`.
+pub fn quantile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
+    if sorted.is_empty() || !(0.0..=1.0).contains(&q) {
+        return None;
+    }
+    let h = (sorted.len() - 1) as f64 * q;
+    let lo = h.floor() as usize;
+    let hi = (lo + 1).min(sorted.len() - 1);
+    let frac = h - lo as f64;
+    Some(sorted[lo] + frac * (sorted[hi] - sorted[lo]))
+}
+
+/// The median of a non-empty sample (type 7: the mean of the two middle values
+/// for an even count). Reorders `values`.
+pub fn median_in_place(values: &mut [f64]) -> Option<f64> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let (_, &mut upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
+    if n % 2 == 1 {
+        return Some(upper);
+    }
+    let lower = values[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Some(lower + (upper - lower) / 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_seven_matches_numpy_percentile() {
+        // numpy.percentile([1, 2, 4, 7, 11], [25, 50, 75, 10]) = [2, 4, 7, 1.4]
+        let x = [1.0, 2.0, 4.0, 7.0, 11.0];
+        assert_eq!(quantile_sorted(&x, 0.25), Some(2.0));
+        assert_eq!(quantile_sorted(&x, 0.5), Some(4.0));
+        assert_eq!(quantile_sorted(&x, 0.75), Some(7.0));
+        assert!((quantile_sorted(&x, 0.1).unwrap() - 1.4).abs() < 1e-12);
+        assert_eq!(quantile_sorted(&[3.0], 0.9), Some(3.0));
+        assert_eq!(quantile_sorted(&[], 0.5), None);
+    }
+
+    #[test]
+    fn the_median_averages_the_middle_pair() {
+        assert_eq!(median_in_place(&mut [5.0, 1.0, 3.0, 2.0]), Some(2.5));
+        assert_eq!(median_in_place(&mut [5.0, 1.0, 3.0]), Some(3.0));
+        assert_eq!(median_in_place(&mut []), None);
+    }
+}
