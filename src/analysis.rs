@@ -11,11 +11,13 @@ use crate::input::Inputs;
 use crate::join::{event_groups, nearest_events, Neighbours};
 use crate::model::{Direction, EventGroup, Period};
 use crate::sim;
+use crate::stats::day_counts;
 use crate::stats::delay::{self, DelaySummary};
 use crate::stats::multiple::{benjamini_hochberg, holm};
 use crate::stats::shift::circular_shift_test;
-use crate::stats::window::{binomial_upper_tail, covered_mask, observed_in_windows, rate_ratio, WindowTest};
-use crate::stats::day_counts;
+use crate::stats::window::{
+    binomial_upper_tail, covered_mask, observed_in_windows, rate_ratio, WindowTest,
+};
 
 /// Every computed figure of one run.
 #[derive(Debug, Clone)]
@@ -67,12 +69,19 @@ pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
 
 /// Window and shift tests for every group x direction x window, with Holm and
 /// BH adjustment of the shift p-values over the whole family.
-pub fn window_tests(counts: &[u64], groups: &[EventGroup], period: &Period, windows: &[u32]) -> Vec<WindowTest> {
+pub fn window_tests(
+    counts: &[u64],
+    groups: &[EventGroup],
+    period: &Period,
+    windows: &[u32],
+) -> Vec<WindowTest> {
     let t = counts.len();
     let n: u64 = counts.iter().sum();
     let cells: Vec<(&EventGroup, Direction, u32)> = groups
         .iter()
-        .flat_map(|g| Direction::BOTH.into_iter().flat_map(move |d| windows.iter().map(move |&w| (g, d, w))))
+        .flat_map(|g| {
+            Direction::BOTH.into_iter().flat_map(move |d| windows.iter().map(move |&w| (g, d, w)))
+        })
         .collect();
     let mut rows: Vec<WindowTest> = cells
         .par_iter()
@@ -85,9 +94,12 @@ pub fn window_tests(counts: &[u64], groups: &[EventGroup], period: &Period, wind
             let rr = rate_ratio(x, n, c, t);
             let note = match (rr, c) {
                 (Some(_), _) => String::new(),
-                (None, 0) => "no day of the period lies in such a window; the rate ratio is undefined".into(),
+                (None, 0) => {
+                    "no day of the period lies in such a window; the rate ratio is undefined".into()
+                }
                 (None, c) if c >= t => {
-                    "every day of the period lies in such a window; the rate ratio is undefined".into()
+                    "every day of the period lies in such a window; the rate ratio is undefined"
+                        .into()
                 }
                 (None, _) => "no announcements; the rate ratio is undefined".into(),
             };
@@ -119,7 +131,11 @@ pub fn window_tests(counts: &[u64], groups: &[EventGroup], period: &Period, wind
 }
 
 /// The delay summary per category and overall, with seeded bootstrap intervals.
-pub fn delay_results(announcements: &[crate::model::Announcement], resamples: u32, seed: u64) -> DelayResults {
+pub fn delay_results(
+    announcements: &[crate::model::Announcement],
+    resamples: u32,
+    seed: u64,
+) -> DelayResults {
     let groups = delay::delays_by_category(announcements);
     let used = groups.first().map_or(0, |(_, v)| v.len());
     let summaries = groups

@@ -119,9 +119,25 @@ mod tests {
     #[test]
     fn run_accepts_every_documented_flag() {
         let cli = Cli::try_parse_from([
-            "northwind", "run", "--config", "c.toml", "--announcements", "a.csv", "--events",
-            "e.csv", "--out", "r", "--start", "2000-01-01", "--end", "2001-01-01", "--seed",
-            "7", "--permutations", "99", "--quiet",
+            "northwind",
+            "run",
+            "--config",
+            "c.toml",
+            "--announcements",
+            "a.csv",
+            "--events",
+            "e.csv",
+            "--out",
+            "r",
+            "--start",
+            "2000-01-01",
+            "--end",
+            "2001-01-01",
+            "--seed",
+            "7",
+            "--permutations",
+            "99",
+            "--quiet",
         ])
         .unwrap();
         let Command::Run(args) = cli.command else { panic!("expected run") };

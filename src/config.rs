@@ -271,9 +271,12 @@ impl Config {
 
         let period_start = match (&args.start, &file.period.start) {
             (Some(flag), _) => Some(parse_setting_date(flag, "--start")?),
-            (None, Some(text)) => Some(parse_setting_date(text, "[period] start").map_err(
-                |e| Error::Config { path: config_name.clone(), message: e.to_string() },
-            )?),
+            (None, Some(text)) => {
+                Some(parse_setting_date(text, "[period] start").map_err(|e| Error::Config {
+                    path: config_name.clone(),
+                    message: e.to_string(),
+                })?)
+            }
             (None, None) => None,
         };
         let period_end = match (&args.end, &file.period.end) {
@@ -318,14 +321,12 @@ impl Config {
         if windows.is_empty() || windows[0] == 0 {
             return Err(Error::Config {
                 path: config_name,
-                message: "[analysis] windows must list at least one width of 1 day or more"
-                    .into(),
+                message: "[analysis] windows must list at least one width of 1 day or more".into(),
             });
         }
         let permutations = match file.analysis.permutations {
-            Some(b) => check_permutations(b, "[analysis] permutations").map_err(|e| {
-                Error::Config { path: config_name.clone(), message: e.to_string() }
-            })?,
+            Some(b) => check_permutations(b, "[analysis] permutations")
+                .map_err(|e| Error::Config { path: config_name.clone(), message: e.to_string() })?,
             None => DEFAULT_PERMUTATIONS,
         };
 
@@ -370,10 +371,8 @@ impl Config {
 }
 
 fn read_config_file(path: &Path) -> Result<FileConfig> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
     toml::from_str(&text).map_err(|e| Error::Config {
         path: path.display().to_string(),
         message: e.to_string().trim_end().to_string(),
@@ -384,16 +383,13 @@ fn check_permutations(b: u32, what: &str) -> Result<u32> {
     if (1..=MAX_PERMUTATIONS).contains(&b) {
         Ok(b)
     } else {
-        Err(Error::Usage(format!(
-            "{what} must be between 1 and {MAX_PERMUTATIONS}, not {b}"
-        )))
+        Err(Error::Usage(format!("{what} must be between 1 and {MAX_PERMUTATIONS}, not {b}")))
     }
 }
 
 fn parse_setting_date(text: &str, what: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::Usage(format!("{what}: '{text}' is not a date (expected YYYY-MM-DD)"))
-    })
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::Usage(format!("{what}: '{text}' is not a date (expected YYYY-MM-DD)")))
 }
 
 fn check_date_format(format: &str, config_name: &str) -> Result<()> {
@@ -460,8 +456,9 @@ mod tests {
 
     #[test]
     fn flags_override_the_config_file() {
-        let (_dir, path) =
-            write_config("[period]\nstart = \"2000-01-01\"\n[analysis]\nseed = 5\npermutations = 99\n");
+        let (_dir, path) = write_config(
+            "[period]\nstart = \"2000-01-01\"\n[analysis]\nseed = 5\npermutations = 99\n",
+        );
         let run = RunArgs {
             input: InputArgs { start: Some("2001-02-03".into()), ..args_with(&path) },
             seed: Some(9),

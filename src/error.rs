@@ -38,14 +38,17 @@ impl Problem {
 
     /// A problem on one line, not tied to a single column.
     pub fn line(file: &str, line: u64, message: impl Into<String>) -> Self {
-        Problem {
-            line: Some(line),
-            ..Problem::file(file, message)
-        }
+        Problem { line: Some(line), ..Problem::file(file, message) }
     }
 
     /// A problem with one cell.
-    pub fn cell(file: &str, line: u64, column: &str, value: &str, message: impl Into<String>) -> Self {
+    pub fn cell(
+        file: &str,
+        line: u64,
+        column: &str,
+        value: &str,
+        message: impl Into<String>,
+    ) -> Self {
         Problem {
             column: Some(column.to_string()),
             value: Some(value.to_string()),
@@ -170,7 +173,8 @@ mod tests {
 
     #[test]
     fn input_errors_list_every_problem_and_exit_with_two() {
-        let e = Error::Input(vec![Problem::line("a.csv", 2, "one"), Problem::line("a.csv", 3, "two")]);
+        let e =
+            Error::Input(vec![Problem::line("a.csv", 2, "one"), Problem::line("a.csv", 3, "two")]);
         assert_eq!(e.to_string(), "2 problems in the input:\n  a.csv:2: one\n  a.csv:3: two");
         assert_eq!(e.exit_code(), 2);
         assert_eq!(Error::Internal("x".into()).exit_code(), 1);

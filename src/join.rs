@@ -34,12 +34,14 @@ pub fn kind_prefix(kind: &str) -> &str {
     kind.split('_').next().unwrap_or(kind)
 }
 
+/// A group being built: its kinds, and its labels by event day.
+type GroupBuilder<'a> = (Vec<String>, BTreeMap<NaiveDate, Vec<&'a str>>);
+
 /// Gathers events into groups (sorted by name), each a sorted set of event
 /// days. Several events of one group on the same day become one day whose
 /// label joins theirs with "; " in file order.
 pub fn event_groups(events: &[Event], spec: &GroupSpec) -> Vec<EventGroup> {
-    let mut by_group: BTreeMap<String, (Vec<String>, BTreeMap<NaiveDate, Vec<&str>>)> =
-        BTreeMap::new();
+    let mut by_group: BTreeMap<String, GroupBuilder> = BTreeMap::new();
     if let GroupSpec::Explicit(map) = spec {
         for (name, kinds) in map {
             by_group.insert(name.clone(), (kinds.clone(), BTreeMap::new()));
@@ -97,7 +99,17 @@ pub fn nearest_events(
     let (left, right) = join_frames(announcements, groups).map_err(polars_error)?;
     for strategy in [AsofStrategy::Forward, AsofStrategy::Backward] {
         let joined = left
-            .join_asof_by(&right, "ann_date", "event_date", ["group"], ["group"], strategy, None, true, false)
+            .join_asof_by(
+                &right,
+                "ann_date",
+                "event_date",
+                ["group"],
+                ["group"],
+                strategy,
+                None,
+                true,
+                false,
+            )
             .map_err(polars_error)?;
         let group = joined.column("group").and_then(|c| c.u32()).map_err(polars_error)?;
         let row = joined.column("ann_row").and_then(|c| c.u32()).map_err(polars_error)?;
@@ -137,7 +149,11 @@ fn join_frames(
         .iter()
         .enumerate()
         .flat_map(|(g, group)| {
-            group.days.iter().enumerate().map(move |(k, day)| (epoch_days(day.date), g as u32, k as u32))
+            group
+                .days
+                .iter()
+                .enumerate()
+                .map(move |(k, day)| (epoch_days(day.date), g as u32, k as u32))
         })
         .collect();
     events.sort_unstable();
@@ -210,7 +226,10 @@ mod tests {
         let mut map = BTreeMap::new();
         map.insert("votes".to_string(), vec!["election_local".to_string()]);
         map.insert("empty".to_string(), vec!["holiday".to_string()]);
-        let events = [event("2020-04-15", "election_legislative", "A"), event("2020-05-01", "election_local", "B")];
+        let events = [
+            event("2020-04-15", "election_legislative", "A"),
+            event("2020-05-01", "election_local", "B"),
+        ];
         let groups = event_groups(&events, &GroupSpec::Explicit(map));
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].name, "empty");
@@ -221,14 +240,21 @@ mod tests {
     #[test]
     fn an_announcement_on_event_day_matches_that_event_both_ways() {
         // The CRATES.md case: announcement days [10, 20, 30], events [20, 25].
-        let announcements = [announcement(0, "2020-01-30"), announcement(1, "2020-01-10"), announcement(2, "2020-01-20")];
+        let announcements = [
+            announcement(0, "2020-01-30"),
+            announcement(1, "2020-01-10"),
+            announcement(2, "2020-01-20"),
+        ];
         let groups = event_groups(
             &[event("2020-01-25", "x", "25"), event("2020-01-20", "x", "20")],
             &GroupSpec::KindPrefix,
         );
         let n = nearest_events(&announcements, &groups).unwrap();
         let pick = |nb: Option<usize>| nb.map(|k| groups[0].days[k].label.clone());
-        assert_eq!(n[0].iter().map(|x| pick(x.next)).collect::<Vec<_>>(), [None, Some("20".into()), Some("20".into())]);
+        assert_eq!(
+            n[0].iter().map(|x| pick(x.next)).collect::<Vec<_>>(),
+            [None, Some("20".into()), Some("20".into())]
+        );
         assert_eq!(
             n[0].iter().map(|x| pick(x.prev)).collect::<Vec<_>>(),
             [Some("25".into()), None, Some("20".into())]

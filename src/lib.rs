@@ -120,7 +120,11 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
 }
 
 /// Every file of the report, manifest last.
-pub fn render(analysis: &analysis::Analysis, inputs: &input::Inputs, config: &Config) -> Vec<ReportFile> {
+pub fn render(
+    analysis: &analysis::Analysis,
+    inputs: &input::Inputs,
+    config: &Config,
+) -> Vec<ReportFile> {
     let mut files: Vec<ReportFile> = report::tables(analysis, &inputs.announcements)
         .into_iter()
         .map(|t| ReportFile { path: format!("tables/{}.csv", t.name), bytes: t.to_csv() })

@@ -49,8 +49,7 @@ pub struct Announcement {
 impl Announcement {
     /// `announcement_date - defection_date` in whole days, if a defection date is given.
     pub fn delay_days(&self) -> Option<i64> {
-        self.defection_date
-            .map(|d| (self.announcement_date - d).num_days())
+        self.defection_date.map(|d| (self.announcement_date - d).num_days())
     }
 
     /// The delay, only when the defection date is known to the day.

@@ -28,12 +28,15 @@ pub const MANIFEST: &str = "manifest.json";
 pub fn check_out_dir(out: &Path, inputs: &[&InputSource]) -> Result<()> {
     let shown = out.display();
     if out.is_file() {
-        return Err(Error::Usage(format!("--out {shown} is a file; northwind writes a directory there")));
+        return Err(Error::Usage(format!(
+            "--out {shown} is a file; northwind writes a directory there"
+        )));
     }
     if !out.is_dir() {
         return Ok(());
     }
-    let canonical_out = fs::canonicalize(out).map_err(|source| Error::Read { path: out.to_path_buf(), source })?;
+    let canonical_out =
+        fs::canonicalize(out).map_err(|source| Error::Read { path: out.to_path_buf(), source })?;
     for input in inputs {
         if let InputSource::File(path) = input {
             if let Ok(canonical) = fs::canonicalize(path) {
@@ -46,7 +49,8 @@ pub fn check_out_dir(out: &Path, inputs: &[&InputSource]) -> Result<()> {
             }
         }
     }
-    let mut entries = fs::read_dir(out).map_err(|source| Error::Read { path: out.to_path_buf(), source })?;
+    let mut entries =
+        fs::read_dir(out).map_err(|source| Error::Read { path: out.to_path_buf(), source })?;
     if entries.next().is_none() || is_northwind_report(out) {
         Ok(())
     } else {
@@ -96,13 +100,13 @@ pub fn write_report(out: &Path, files: &[ReportFile]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Error::Usage(format!("--out {} does not name a directory", out.display())))?;
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).ok_or_else(|| {
+        Error::Usage(format!("--out {} does not name a directory", out.display()))
+    })?;
     fs::create_dir_all(&parent).map_err(|source| Error::Write { path: parent.clone(), source })?;
     let staging = parent.join(format!(".{name}.northwind-new-{}", std::process::id()));
-    let result = write_all(&staging, files).and_then(|()| swap_into_place(&staging, out, &parent, &name));
+    let result =
+        write_all(&staging, files).and_then(|()| swap_into_place(&staging, out, &parent, &name));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
@@ -111,14 +115,17 @@ pub fn write_report(out: &Path, files: &[ReportFile]) -> Result<()> {
 
 fn write_all(dir: &Path, files: &[ReportFile]) -> Result<()> {
     if dir.exists() {
-        fs::remove_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
+        fs::remove_dir_all(dir)
+            .map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
     }
     for file in files {
         let path = dir.join(&file.path);
         if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).map_err(|source| Error::Write { path: folder.to_path_buf(), source })?;
+            fs::create_dir_all(folder)
+                .map_err(|source| Error::Write { path: folder.to_path_buf(), source })?;
         }
-        fs::write(&path, &file.bytes).map_err(|source| Error::Write { path: path.clone(), source })?;
+        fs::write(&path, &file.bytes)
+            .map_err(|source| Error::Write { path: path.clone(), source })?;
     }
     Ok(())
 }
@@ -156,9 +163,17 @@ mod tests {
     fn a_report_replaces_an_earlier_northwind_report_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("reports");
-        write_report(&out, &[file("manifest.json", "{\"tool\":\"northwind\"}"), file("tables/a.csv", "1")]).unwrap();
+        write_report(
+            &out,
+            &[file("manifest.json", "{\"tool\":\"northwind\"}"), file("tables/a.csv", "1")],
+        )
+        .unwrap();
         assert!(check_out_dir(&out, &[]).is_ok());
-        write_report(&out, &[file("manifest.json", "{\"tool\":\"northwind\"}"), file("b.csv", "2")]).unwrap();
+        write_report(
+            &out,
+            &[file("manifest.json", "{\"tool\":\"northwind\"}"), file("b.csv", "2")],
+        )
+        .unwrap();
         assert!(!out.join("tables/a.csv").exists(), "old files are gone");
         assert_eq!(fs::read_to_string(out.join("b.csv")).unwrap(), "2");
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
@@ -183,6 +198,9 @@ mod tests {
         fs::write(dir.path().join(MANIFEST), "{\"tool\":\"northwind\"}").unwrap();
         fs::write(dir.path().join("a.csv"), "id").unwrap();
         let input = InputSource::File(dir.path().join("a.csv"));
-        assert!(check_out_dir(dir.path(), &[&input]).unwrap_err().to_string().contains("contains the input"));
+        assert!(check_out_dir(dir.path(), &[&input])
+            .unwrap_err()
+            .to_string()
+            .contains("contains the input"));
     }
 }

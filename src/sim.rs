@@ -73,7 +73,9 @@ mod tests {
 
     fn draws_with_threads(threads: usize) -> Vec<u32> {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-        pool.install(|| parallel_draws(5000, 42, "test", |rng, _: &mut ()| rng.random_range(0..1000u32)))
+        pool.install(|| {
+            parallel_draws(5000, 42, "test", |rng, _: &mut ()| rng.random_range(0..1000u32))
+        })
     }
 
     #[test]

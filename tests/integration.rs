@@ -1,1 +1,7 @@
+//! End-to-end tests, compiled into one test binary (see Cargo.toml).
 
+mod cli;
+mod errors;
+mod golden;
+mod pipeline;
+mod util;

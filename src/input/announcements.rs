@@ -35,7 +35,8 @@ pub fn parse_announcements(
     columns: &ColumnMap,
     date_format: &str,
 ) -> Result<AnnouncementTable, Vec<Problem>> {
-    let table = read_text_table(bytes, file)?;
+    let mut problems = Vec::new();
+    let table = read_text_table(bytes, file, &mut problems)?;
     let names = [
         "id",
         "announcement_date",
@@ -45,29 +46,30 @@ pub fn parse_announcements(
         "defection_date_precision",
     ]
     .map(|name| columns.header_for(name));
-    let [id_col, date_col, category_col, people_col, defection_col, precision_col] = locate_columns(
-        &table,
-        file,
-        [
-            (names[0], true),
-            (names[1], true),
-            (names[2], false),
-            (names[3], false),
-            (names[4], false),
-            (names[5], false),
-        ],
-    )?;
+    let [id_col, date_col, category_col, people_col, defection_col, precision_col] =
+        locate_columns(
+            &table,
+            file,
+            [
+                (names[0], true),
+                (names[1], true),
+                (names[2], false),
+                (names[3], false),
+                (names[4], false),
+                (names[5], false),
+            ],
+        )
+        .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;
     let (Some(id_col), Some(date_col)) = (id_col, date_col) else {
         return Err(vec![Problem::file(file, "missing required columns")]);
     };
-    if table.records.is_empty() {
+    if table.records.is_empty() && problems.is_empty() {
         return Err(vec![Problem::file(
             file,
             "has a header but no announcements (expected at least one data row)",
         )]);
     }
 
-    let mut problems = Vec::new();
     let mut first_line_of_id: HashMap<&str, u64> = HashMap::new();
     let mut announcements = Vec::with_capacity(table.records.len());
     for (line, cells) in &table.records {
@@ -75,7 +77,13 @@ pub fn parse_announcements(
         let cell = |col: Option<usize>| col.and_then(|i| cells.get(i)).map_or("", |s| s.as_str());
         let id = cell(Some(id_col)).trim();
         if id.is_empty() {
-            problems.push(Problem::cell(file, line, names[0], "", "is empty (every announcement needs an id)"));
+            problems.push(Problem::cell(
+                file,
+                line,
+                names[0],
+                "",
+                "is empty (every announcement needs an id)",
+            ));
         } else if let Some(first) = first_line_of_id.get(id) {
             problems.push(Problem::cell(
                 file,
@@ -88,7 +96,8 @@ pub fn parse_announcements(
             first_line_of_id.insert(id, line);
         }
 
-        let announced = parse_date(cell(Some(date_col)), date_format, file, line, names[1], &mut problems);
+        let announced =
+            parse_date(cell(Some(date_col)), date_format, file, line, names[1], &mut problems);
 
         let people_text = cell(people_col).trim();
         let people = if people_text.is_empty() {
@@ -161,12 +170,18 @@ pub fn parse_announcements(
         }
 
         let category = cell(category_col).trim();
-        if let (Some(announcement_date), Some(people), Some(precision)) = (announced, people, precision) {
+        if let (Some(announcement_date), Some(people), Some(precision)) =
+            (announced, people, precision)
+        {
             announcements.push(Announcement {
                 id: id.to_string(),
                 line,
                 announcement_date,
-                category: if category.is_empty() { UNSPECIFIED_CATEGORY.to_string() } else { category.to_string() },
+                category: if category.is_empty() {
+                    UNSPECIFIED_CATEGORY.to_string()
+                } else {
+                    category.to_string()
+                },
                 people,
                 defection_date: defection,
                 precision,
@@ -201,7 +216,10 @@ mod tests {
     fn a_minimal_file_gets_defaults_for_optional_columns() {
         let table = parse("id,announcement_date\nx,2020-02-29\n").unwrap();
         let a = &table.announcements[0];
-        assert_eq!((a.people, a.precision, a.category.as_str()), (1, Precision::Unknown, "unspecified"));
+        assert_eq!(
+            (a.people, a.precision, a.category.as_str()),
+            (1, Precision::Unknown, "unspecified")
+        );
         assert_eq!(a.announcement_date.to_string(), "2020-02-29");
     }
 
@@ -244,7 +262,8 @@ mod tests {
     #[test]
     fn renamed_columns_are_found_and_named_in_errors() {
         let columns = ColumnMap::renamed(&[("id", "case"), ("announcement_date", "announced")]);
-        let ok = parse_announcements(b"case,announced\nk,2020-01-01\n", "a.csv", &columns, "%Y-%m-%d");
+        let ok =
+            parse_announcements(b"case,announced\nk,2020-01-01\n", "a.csv", &columns, "%Y-%m-%d");
         assert_eq!(ok.unwrap().announcements[0].id, "k");
         let problems =
             parse_announcements(b"case,announced\nk,2020-13-01\n", "a.csv", &columns, "%Y-%m-%d")

@@ -21,20 +21,21 @@ pub fn parse_events(
     columns: &ColumnMap,
     date_format: &str,
 ) -> Result<Vec<Event>, Vec<Problem>> {
-    let table = read_text_table(bytes, file)?;
+    let mut problems = Vec::new();
+    let table = read_text_table(bytes, file, &mut problems)?;
     let names = ["date", "kind", "label"].map(|name| columns.header_for(name));
     let [date_col, kind_col, label_col] =
-        locate_columns(&table, file, [(names[0], true), (names[1], true), (names[2], false)])?;
+        locate_columns(&table, file, [(names[0], true), (names[1], true), (names[2], false)])
+            .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;
     let (Some(date_col), Some(kind_col)) = (date_col, kind_col) else {
         return Err(vec![Problem::file(file, "missing required columns")]);
     };
-    if table.records.is_empty() {
+    if table.records.is_empty() && problems.is_empty() {
         return Err(vec![Problem::file(
             file,
             "has a header but no events (expected at least one data row)",
         )]);
     }
-    let mut problems = Vec::new();
     let mut events = Vec::with_capacity(table.records.len());
     for (line, cells) in &table.records {
         let cell = |col: usize| cells.get(col).map_or("", String::as_str);
@@ -51,7 +52,12 @@ pub fn parse_events(
         }
         let label = label_col.map(cell).map(str::trim).filter(|l| !l.is_empty()).unwrap_or(kind);
         if let (Some(date), false) = (date, kind.is_empty()) {
-            events.push(Event { date, kind: kind.to_string(), label: label.to_string(), line: *line });
+            events.push(Event {
+                date,
+                kind: kind.to_string(),
+                label: label.to_string(),
+                line: *line,
+            });
         }
     }
     if problems.is_empty() {

@@ -133,10 +133,9 @@ fn resolve_period(
 
 fn read_source(source: &InputSource) -> Result<Vec<u8>> {
     match source {
-        InputSource::File(path) => std::fs::read(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        }),
+        InputSource::File(path) => {
+            std::fs::read(path).map_err(|source| Error::Read { path: path.clone(), source })
+        }
         InputSource::Embedded { text, .. } => Ok(text.as_bytes().to_vec()),
     }
 }
@@ -162,17 +161,19 @@ impl TextTable {
 }
 
 /// Reads CSV bytes into text records, collecting every structural problem
-/// (ragged rows, invalid UTF-8, duplicate header names).
-pub(crate) fn read_text_table(bytes: &[u8], file: &str) -> std::result::Result<TextTable, Vec<Problem>> {
+/// (ragged rows, invalid UTF-8, duplicate header names) into `problems`.
+/// Rows with a problem are left out of the table, so that the caller can go on
+/// validating the others and report everything in one pass.
+pub(crate) fn read_text_table(
+    bytes: &[u8],
+    file: &str,
+    problems: &mut Vec<Problem>,
+) -> std::result::Result<TextTable, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(vec![Problem::file(file, "is empty (expected a header line and data rows)")]);
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut problems = Vec::new();
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut headers: Option<Vec<String>> = None;
     let mut records = Vec::new();
     let mut record = csv::ByteRecord::new();
@@ -192,6 +193,7 @@ pub(crate) fn read_text_table(bytes: &[u8], file: &str) -> std::result::Result<T
         }
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let mut cells = Vec::with_capacity(record.len());
+        let mut valid = true;
         for (i, field) in record.iter().enumerate() {
             match std::str::from_utf8(field) {
                 Ok(text) => cells.push(text.to_string()),
@@ -207,6 +209,7 @@ pub(crate) fn read_text_table(bytes: &[u8], file: &str) -> std::result::Result<T
                         &String::from_utf8_lossy(field),
                         "is not valid UTF-8 text (save the file as UTF-8)",
                     ));
+                    valid = false;
                     cells.push(String::new());
                 }
             }
@@ -238,15 +241,15 @@ pub(crate) fn read_text_table(bytes: &[u8], file: &str) -> std::result::Result<T
                     ));
                     continue;
                 }
-                records.push((line, cells));
+                if valid {
+                    records.push((line, cells));
+                }
             }
         }
     }
-    let headers = headers.unwrap_or_default();
-    if problems.is_empty() {
-        Ok(TextTable { headers, records })
-    } else {
-        Err(problems)
+    match headers {
+        Some(headers) => Ok(TextTable { headers, records }),
+        None => Err(std::mem::take(problems)),
     }
 }
 
@@ -273,7 +276,8 @@ impl<'a> LineCounter<'a> {
             target += 1;
         }
         if target > self.offset {
-            self.line += self.bytes[self.offset..target].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.line +=
+                self.bytes[self.offset..target].iter().filter(|&&b| b == b'\n').count() as u64;
             self.offset = target;
         }
         self.line
@@ -338,28 +342,35 @@ mod tests {
 
     #[test]
     fn a_bom_and_crlf_line_endings_are_read_transparently() {
-        let table = read_text_table(b"\xEF\xBB\xBFid,date\r\na,2020-01-01\r\n", "f.csv").unwrap();
+        let table =
+            read_text_table(b"\xEF\xBB\xBFid,date\r\na,2020-01-01\r\n", "f.csv", &mut vec![])
+                .unwrap();
         assert_eq!(table.headers, vec!["id", "date"]);
         assert_eq!(table.records, vec![(2, vec!["a".to_string(), "2020-01-01".to_string()])]);
     }
 
     #[test]
     fn line_numbers_are_true_for_crlf_files_with_multiline_fields() {
-        let table = read_text_table(b"id,n\r\na,\"x\r\ny\"\r\nb,2\r\n", "f.csv").unwrap();
+        let table =
+            read_text_table(b"id,n\r\na,\"x\r\ny\"\r\nb,2\r\n", "f.csv", &mut vec![]).unwrap();
         let lines: Vec<u64> = table.records.iter().map(|r| r.0).collect();
         assert_eq!(lines, [2, 4]);
     }
 
     #[test]
     fn quoted_fields_keep_commas_and_newlines_and_lines_stay_true() {
-        let table = read_text_table(b"id,notes\na,\"x, y\nz\"\nb,w\n", "f.csv").unwrap();
+        let table =
+            read_text_table(b"id,notes\na,\"x, y\nz\"\nb,w\n", "f.csv", &mut vec![]).unwrap();
         assert_eq!(table.records[0].1[1], "x, y\nz");
         assert_eq!(table.records[1].0, 4);
     }
 
     #[test]
     fn every_ragged_row_and_bad_byte_is_reported() {
-        let problems = read_text_table(b"id,date\na\nb,\xff\nc,d,e\n", "f.csv").unwrap_err();
+        let mut problems = vec![];
+        let table =
+            read_text_table(b"id,date\na\nb,\xff\nc,d,e\nf,g\n", "f.csv", &mut problems).unwrap();
+        assert_eq!(table.records.len(), 1, "only the good row is kept");
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(text.len(), 3, "{text:?}");
         assert!(text[0].starts_with("f.csv:2: has 1 fields"), "{text:?}");
@@ -369,7 +380,10 @@ mod tests {
 
     #[test]
     fn an_empty_file_is_a_problem() {
-        let problems = read_text_table(b"  \n", "f.csv").unwrap_err();
-        assert_eq!(problems[0].to_string(), "f.csv: is empty (expected a header line and data rows)");
+        let problems = read_text_table(b"  \n", "f.csv", &mut vec![]).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "f.csv: is empty (expected a header line and data rows)"
+        );
     }
 }

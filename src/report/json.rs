@@ -19,7 +19,9 @@ pub fn number(x: f64) -> Value {
 }
 
 fn window_row(t: &WindowTest) -> Value {
-    let rr = |f: fn(&crate::stats::window::RateRatio) -> f64| t.rate_ratio.as_ref().map_or(Value::Null, |r| number(f(r)));
+    let rr = |f: fn(&crate::stats::window::RateRatio) -> f64| {
+        t.rate_ratio.as_ref().map_or(Value::Null, |r| number(f(r)))
+    };
     json!({
         "group": t.group,
         "direction": t.direction.as_str(),
@@ -56,12 +58,8 @@ pub fn summary_json(analysis: &Analysis, config: &Config, event_rows: usize) -> 
             })
         })
         .collect();
-    let significant: Vec<Value> = analysis
-        .window_tests
-        .iter()
-        .filter(|t| t.p_shift_holm < 0.05)
-        .map(window_row)
-        .collect();
+    let significant: Vec<Value> =
+        analysis.window_tests.iter().filter(|t| t.p_shift_holm < 0.05).map(window_row).collect();
     let delays: Vec<Value> = analysis
         .delays
         .summaries

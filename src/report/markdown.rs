@@ -61,15 +61,26 @@ fn window_phrase(t: &WindowTest) -> String {
     let group = escape(&t.group);
     match (t.direction, days) {
         (_, 0) => format!("on the day of an event in the {group} group"),
-        (Direction::Before, d) => format!("on the day of an event in the {group} group or in the {d} days before it"),
-        (Direction::After, d) => format!("on the day of an event in the {group} group or in the {d} days after it"),
+        (Direction::Before, d) => {
+            format!("on the day of an event in the {group} group or in the {d} days before it")
+        }
+        (Direction::After, d) => {
+            format!("on the day of an event in the {group} group or in the {d} days after it")
+        }
     }
 }
 
 fn finding(t: &WindowTest, unit: &str) -> String {
     let rr = t.rate_ratio.map_or_else(
         || "rate ratio undefined".to_string(),
-        |r| format!("rate ratio {}, 95% CI {} to {}", ratio_text(r.estimate), ratio_text(r.low), ratio_text(r.high)),
+        |r| {
+            format!(
+                "rate ratio {}, 95% CI {} to {}",
+                ratio_text(r.estimate),
+                ratio_text(r.low),
+                ratio_text(r.high)
+            )
+        },
     );
     format!(
         "{} of {} {unit} fell {}, against {} expected by chance ({rr}; exact shift p = {}, Holm-adjusted p = {}).",
@@ -143,9 +154,17 @@ pub fn summary_markdown(analysis: &Analysis, config: &Config) -> String {
     let _ = writeln!(md, "| Group | Direction | Window (days) | Observed | Expected | Rate ratio (95% CI) | p (shift) | p (Holm) | p (binomial) |");
     let _ = writeln!(md, "|---|---|---:|---:|---:|---|---:|---:|---:|");
     for t in tests {
-        let rr = t.rate_ratio.map_or_else(|| "undefined".to_string(), |r| {
-            format!("{} ({} to {})", ratio_text(r.estimate), ratio_text(r.low), ratio_text(r.high))
-        });
+        let rr = t.rate_ratio.map_or_else(
+            || "undefined".to_string(),
+            |r| {
+                format!(
+                    "{} ({} to {})",
+                    ratio_text(r.estimate),
+                    ratio_text(r.low),
+                    ratio_text(r.high)
+                )
+            },
+        );
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",

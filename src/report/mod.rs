@@ -57,8 +57,11 @@ pub fn joined_table(analysis: &Analysis, input: &AnnouncementTable) -> Table {
         .iter()
         .enumerate()
         .map(|(i, announcement)| {
-            let mut row: Vec<Cell> =
-                raw.rows.get(i).map(|r| r.iter().map(|c| Cell::Text(c.clone())).collect()).unwrap_or_default();
+            let mut row: Vec<Cell> = raw
+                .rows
+                .get(i)
+                .map(|r| r.iter().map(|c| Cell::Text(c.clone())).collect())
+                .unwrap_or_default();
             row.push(announcement.delay_days().map_or(Cell::Empty, Cell::Int));
             let a = announcement.announcement_date;
             for (g, group) in analysis.groups.iter().enumerate() {
@@ -103,7 +106,9 @@ pub fn window_table(tests: &[WindowTest]) -> Table {
     let rows = tests
         .iter()
         .map(|t| {
-            let rr = |f: fn(&crate::stats::window::RateRatio) -> f64| t.rate_ratio.as_ref().map_or(Cell::Empty, |r| Cell::Float(f(r)));
+            let rr = |f: fn(&crate::stats::window::RateRatio) -> f64| {
+                t.rate_ratio.as_ref().map_or(Cell::Empty, |r| Cell::Float(f(r)))
+            };
             vec![
                 Cell::Text(t.group.clone()),
                 Cell::Text(t.direction.as_str().into()),
@@ -129,7 +134,18 @@ pub fn window_table(tests: &[WindowTest]) -> Table {
 
 /// `tables/delay_summary.csv`.
 pub fn delay_table(analysis: &Analysis) -> Table {
-    let columns = ["category", "n", "min", "q1", "median", "q3", "max", "mean", "median_ci_low", "median_ci_high"];
+    let columns = [
+        "category",
+        "n",
+        "min",
+        "q1",
+        "median",
+        "q3",
+        "max",
+        "mean",
+        "median_ci_low",
+        "median_ci_high",
+    ];
     let rows = analysis
         .delays
         .summaries

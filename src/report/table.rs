@@ -40,7 +40,11 @@ pub fn format_float(x: f64) -> String {
     if x.is_nan() {
         String::new()
     } else if x.is_infinite() {
-        if x > 0.0 { "inf".into() } else { "-inf".into() }
+        if x > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        }
     } else if x == 0.0 {
         "0".into()
     } else {
@@ -60,7 +64,9 @@ pub struct Table {
 impl Table {
     /// RFC 4180 CSV with a header line, `\n` line endings.
     pub fn to_csv(&self) -> Vec<u8> {
-        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
         // Writing to a Vec cannot fail; errors would only come from I/O.
         let _ = writer.write_record(&self.columns);
         for row in &self.rows {
@@ -91,7 +97,10 @@ mod tests {
         let table = Table {
             name: "t".into(),
             columns: vec!["a".into(), "b".into()],
-            rows: vec![vec![Cell::Text("x, y".into()), Cell::Float(f64::INFINITY)], vec![Cell::Text("l1\nl2".into()), Cell::Empty]],
+            rows: vec![
+                vec![Cell::Text("x, y".into()), Cell::Float(f64::INFINITY)],
+                vec![Cell::Text("l1\nl2".into()), Cell::Empty],
+            ],
         };
         assert_eq!(String::from_utf8(table.to_csv()).unwrap(), "a,b\n\"x, y\",inf\n\"l1\nl2\",\n");
     }

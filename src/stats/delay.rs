@@ -57,7 +57,8 @@ pub fn describe(category: &str, delays: &[f64]) -> Option<DelaySummary> {
 }
 
 /// Day-precise delays grouped as the summary reports them: `ALL` first, then
-/// each category in alphabetical order.
+/// each category in alphabetical order. Each list is sorted, so that the
+/// bootstrap (which resamples by index) does not depend on the row order.
 pub fn delays_by_category(announcements: &[Announcement]) -> Vec<(String, Vec<f64>)> {
     let mut by_category: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
     let mut all = Vec::new();
@@ -70,6 +71,9 @@ pub fn delays_by_category(announcements: &[Announcement]) -> Vec<(String, Vec<f6
     let mut groups = vec![(ALL.to_string(), all)];
     groups.extend(by_category.into_iter().map(|(k, v)| (k.to_string(), v)));
     groups.retain(|(_, v)| !v.is_empty());
+    for (_, values) in &mut groups {
+        values.sort_by(f64::total_cmp);
+    }
     groups
 }
 
@@ -81,7 +85,11 @@ pub fn percentile_interval(mut medians: Vec<f64>) -> Option<(f64, f64)> {
 }
 
 /// The median of one bootstrap resample: `indices` pick values with replacement.
-pub fn resample_median(values: &[f64], indices: impl Iterator<Item = usize>, scratch: &mut Vec<f64>) -> f64 {
+pub fn resample_median(
+    values: &[f64],
+    indices: impl Iterator<Item = usize>,
+    scratch: &mut Vec<f64>,
+) -> f64 {
     scratch.clear();
     scratch.extend(indices.map(|i| values[i]));
     median_in_place(scratch).unwrap_or(f64::NAN)

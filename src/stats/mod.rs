@@ -21,7 +21,11 @@ use crate::model::{Announcement, Period};
 /// Every statistic that treats announcement days as the unit works from these
 /// counts, so its cost grows with the number of distinct days, not rows.
 /// Announcements outside the period are ignored (the loader rejects them).
-pub fn day_counts(announcements: &[Announcement], period: &Period, weight_by_people: bool) -> Vec<u64> {
+pub fn day_counts(
+    announcements: &[Announcement],
+    period: &Period,
+    weight_by_people: bool,
+) -> Vec<u64> {
     let mut counts = vec![0u64; period.days()];
     for a in announcements {
         let t = period.index(a.announcement_date);

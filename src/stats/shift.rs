@@ -55,7 +55,12 @@ pub fn circular_shift_test(counts: &[u64], covered: &[bool]) -> ShiftTest {
     let observed = totals.first().copied().unwrap_or(0);
     let at_least_observed = totals.iter().filter(|&&x| x >= observed).count().max(1);
     let shifts = totals.len().max(1);
-    ShiftTest { observed, at_least_observed, shifts, p_value: at_least_observed as f64 / shifts as f64 }
+    ShiftTest {
+        observed,
+        at_least_observed,
+        shifts,
+        p_value: at_least_observed as f64 / shifts as f64,
+    }
 }
 
 #[cfg(test)]
@@ -64,9 +69,7 @@ mod tests {
 
     fn brute_force(counts: &[u64], covered: &[bool]) -> Vec<u64> {
         let t = counts.len();
-        (0..t)
-            .map(|s| (0..t).filter(|&d| covered[(d + s) % t]).map(|d| counts[d]).sum())
-            .collect()
+        (0..t).map(|s| (0..t).filter(|&d| covered[(d + s) % t]).map(|d| counts[d]).sum()).collect()
     }
 
     #[test]

@@ -27,7 +27,12 @@ use crate::model::Direction;
 ///
 /// `Before`: event day `e` covers `e-(w-1)..=e`; `After`: `e..=e+(w-1)`.
 /// Cost: O(m + T) for m event days (a difference array).
-pub fn covered_mask(event_days: &[i64], period_days: usize, direction: Direction, w: u32) -> Vec<bool> {
+pub fn covered_mask(
+    event_days: &[i64],
+    period_days: usize,
+    direction: Direction,
+    w: u32,
+) -> Vec<bool> {
     let t = period_days as i64;
     let span = i64::from(w.max(1)) - 1;
     let mut delta = vec![0i64; period_days + 1];
@@ -78,7 +83,8 @@ pub fn binomial_upper_tail(x: u64, n: u64, p: f64) -> f64 {
 pub fn clopper_pearson(x: u64, n: u64, level: f64) -> (f64, f64) {
     let alpha = 1.0 - level;
     let low = if x == 0 { 0.0 } else { beta_quantile(alpha / 2.0, x as f64, (n - x + 1) as f64) };
-    let high = if x >= n { 1.0 } else { beta_quantile(1.0 - alpha / 2.0, (x + 1) as f64, (n - x) as f64) };
+    let high =
+        if x >= n { 1.0 } else { beta_quantile(1.0 - alpha / 2.0, (x + 1) as f64, (n - x) as f64) };
     (low, high)
 }
 

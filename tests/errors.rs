@@ -1,0 +1,142 @@
+//! Bad input: every problem, located, in one pass; exit code 2; nothing written.
+
+use crate::util::{fixture, northwind, run, run_ok, snapshot};
+
+#[test]
+fn every_problem_in_both_files_is_reported_with_file_line_column_and_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = fixture("broken/announcements.csv");
+    let e = fixture("broken/events.csv");
+    let ran = run(northwind(dir.path())
+        .arg("run")
+        .arg("--announcements")
+        .arg(&a)
+        .arg("--events")
+        .arg(&e)
+        .arg("--out")
+        .arg("r"));
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    let (a, e) = (a.display().to_string(), e.display().to_string());
+    let expected = [
+        format!("{a}:3: column 'announcement_date': value '2016-02-30' is not a date (expected YYYY-MM-DD)"),
+        format!("{a}:4: column 'id': value 'b1' is a duplicate id (first used on line 2)"),
+        format!("{a}:5: column 'defection_date': value '2020-03-10' is after the announcement date 2020-03-01 (the delay would be negative)"),
+        format!("{a}:6: column 'people': value '0' is not a whole number of at least 1"),
+        format!("{a}:7: column 'defection_date_precision': value 'weekly' is not one of day, month, year, unknown"),
+        format!("{a}:8: has 4 fields but the header has 7"),
+        format!("{e}:3: column 'date': value '15/04/2020' is not a date (expected YYYY-MM-DD)"),
+        format!("{e}:4: column 'kind': value '' is empty"),
+    ];
+    for line in &expected {
+        assert!(ran.stderr.contains(line.as_str()), "missing:\n{line}\nin:\n{}", ran.stderr);
+    }
+    assert!(ran.stderr.contains("8 problems in the input"), "{}", ran.stderr);
+    assert!(!dir.path().join("r").exists(), "a failed run writes no report");
+}
+
+#[test]
+fn a_missing_column_an_empty_file_and_a_missing_file_are_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("nocol.csv"), "id,date\nx,2020-01-01\n").unwrap();
+    std::fs::write(dir.path().join("empty.csv"), "").unwrap();
+    let ran = run(northwind(dir.path()).args([
+        "check",
+        "--announcements",
+        "nocol.csv",
+        "--events",
+        "empty.csv",
+    ]));
+    assert_eq!(ran.code, 2);
+    assert!(
+        ran.stderr.contains(
+            "nocol.csv:1: missing required column 'announcement_date' (the header has: id, date)"
+        ),
+        "{}",
+        ran.stderr
+    );
+    assert!(ran.stderr.contains("empty.csv: is empty"), "{}", ran.stderr);
+    let ran = run(northwind(dir.path()).args(["check", "--announcements", "absent.csv"]));
+    assert_eq!(ran.code, 2);
+    assert!(ran.stderr.contains("cannot read absent.csv"), "{}", ran.stderr);
+}
+
+#[test]
+fn announcements_outside_a_configured_period_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let ran = run(northwind(dir.path())
+        .args(["check", "--start", "2020-02-01", "--end", "2020-11-30", "--announcements"])
+        .arg(fixture("small/announcements.csv"))
+        .arg("--events")
+        .arg(fixture("small/events.csv")));
+    assert_eq!(ran.code, 2);
+    assert!(ran.stderr.contains(":2: column 'announcement_date': value '2020-01-05' is outside the study period 2020-02-01..2020-11-30"), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains(":11: column 'announcement_date': value '2020-12-28' is outside"),
+        "{}",
+        ran.stderr
+    );
+}
+
+#[test]
+fn a_bad_config_file_names_the_file_and_the_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.toml"), "[analysis]\nwindows = \"seven\"\n").unwrap();
+    let ran = run(northwind(dir.path()).args(["check", "--config", "bad.toml"]));
+    assert_eq!(ran.code, 2);
+    assert!(ran.stderr.contains("bad.toml"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("windows"), "{}", ran.stderr);
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_report_and_the_inputs_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.csv");
+    std::fs::copy(fixture("small/announcements.csv"), &good).unwrap();
+    let events = fixture("small/events.csv");
+    run_ok(
+        northwind(dir.path())
+            .args([
+                "run",
+                "-q",
+                "--permutations",
+                "99",
+                "--out",
+                "r",
+                "--announcements",
+                "good.csv",
+                "--events",
+            ])
+            .arg(&events),
+    );
+    let before = snapshot(&dir.path().join("r"));
+    std::fs::write(dir.path().join("bad.csv"), "id,announcement_date\nx,not-a-date\n").unwrap();
+    let ran = run(northwind(dir.path())
+        .args(["run", "-q", "--out", "r", "--announcements", "bad.csv", "--events"])
+        .arg(&events));
+    assert_eq!(ran.code, 2);
+    assert_eq!(snapshot(&dir.path().join("r")), before, "the old report is intact");
+    assert_eq!(
+        std::fs::read(&good).unwrap(),
+        std::fs::read(fixture("small/announcements.csv")).unwrap()
+    );
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 3, "no staging directory left behind: {names:?}");
+}
+
+#[test]
+fn a_foreign_output_directory_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let precious = dir.path().join("thesis");
+    std::fs::create_dir(&precious).unwrap();
+    std::fs::write(precious.join("chapter1.docx"), "years of work").unwrap();
+    let ran = run(northwind(dir.path()).args(["run", "--out", "thesis"]));
+    assert_eq!(ran.code, 2);
+    assert!(ran.stderr.contains("did not create"), "{}", ran.stderr);
+    assert_eq!(std::fs::read_to_string(precious.join("chapter1.docx")).unwrap(), "years of work");
+    assert_eq!(std::fs::read_dir(&precious).unwrap().count(), 1);
+    std::fs::write(dir.path().join("file.txt"), "x").unwrap();
+    let ran = run(northwind(dir.path()).args(["run", "--out", "file.txt"]));
+    assert_eq!(ran.code, 2);
+    assert_eq!(std::fs::read_to_string(dir.path().join("file.txt")).unwrap(), "x");
+}

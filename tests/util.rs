@@ -1,0 +1,85 @@
+//! Shared helpers: run the binary, locate fixtures, read CSV outputs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root (where northwind.toml and data/ live).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file under tests/data/.
+pub fn fixture(path: &str) -> PathBuf {
+    repo().join("tests/data").join(path)
+}
+
+/// The northwind binary, run in `dir`, with no terminal-dependent output.
+pub fn northwind(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_northwind"));
+    command.current_dir(dir).env("NO_COLOR", "1");
+    command
+}
+
+/// Runs a command and returns its output, with stdout and stderr as text.
+pub struct Ran {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(command: &mut Command) -> Ran {
+    let Output { status, stdout, stderr } = command.output().expect("the northwind binary runs");
+    Ran {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+/// Runs and asserts success, showing stderr otherwise.
+pub fn run_ok(command: &mut Command) -> Ran {
+    let ran = run(command);
+    assert_eq!(ran.code, 0, "northwind failed:\n{}", ran.stderr);
+    ran
+}
+
+/// A CSV file as rows of column -> value, plus the header order.
+pub fn read_csv(path: &Path) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
+    let mut reader =
+        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers.iter().cloned().zip(r.iter().map(String::from)).collect()
+        })
+        .collect();
+    (headers, rows)
+}
+
+/// Writes a config file into `dir` and returns its path.
+pub fn write_config(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("northwind.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Every file below `dir` with its bytes, keyed by relative path.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                files.insert(relative, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
