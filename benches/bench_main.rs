@@ -17,6 +17,7 @@ fn synthetic(n: usize) -> (Vec<Announcement>, Vec<Event>, Period) {
     let announcements = (0..n)
         .map(|i| Announcement {
             id: format!("a{i}"),
+            name: format!("a{i}"),
             line: i as u64 + 2,
             announcement_date: start + Duration::days(((i as u64 * 2_654_435_761) % days) as i64),
             category: "c".into(),

@@ -11,13 +11,14 @@ use crate::input::Inputs;
 use crate::join::{event_groups, nearest_events, Neighbours};
 use crate::model::{Direction, EventGroup, Period};
 use crate::sim;
-use crate::stats::day_counts;
 use crate::stats::delay::{self, DelaySummary};
 use crate::stats::multiple::{benjamini_hochberg, holm};
 use crate::stats::shift::circular_shift_test;
+use crate::stats::weekday::{weekday_test, WeekdayTest};
 use crate::stats::window::{
     binomial_upper_tail, covered_mask, observed_in_windows, rate_ratio, WindowTest,
 };
+use crate::stats::{day_counts, monthly_counts, MonthCount};
 
 /// Every computed figure of one run.
 #[derive(Debug, Clone)]
@@ -32,6 +33,8 @@ pub struct Analysis {
     pub neighbours: Vec<Vec<Neighbours>>,
     pub window_tests: Vec<WindowTest>,
     pub delays: DelayResults,
+    pub weekday: WeekdayTest,
+    pub monthly: Vec<MonthCount>,
 }
 
 /// The delay summary and how many rows it used.
@@ -64,6 +67,8 @@ pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
         neighbours,
         window_tests,
         delays,
+        weekday: weekday_test(&counts, &period),
+        monthly: monthly_counts(&counts, &period),
     })
 }
 

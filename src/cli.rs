@@ -101,6 +101,14 @@ pub struct RunArgs {
     #[arg(long, value_name = "B")]
     pub permutations: Option<u32>,
 
+    /// Width of the PNG charts in pixels (default 1200).
+    #[arg(long, value_name = "PX")]
+    pub width: Option<u32>,
+
+    /// Height of the PNG charts in pixels (default 675).
+    #[arg(long, value_name = "PX")]
+    pub height: Option<u32>,
+
     /// Number of worker threads (default: one per core). Results do not depend on it.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

@@ -147,6 +147,8 @@ pub struct Config {
     /// Monte Carlo draws B (bootstrap resamples, permutations).
     pub permutations: u32,
     pub out_dir: PathBuf,
+    /// Pixel size of the PNG charts (and the SVGs' view box).
+    pub chart_size: crate::charts::ChartSize,
     #[serde(skip)]
     pub quiet: bool,
     #[serde(skip)]
@@ -171,6 +173,15 @@ struct FileConfig {
     groups: Option<BTreeMap<String, Vec<String>>>,
     #[serde(default)]
     output: FileOutput,
+    #[serde(default)]
+    charts: FileCharts,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileCharts {
+    width: Option<u32>,
+    height: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -219,6 +230,13 @@ impl Config {
         if let Some(b) = args.permutations {
             config.permutations = check_permutations(b, "--permutations")?;
         }
+        if let Some(width) = args.width {
+            config.chart_size.width = width;
+        }
+        if let Some(height) = args.height {
+            config.chart_size.height = height;
+        }
+        check_chart_size(config.chart_size)?;
         if let Some(threads) = args.threads {
             if threads == 0 {
                 return Err(Error::Usage("--threads must be at least 1".into()));
@@ -358,6 +376,10 @@ impl Config {
                 .output
                 .dir
                 .map_or_else(|| relative(Path::new("reports")), |d| relative(&d)),
+            chart_size: crate::charts::ChartSize {
+                width: file.charts.width.unwrap_or(1200),
+                height: file.charts.height.unwrap_or(675),
+            },
             quiet: args.quiet,
             threads: None,
             command_line,
@@ -377,6 +399,23 @@ fn read_config_file(path: &Path) -> Result<FileConfig> {
         path: path.display().to_string(),
         message: e.to_string().trim_end().to_string(),
     })
+}
+
+/// Smallest and largest chart sides northwind draws legibly.
+pub const CHART_SIDES: std::ops::RangeInclusive<u32> = 300..=8000;
+
+fn check_chart_size(size: crate::charts::ChartSize) -> Result<()> {
+    if CHART_SIDES.contains(&size.width) && CHART_SIDES.contains(&size.height) {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "chart size {}x{} is outside {}..={} pixels per side",
+            size.width,
+            size.height,
+            CHART_SIDES.start(),
+            CHART_SIDES.end()
+        )))
+    }
 }
 
 fn check_permutations(b: u32, what: &str) -> Result<u32> {

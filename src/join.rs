@@ -192,6 +192,7 @@ mod tests {
     fn announcement(i: usize, day: &str) -> Announcement {
         Announcement {
             id: format!("a{i}"),
+            name: format!("a{i}"),
             line: i as u64 + 2,
             announcement_date: date(day),
             category: "c".into(),

@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 
 pub mod analysis;
+pub mod charts;
 pub mod cli;
 pub mod config;
 pub mod error;
@@ -96,7 +97,21 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
     progress.step("joining and testing");
     let analysis = analysis::analyse(&inputs, config)?;
     progress.step("rendering the report");
-    let files = render(&analysis, &inputs, config);
+    let previous = output::read_previous(&config.out_dir).and_then(|(joined, summary)| {
+        report::changes::parse_previous(
+            &joined,
+            &summary,
+            config.announcement_columns.header_for("id"),
+        )
+    });
+    let changes = previous.map(|previous| {
+        let cases = report::changes::cases_by_id(
+            &inputs.announcements.raw,
+            config.announcement_columns.header_for("id"),
+        );
+        report::changes::compare(&previous, &cases, &analysis.window_tests)
+    });
+    let files = render(&analysis, &inputs, config, changes.as_ref())?;
     progress.step("writing the report");
     output::write_report(&config.out_dir, &files)?;
     progress.finish();
@@ -119,25 +134,70 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
     })
 }
 
-/// Every file of the report, manifest last.
+/// Every chart, rendered in parallel, in report order (timeline first).
+///
+/// # Errors
+/// [`Error::Chart`] if a chart cannot be drawn.
+pub fn render_charts(
+    analysis: &analysis::Analysis,
+    inputs: &input::Inputs,
+    config: &Config,
+) -> Result<Vec<charts::Rendered>> {
+    use charts::{render, specs};
+    use rayon::prelude::*;
+    type Job<'a> = Box<dyn Fn() -> Result<charts::Rendered> + Send + Sync + 'a>;
+    let size = config.chart_size;
+    let table = &inputs.announcements;
+    let mut jobs: Vec<Job> = vec![
+        Box::new(move || render(&specs::timeline(analysis, table), size)),
+        Box::new(move || render(&specs::monthly_counts(analysis), size)),
+    ];
+    for chart in specs::sensitivity(analysis) {
+        jobs.push(Box::new(move || render(&chart, size)));
+    }
+    jobs.push(Box::new(move || render(&specs::delay_histogram(table, analysis), size)));
+    jobs.push(Box::new(move || render(&specs::weekday(analysis), size)));
+    jobs.par_iter().map(|job| job()).collect()
+}
+
+/// Every file of the report, manifest last. `changes` is the comparison with
+/// the previous report in the output directory, if there was one.
+///
+/// # Errors
+/// [`Error::Chart`] if a chart cannot be drawn.
 pub fn render(
     analysis: &analysis::Analysis,
     inputs: &input::Inputs,
     config: &Config,
-) -> Vec<ReportFile> {
+    changes: Option<&report::changes::Changes>,
+) -> Result<Vec<ReportFile>> {
     let mut files: Vec<ReportFile> = report::tables(analysis, &inputs.announcements)
         .into_iter()
         .map(|t| ReportFile { path: format!("tables/{}.csv", t.name), bytes: t.to_csv() })
         .collect();
     files.push(ReportFile {
         path: "summary.json".into(),
-        bytes: report::summary_json(analysis, config, inputs.events.len()),
+        bytes: report::summary_json(analysis, config, inputs.events.len(), changes),
     });
+    let markdown = report::summary_markdown(analysis, config, changes);
+    let rendered = render_charts(analysis, inputs, config)?;
+    let figures: Vec<report::html::Figure> = rendered
+        .iter()
+        .map(|chart| report::html::Figure { caption: charts::specs::caption(&chart.name), chart })
+        .collect();
     files.push(ReportFile {
-        path: "summary.md".into(),
-        bytes: report::summary_markdown(analysis, config).into_bytes(),
+        path: "index.html".into(),
+        bytes: report::html::index_html(&markdown, &figures, &inputs.announcements).into_bytes(),
     });
+    files.push(ReportFile { path: "summary.md".into(), bytes: markdown.into_bytes() });
+    for chart in rendered {
+        files.push(ReportFile { path: format!("charts/{}.png", chart.name), bytes: chart.png });
+        files.push(ReportFile {
+            path: format!("charts/{}.svg", chart.name),
+            bytes: chart.svg.into_bytes(),
+        });
+    }
     let manifest = output::manifest(config, &inputs.fingerprints, &files);
     files.push(ReportFile { path: output::MANIFEST.into(), bytes: manifest });
-    files
+    Ok(files)
 }

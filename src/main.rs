@@ -9,7 +9,10 @@ use northwind::config::Config;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let command_line: Vec<String> = std::env::args().collect();
+    // argv[0] is replaced by the tool's name, so that the manifest does not
+    // depend on where the binary was built.
+    let command_line: Vec<String> =
+        std::iter::once("northwind".to_string()).chain(std::env::args().skip(1)).collect();
     let outcome = match &cli.command {
         Command::Run(args) => Config::for_run(args, command_line).and_then(|config| {
             let summary = northwind::run(&config)?;

@@ -37,6 +37,8 @@ impl Precision {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Announcement {
     pub id: String,
+    /// Display name (the `name` column, or the id when there is none).
+    pub name: String,
     /// 1-based line of the record in its file, for error messages.
     pub line: u64,
     pub announcement_date: NaiveDate,
@@ -162,6 +164,7 @@ mod tests {
     fn only_day_precise_dates_give_a_summary_delay() {
         let mut a = Announcement {
             id: "x".into(),
+            name: "x".into(),
             line: 2,
             announcement_date: date("2016-04-08"),
             category: "worker".into(),

@@ -69,6 +69,17 @@ pub fn is_northwind_report(dir: &Path) -> bool {
         .is_some_and(|v| v.get("tool").and_then(|t| t.as_str()) == Some("northwind"))
 }
 
+/// The previous report's `tables/joined.csv` and `summary.json`, if `dir`
+/// holds a northwind report (for the "since the last run" section).
+pub fn read_previous(dir: &Path) -> Option<(Vec<u8>, Vec<u8>)> {
+    if !is_northwind_report(dir) {
+        return None;
+    }
+    let joined = fs::read(dir.join("tables/joined.csv")).ok()?;
+    let summary = fs::read(dir.join("summary.json")).ok()?;
+    Some((joined, summary))
+}
+
 /// Renders `manifest.json`: version, command line, resolved config, seed,
 /// and the SHA-256 of every input and output file.
 pub fn manifest(config: &Config, inputs: &[InputFingerprint], files: &[ReportFile]) -> Vec<u8> {

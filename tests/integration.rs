@@ -4,4 +4,5 @@ mod cli;
 mod errors;
 mod golden;
 mod pipeline;
+mod report;
 mod util;

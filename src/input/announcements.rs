@@ -44,9 +44,10 @@ pub fn parse_announcements(
         "people",
         "defection_date",
         "defection_date_precision",
+        "name",
     ]
     .map(|name| columns.header_for(name));
-    let [id_col, date_col, category_col, people_col, defection_col, precision_col] =
+    let [id_col, date_col, category_col, people_col, defection_col, precision_col, name_col] =
         locate_columns(
             &table,
             file,
@@ -57,6 +58,7 @@ pub fn parse_announcements(
                 (names[3], false),
                 (names[4], false),
                 (names[5], false),
+                (names[6], false),
             ],
         )
         .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;
@@ -173,8 +175,10 @@ pub fn parse_announcements(
         if let (Some(announcement_date), Some(people), Some(precision)) =
             (announced, people, precision)
         {
+            let name = cell(name_col).trim();
             announcements.push(Announcement {
                 id: id.to_string(),
+                name: if name.is_empty() { id.to_string() } else { name.to_string() },
                 line,
                 announcement_date,
                 category: if category.is_empty() {

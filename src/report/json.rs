@@ -4,6 +4,7 @@ use serde_json::{json, Value};
 
 use crate::analysis::{strongest, Analysis};
 use crate::config::Config;
+use crate::report::changes::Changes;
 use crate::stats::window::WindowTest;
 
 /// A float as JSON: a number when finite, the string `"inf"` when infinite
@@ -45,7 +46,12 @@ fn window_row(t: &WindowTest) -> Value {
 
 /// Renders `summary.json` (pretty-printed, keys in a fixed order, no
 /// timestamps: the same inputs and seed give the same bytes).
-pub fn summary_json(analysis: &Analysis, config: &Config, event_rows: usize) -> Vec<u8> {
+pub fn summary_json(
+    analysis: &Analysis,
+    config: &Config,
+    event_rows: usize,
+    changes: Option<&Changes>,
+) -> Vec<u8> {
     let groups: Vec<Value> = analysis
         .groups
         .iter()
@@ -94,6 +100,14 @@ pub fn summary_json(analysis: &Analysis, config: &Config, event_rows: usize) -> 
             "significant_after_holm": significant,
         },
         "window_tests": analysis.window_tests.iter().map(window_row).collect::<Vec<_>>(),
+        "weekday": {
+            "observed": analysis.weekday.observed,
+            "expected": analysis.weekday.expected.map(number),
+            "chi2": number(analysis.weekday.chi2),
+            "df": analysis.weekday.df,
+            "p_value": analysis.weekday.p_value.map_or(Value::Null, number),
+        },
+        "since_last_run": changes.map_or(Value::Null, Changes::to_json),
         "delay": {
             "used": analysis.delays.used,
             "left_out": analysis.delays.left_out,

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use crate::analysis::{strongest, Analysis};
 use crate::config::Config;
 use crate::model::Direction;
+use crate::report::changes::Changes;
 use crate::stats::window::WindowTest;
 
 /// A p-value for prose: 2 significant digits, `< 0.0001` below that.
@@ -38,6 +39,17 @@ pub fn ratio_text(x: f64) -> String {
         format!("{x:.1}")
     } else {
         format!("{x:.2}")
+    }
+}
+
+/// A number of days for prose: whole days as integers, halves with one decimal.
+pub fn days_text(x: f64) -> String {
+    if x.is_nan() {
+        "n/a".into()
+    } else if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
     }
 }
 
@@ -93,8 +105,54 @@ fn finding(t: &WindowTest, unit: &str) -> String {
     )
 }
 
+/// The "Since the last run" section.
+fn since_last_run(md: &mut String, changes: &Changes) {
+    let _ = writeln!(md, "## Since the last run\n");
+    if changes.is_empty() {
+        let _ = writeln!(md, "Nothing changed: the same cases give the same results.\n");
+        return;
+    }
+    let ids = |ids: &[String]| {
+        ids.iter().map(|id| format!("`{}`", id.replace('`', "'"))).collect::<Vec<_>>().join(", ")
+    };
+    for (what, list) in [
+        ("Cases added", &changes.added),
+        ("Cases removed", &changes.removed),
+        ("Cases edited", &changes.edited),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(md, "- {what} ({}): {}", list.len(), ids(list));
+        }
+    }
+    const SHOWN: usize = 10;
+    let mut moved: Vec<_> = changes.moved.iter().collect();
+    moved.sort_by_key(|m| !m.crossed);
+    for m in moved.iter().take(SHOWN) {
+        let _ = writeln!(
+            md,
+            "- {}: observed {} → {}, exact shift p {} → {} (Holm {} → {}){}",
+            escape(&m.key),
+            m.observed.0,
+            m.observed.1,
+            p_text(m.p_shift.0),
+            p_text(m.p_shift.1),
+            p_text(m.p_holm.0),
+            p_text(m.p_holm.1),
+            if m.crossed { ", **crossed 0.05**" } else { "" }
+        );
+    }
+    if moved.len() > SHOWN {
+        let _ = writeln!(
+            md,
+            "- and {} more window tests moved (all in `summary.json`, `since_last_run`)",
+            moved.len() - SHOWN
+        );
+    }
+    let _ = writeln!(md);
+}
+
 /// Renders `summary.md`.
-pub fn summary_markdown(analysis: &Analysis, config: &Config) -> String {
+pub fn summary_markdown(analysis: &Analysis, config: &Config, changes: Option<&Changes>) -> String {
     let mut md = String::new();
     let unit = if config.weight_by_people { "people" } else { "announcements" };
     let tests = &analysis.window_tests;
@@ -108,6 +166,26 @@ pub fn summary_markdown(analysis: &Analysis, config: &Config) -> String {
         escape(&config.events.display_name()),
         config.seed
     );
+
+    if let Some(changes) = changes {
+        since_last_run(&mut md, changes);
+    }
+
+    let _ = writeln!(md, "## What was found\n");
+    let significant: Vec<&WindowTest> = tests.iter().filter(|t| t.p_shift_holm < 0.05).collect();
+    if significant.is_empty() {
+        let _ = writeln!(md, "No window passes the correction for {} tests at the 5% level: these data give no firm evidence that {unit} cluster around any group of events. That is not evidence that they do not; with few cases, the tests can miss a real effect.\n", tests.len());
+        if let Some(best) = strongest(tests) {
+            let _ = writeln!(md, "The strongest single result: {}\n", finding(best, unit));
+            let _ = writeln!(md, "On its own this p-value would {}, but it is the smallest of {} and was not chosen in advance.\n", if best.p_shift < 0.05 { "look notable" } else { "not be notable" }, tests.len());
+        }
+    } else {
+        let _ = writeln!(md, "After correcting for {} tests, {} window(s) hold more {unit} than chance would explain at the 5% level:\n", tests.len(), significant.len());
+        for t in &significant {
+            let _ = writeln!(md, "- {}", finding(t, unit));
+        }
+        let _ = writeln!(md, "\nA p-value is the chance of a result at least this strong if the timing of announcements were unrelated to the events. It does not say why announcements cluster: timing can follow from other causes (see below).\n");
+    }
 
     let _ = writeln!(md, "## What was tested\n");
     let groups: Vec<String> = analysis
@@ -134,22 +212,6 @@ pub fn summary_markdown(analysis: &Analysis, config: &Config) -> String {
     let _ = writeln!(md, "- **Circular-shift test (primary, exact).** All announcement dates are moved together by the same number of days, wrapping around the study period, for every one of the {} possible shifts. The p-value is the share of shifts that put at least as many {unit} in the windows as the real dates do. Bursts of announcements stay intact, so one busy week cannot pass for many independent coincidences.", analysis.period.days());
     let _ = writeln!(md, "- **Binomial test (secondary).** Treats every announcement as falling on a random day of the period, independently of the others. Bursts make it too optimistic.\n");
     let _ = writeln!(md, "That makes {} tests, so the shift p-values are also adjusted for multiple testing (Holm, and Benjamini-Hochberg).\n", tests.len());
-
-    let _ = writeln!(md, "## What was found\n");
-    let significant: Vec<&WindowTest> = tests.iter().filter(|t| t.p_shift_holm < 0.05).collect();
-    if significant.is_empty() {
-        let _ = writeln!(md, "No window passes the correction for {} tests at the 5% level: these data give no firm evidence that {unit} cluster around any group of events. That is not evidence that they do not; with few cases, the tests can miss a real effect.\n", tests.len());
-        if let Some(best) = strongest(tests) {
-            let _ = writeln!(md, "The strongest single result: {}\n", finding(best, unit));
-            let _ = writeln!(md, "On its own this p-value would {}, but it is the smallest of {} and was not chosen in advance.\n", if best.p_shift < 0.05 { "look notable" } else { "not be notable" }, tests.len());
-        }
-    } else {
-        let _ = writeln!(md, "After correcting for {} tests, {} window(s) hold more {unit} than chance would explain at the 5% level:\n", tests.len(), significant.len());
-        for t in &significant {
-            let _ = writeln!(md, "- {}", finding(t, unit));
-        }
-        let _ = writeln!(md, "\nA p-value is the chance of a result at least this strong if the timing of announcements were unrelated to the events. It does not say why announcements cluster: timing can follow from other causes (see below).\n");
-    }
 
     let _ = writeln!(md, "| Group | Direction | Window (days) | Observed | Expected | Rate ratio (95% CI) | p (shift) | p (Holm) | p (binomial) |");
     let _ = writeln!(md, "|---|---|---:|---:|---:|---|---:|---:|---:|");
@@ -192,29 +254,41 @@ pub fn summary_markdown(analysis: &Analysis, config: &Config) -> String {
                 "| {} | {} | {} ({} to {}) | {} to {} | {} to {} | {} |",
                 escape(&s.category),
                 s.n,
-                ratio_text(s.median),
-                ratio_text(s.median_ci_low),
-                ratio_text(s.median_ci_high),
-                ratio_text(s.q1),
-                ratio_text(s.q3),
-                ratio_text(s.min),
-                ratio_text(s.max),
-                ratio_text(s.mean)
+                days_text(s.median),
+                days_text(s.median_ci_low),
+                days_text(s.median_ci_high),
+                days_text(s.q1),
+                days_text(s.q3),
+                days_text(s.min),
+                days_text(s.max),
+                days_text(s.mean)
             );
         }
+    }
+
+    let weekday = &analysis.weekday;
+    if let Some(p) = weekday.p_value {
+        let _ = writeln!(md, "\n## Day of the week\n");
+        let counts: Vec<String> = crate::stats::weekday::WEEKDAYS
+            .iter()
+            .zip(weekday.observed)
+            .zip(weekday.expected)
+            .map(|((day, o), e)| format!("{day} {o} ({} expected)", ratio_text(e)))
+            .collect();
+        let _ = writeln!(md, "{}. Against the number of each weekday in the period, a chi-square test gives {:.2} on {} degrees of freedom, p = {}: {}.", counts.join(", "), weekday.chi2, weekday.df, p_text(p), if p < 0.05 { "announcements favour some weekdays, which the other tests do not model" } else { "no clear weekday pattern" });
     }
 
     let _ = writeln!(md, "\n## What this does not show\n");
     for caveat in [
         "**Intent.** Clustering near events is consistent with strategic timing, but also with other causes: events and defections can share a cause (a crisis, a sanctions round, a border incident), and some announcements follow the calendar of the cases themselves.",
         "**A census.** The bundled data are high-profile cases that made English-language news; routine arrivals are announced only as totals. A selected sample can cluster for reasons of selection.",
-        "**Independence of the choices.** The study period, the event groups and the window widths shape every figure. They are fixed in the configuration and all windows are reported, but if they were chosen after seeing the data, the p-values are too small.",
+        "**Choices made in advance.** The study period, the event groups and the window widths shape every figure. They are fixed in the configuration and all windows are reported, but if they were chosen after seeing the data, the p-values are too small.",
         "**Many tests.** The smallest of many p-values is small by chance. Use the Holm-adjusted values for claims.",
         "**Absence of an effect.** With a few dozen cases, a real effect can go undetected; a large p-value is not proof that timing is innocent.",
     ] {
         let _ = writeln!(md, "- {caveat}");
     }
-    let _ = writeln!(md, "\nMethods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: `tables/window_tests.csv`, `tables/delay_summary.csv`, `tables/joined.csv`; every figure also in `summary.json`.");
+    let _ = writeln!(md, "\nMethods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: `tables/window_tests.csv`, `tables/delay_summary.csv`, `tables/weekday.csv`, `tables/joined.csv`; every figure also in `summary.json`. Data sources: `data/SOURCES.md` for the bundled data; each case's source is linked in `index.html`.");
     md
 }
 
@@ -228,6 +302,13 @@ mod tests {
         assert_eq!(p_text(0.5), "0.50");
         assert_eq!(p_text(0.00028), "0.00028");
         assert_eq!(p_text(0.00001), "< 0.0001");
+    }
+
+    #[test]
+    fn days_read_as_whole_numbers_when_they_are() {
+        assert_eq!(days_text(696.0), "696");
+        assert_eq!(days_text(0.5), "0.5");
+        assert_eq!(days_text(26.964), "27.0");
     }
 
     #[test]

@@ -4,8 +4,10 @@
 //! they format what [`crate::analysis::Analysis`] holds. Writing to disk is
 //! [`crate::output`]'s job alone.
 
+pub mod changes;
+pub mod html;
 mod json;
-mod markdown;
+pub mod markdown;
 pub mod table;
 
 pub use json::summary_json;
@@ -32,7 +34,12 @@ pub struct ReportFile {
 
 /// Every table of the report, in the order they are written.
 pub fn tables(analysis: &Analysis, input: &AnnouncementTable) -> Vec<Table> {
-    vec![joined_table(analysis, input), window_table(&analysis.window_tests), delay_table(analysis)]
+    vec![
+        joined_table(analysis, input),
+        window_table(&analysis.window_tests),
+        delay_table(analysis),
+        weekday_table(analysis),
+    ]
 }
 
 /// `tables/joined.csv`: every input column, `delay_days`, and the nearest
@@ -130,6 +137,27 @@ pub fn window_table(tests: &[WindowTest]) -> Table {
         })
         .collect();
     Table { name: "window_tests".into(), columns: WINDOW_COLUMNS.map(String::from).to_vec(), rows }
+}
+
+/// `tables/weekday.csv`: Monday first.
+pub fn weekday_table(analysis: &Analysis) -> Table {
+    let w = &analysis.weekday;
+    let rows = crate::stats::weekday::WEEKDAYS
+        .iter()
+        .enumerate()
+        .map(|(i, day)| {
+            vec![
+                Cell::Text(day.to_string()),
+                Cell::count(w.observed[i]),
+                Cell::Float(w.expected[i]),
+            ]
+        })
+        .collect();
+    Table {
+        name: "weekday".into(),
+        columns: vec!["weekday".into(), "observed".into(), "expected".into()],
+        rows,
+    }
 }
 
 /// `tables/delay_summary.csv`.

@@ -95,6 +95,25 @@ pub fn resample_median(
     median_in_place(scratch).unwrap_or(f64::NAN)
 }
 
+/// Counts of delays in doubling bins `[0, 1)`, `[1, 2)`, `[2, 4)`, `[4, 8)`, ...
+/// up to the bin holding the largest delay: a log-scaled delay axis on which
+/// same-day announcements (delay 0) still have a place. Returns `(lo, hi, count)`.
+pub fn doubling_bins(delays: &[f64]) -> Vec<(u64, u64, usize)> {
+    let max = delays.iter().copied().fold(0.0_f64, f64::max);
+    let mut bins = vec![(0u64, 1u64, 0usize)];
+    let mut lo = 1u64;
+    while (lo as f64) <= max {
+        bins.push((lo, lo * 2, 0));
+        lo *= 2;
+    }
+    for &d in delays {
+        if let Some(bin) = bins.iter_mut().find(|(lo, hi, _)| d >= *lo as f64 && d < *hi as f64) {
+            bin.2 += 1;
+        }
+    }
+    bins
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +124,16 @@ mod tests {
         // numpy.percentile([0, 1, 2, 10], [25, 50, 75]) = [0.75, 1.5, 4.0]
         assert_eq!((s.min, s.q1, s.median, s.q3, s.max, s.mean), (0.0, 0.75, 1.5, 4.0, 10.0, 3.25));
         assert!(describe("x", &[]).is_none());
+    }
+
+    #[test]
+    fn doubling_bins_put_same_day_announcements_first() {
+        let bins = doubling_bins(&[0.0, 0.0, 1.0, 3.0, 696.0]);
+        assert_eq!(bins[0], (0, 1, 2));
+        assert_eq!(bins[1], (1, 2, 1));
+        assert_eq!(bins[2], (2, 4, 1));
+        assert_eq!(*bins.last().unwrap(), (512, 1024, 1));
+        assert_eq!(bins.iter().map(|b| b.2).sum::<usize>(), 5);
     }
 
     #[test]

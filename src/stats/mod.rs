@@ -12,6 +12,7 @@ pub mod delay;
 pub mod multiple;
 pub mod quantile;
 pub mod shift;
+pub mod weekday;
 pub mod window;
 
 use crate::model::{Announcement, Period};
@@ -34,4 +35,45 @@ pub fn day_counts(
         }
     }
     counts
+}
+
+/// Announcements (or people) in one calendar month of the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthCount {
+    pub year: i32,
+    pub month: u32,
+    pub count: u64,
+}
+
+/// Per-month totals of the per-day counts, every month of the period in order
+/// (months without announcements included, with 0).
+pub fn monthly_counts(counts: &[u64], period: &Period) -> Vec<MonthCount> {
+    use chrono::Datelike;
+    let mut months: Vec<MonthCount> = Vec::new();
+    for (t, &c) in counts.iter().enumerate() {
+        let date = period.start + chrono::Duration::days(t as i64);
+        match months.last_mut() {
+            Some(m) if m.year == date.year() && m.month == date.month() => m.count += c,
+            _ => months.push(MonthCount { year: date.year(), month: date.month(), count: c }),
+        }
+    }
+    months
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn monthly_counts_cover_every_month_including_empty_ones() {
+        let start = NaiveDate::from_ymd_opt(2020, 1, 30).unwrap();
+        let period = Period { start, end: NaiveDate::from_ymd_opt(2020, 3, 1).unwrap() };
+        let mut counts = vec![0; period.days()];
+        counts[0] = 2;
+        counts[period.days() - 1] = 1;
+        let months = monthly_counts(&counts, &period);
+        let flat: Vec<(u32, u64)> = months.iter().map(|m| (m.month, m.count)).collect();
+        assert_eq!(flat, [(1, 2), (2, 0), (3, 1)]);
+    }
 }

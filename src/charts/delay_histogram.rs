@@ -1,0 +1,93 @@
+//! Delay histogram: how long defections were kept quiet, on doubling bins
+//! (a log-scaled days axis with room for same-day announcements).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{fail, frame, palette, Chart, DrawResult, Style};
+
+/// The delay histogram's data: `(lo, hi, count)` bins of days.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DelayHistogram {
+    pub title: String,
+    pub subtitle: String,
+    pub bins: Vec<(u64, u64, usize)>,
+}
+
+/// `[lo, hi)` as a reader says it: `0`, `1`, `2–3`, `512–1023`.
+pub fn bin_label(lo: u64, hi: u64) -> String {
+    if hi <= lo + 1 {
+        lo.to_string()
+    } else {
+        format!("{lo}–{}", hi - 1)
+    }
+}
+
+impl Chart for DelayHistogram {
+    fn name(&self) -> String {
+        "delay_histogram".into()
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
+        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        let y_max = self.bins.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64 * 1.15;
+        let labels: Vec<String> = self.bins.iter().map(|(lo, hi, _)| bin_label(*lo, *hi)).collect();
+        let n = self.bins.len() as i32;
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_right(style.px(24.0))
+            .x_label_area_size(style.x_axis_area())
+            .y_label_area_size(style.y_axis_area(4))
+            .build_cartesian_2d((0..n - 1).into_segmented(), 0.0..y_max)
+            .map_err(fail)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(palette::LIGHT_GREY)
+            .x_labels(self.bins.len())
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .x_desc("Days from defection to announcement (bins double in width)")
+            .y_desc("Announcements")
+            .label_style(style.small_font())
+            .axis_desc_style(style.label_font())
+            .draw()
+            .map_err(fail)?;
+        chart
+            .draw_series(self.bins.iter().enumerate().map(|(i, (_, _, count))| {
+                let i = i as i32;
+                let mut bar = Rectangle::new(
+                    [(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), *count as f64)],
+                    palette::BLUE.filled(),
+                );
+                bar.set_margin(0, 0, style.px(6.0) as u32, style.px(6.0) as u32);
+                bar
+            }))
+            .map_err(fail)?;
+        let font = style.small_font();
+        chart
+            .draw_series(self.bins.iter().enumerate().filter(|(_, b)| b.2 > 0).map(
+                |(i, (_, _, count))| {
+                    Text::new(
+                        count.to_string(),
+                        (SegmentValue::CenterOf(i as i32), *count as f64 + y_max * 0.02),
+                        font.clone(),
+                    )
+                },
+            ))
+            .map_err(fail)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bin_labels_read_as_day_ranges() {
+        assert_eq!(super::bin_label(0, 1), "0");
+        assert_eq!(super::bin_label(2, 4), "2–3");
+    }
+}

@@ -1,0 +1,334 @@
+//! Charts for articles: PNG and SVG from the same drawing code.
+//!
+//! Each chart is a plain data struct (its "spec", prepared from the analysis
+//! by [`specs`] without computing any statistic) that implements [`Chart`]:
+//! one `draw` generic over any plotters backend. [`render`] runs it on a
+//! bitmap (encoded to PNG) and on an SVG string. Text is drawn with NanumGothic,
+//! embedded in the binary (Latin and Hangul; SIL OFL, see assets/fonts), so
+//! charts render identically on a machine with no system fonts.
+//!
+//! Style: the Okabe-Ito colour-blind-safe palette, a title, a subtitle with the
+//! headline figure, axis titles with units, a legend, and a source line. Every
+//! size (fonts, margins, markers) scales with the image, so charts stay legible
+//! from 600x400 to 1920x1080.
+
+mod delay_histogram;
+mod monthly_counts;
+mod sensitivity;
+pub mod specs;
+mod timeline;
+mod weekday;
+
+pub use delay_histogram::DelayHistogram;
+pub use monthly_counts::MonthlyCounts;
+pub use sensitivity::Sensitivity;
+pub use timeline::Timeline;
+pub use weekday::WeekdayChart;
+
+use std::sync::OnceLock;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::{FontStyle, RGBColor};
+
+use crate::error::{Error, Result};
+
+/// Okabe-Ito palette (Okabe and Ito 2008), colour-blind safe.
+pub mod palette {
+    use plotters::style::RGBColor;
+    pub const BLACK: RGBColor = RGBColor(0, 0, 0);
+    pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
+    pub const SKY_BLUE: RGBColor = RGBColor(86, 180, 233);
+    pub const GREEN: RGBColor = RGBColor(0, 158, 115);
+    pub const YELLOW: RGBColor = RGBColor(240, 228, 66);
+    pub const BLUE: RGBColor = RGBColor(0, 114, 178);
+    pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+    pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+    pub const GREY: RGBColor = RGBColor(120, 120, 120);
+    pub const LIGHT_GREY: RGBColor = RGBColor(225, 225, 225);
+    /// Event-line colours (neutral, so that series colours stay for the data).
+    pub const EVENT_LINES: [RGBColor; 3] =
+        [RGBColor(70, 70, 70), RGBColor(150, 150, 150), RGBColor(20, 20, 20)];
+    /// Series colours in order of use.
+    pub const SERIES: [RGBColor; 7] = [BLUE, VERMILLION, GREEN, ORANGE, PURPLE, SKY_BLUE, BLACK];
+}
+
+/// Family name under which the embedded font is registered.
+pub const FONT_FAMILY: &str = "sans-serif";
+/// What SVG files ask the reader's browser for, embedded font first.
+pub const SVG_FONT_STACK: &str =
+    "NanumGothic, 'Nanum Gothic', 'Noto Sans CJK KR', 'Malgun Gothic', 'Apple SD Gothic Neo', Arial, sans-serif";
+/// The line under every chart.
+pub const SOURCE_LINE: &str = "Data: data/SOURCES.md. Chart: northwind";
+
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/NanumGothicBold.ttf");
+
+/// Registers the embedded fonts with plotters, once per process. Must run
+/// before any text is drawn or measured, on either backend.
+///
+/// # Errors
+/// Only if the embedded font data were corrupt.
+pub fn register_fonts() -> Result<()> {
+    static REGISTERED: OnceLock<bool> = OnceLock::new();
+    let ok = REGISTERED.get_or_init(|| {
+        plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, REGULAR).is_ok()
+            && plotters::style::register_font(FONT_FAMILY, FontStyle::Bold, BOLD).is_ok()
+    });
+    if *ok {
+        Ok(())
+    } else {
+        Err(Error::Chart { name: "fonts".into(), message: "the embedded font is invalid".into() })
+    }
+}
+
+/// Pixel size of a chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ChartSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Default for ChartSize {
+    fn default() -> Self {
+        ChartSize { width: 1200, height: 675 }
+    }
+}
+
+/// A chart: a name and a drawing routine over any backend.
+pub trait Chart {
+    /// File stem, e.g. `timeline` or `sensitivity_election`.
+    fn name(&self) -> String;
+    /// Draws the chart onto `root`, which is already filled white.
+    ///
+    /// # Errors
+    /// Whatever the backend reports, as text.
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult;
+}
+
+/// Result of drawing: errors are carried as text (backend error types differ).
+pub type DrawResult = std::result::Result<(), String>;
+
+/// Converts any plotters error into the text of a [`DrawResult`].
+pub fn fail<E: std::fmt::Display>(e: E) -> String {
+    e.to_string()
+}
+
+/// A chart rendered to both formats.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub name: String,
+    pub png: Vec<u8>,
+    pub svg: String,
+}
+
+/// Sizes derived from the image size, so that every element scales.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub size: ChartSize,
+    /// One "point": 1/400 of the shorter side's reference, at least 1 px.
+    unit: f64,
+}
+
+impl Style {
+    pub fn new(size: ChartSize) -> Self {
+        let unit = (f64::from(size.width) / 1200.0).min(f64::from(size.height) / 675.0).max(0.4);
+        Style { size, unit }
+    }
+
+    /// `points` scaled to the image, in pixels.
+    pub fn px(&self, points: f64) -> i32 {
+        (points * self.unit).round().max(1.0) as i32
+    }
+
+    fn font_px(&self, points: f64, minimum: f64) -> f64 {
+        (points * self.unit).max(minimum)
+    }
+
+    /// Height of the x label area: tick labels, the axis title, and air.
+    pub fn x_axis_area(&self) -> u32 {
+        (2.0 * self.font_px(17.0, 11.0) + f64::from(self.px(20.0))) as u32
+    }
+
+    /// Width of the y label area for tick labels of up to `chars` characters
+    /// plus the rotated axis title.
+    pub fn y_axis_area(&self, chars: usize) -> u32 {
+        let font = self.font_px(17.0, 11.0);
+        (font * (0.62 * chars as f64 + 1.6) + f64::from(self.px(18.0))) as u32
+    }
+
+    pub fn title_font(&self) -> TextStyle<'static> {
+        (FONT_FAMILY, self.font_px(30.0, 17.0), FontStyle::Bold).into_font().color(&palette::BLACK)
+    }
+
+    pub fn subtitle_font(&self) -> TextStyle<'static> {
+        (FONT_FAMILY, self.font_px(20.0, 12.0)).into_font().color(&RGBColor(60, 60, 60))
+    }
+
+    pub fn label_font(&self) -> TextStyle<'static> {
+        (FONT_FAMILY, self.font_px(17.0, 11.0)).into_font().color(&RGBColor(40, 40, 40))
+    }
+
+    pub fn small_font(&self) -> TextStyle<'static> {
+        (FONT_FAMILY, self.font_px(15.0, 10.0)).into_font().color(&RGBColor(40, 40, 40))
+    }
+
+    pub fn source_font(&self) -> TextStyle<'static> {
+        (FONT_FAMILY, self.font_px(14.0, 9.0)).into_font().color(&palette::GREY)
+    }
+}
+
+/// Draws the title, subtitle and source line, and returns the area left for the plot.
+pub fn frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    style: &Style,
+    title: &str,
+    subtitle: &str,
+) -> std::result::Result<DrawingArea<DB, Shift>, String> {
+    let pad = style.px(18.0);
+    let title_font = style.title_font();
+    let subtitle_font = style.subtitle_font();
+    let source_font = style.source_font();
+    let (_, title_h) = root.estimate_text_size("Ag", &title_font).map_err(fail)?;
+    let (_, sub_h) = root.estimate_text_size("Ag", &subtitle_font).map_err(fail)?;
+    let (_, source_h) = root.estimate_text_size("Ag", &source_font).map_err(fail)?;
+    let width = root.dim_in_pixel().0 as i32 - 2 * pad;
+    let title = fit_text(root, title, &title_font, width)?;
+    let subtitle = fit_text(root, subtitle, &subtitle_font, width)?;
+    root.draw(&Text::new(title, (pad, pad), title_font)).map_err(fail)?;
+    let sub_y = pad + title_h as i32 + style.px(8.0);
+    root.draw(&Text::new(subtitle, (pad, sub_y), subtitle_font)).map_err(fail)?;
+    let header = sub_y + sub_h as i32 + style.px(12.0);
+    let footer = source_h as i32 + 2 * style.px(10.0);
+    let height = root.dim_in_pixel().1 as i32;
+    root.draw(&Text::new(SOURCE_LINE, (pad, height - footer + style.px(8.0)), source_font))
+        .map_err(fail)?;
+    let (_, rest) = root.split_vertically(header.max(0) as u32);
+    let plot_height = (height - header - footer).max(10) as u32;
+    let (plot, _) = rest.split_vertically(plot_height);
+    Ok(plot)
+}
+
+/// Shortens `text` with an ellipsis until it fits in `width` pixels.
+pub fn fit_text<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    font: &TextStyle<'_>,
+    width: i32,
+) -> std::result::Result<String, String> {
+    let mut candidate = text.to_string();
+    let mut chars: Vec<char> = text.chars().collect();
+    loop {
+        let (w, _) = area.estimate_text_size(&candidate, font).map_err(fail)?;
+        if w as i32 <= width || chars.len() <= 1 {
+            return Ok(candidate);
+        }
+        chars.pop();
+        while chars.last().is_some_and(|c| c.is_whitespace()) {
+            chars.pop();
+        }
+        candidate = chars.iter().collect::<String>() + "…";
+    }
+}
+
+/// Renders a chart to PNG bytes and an SVG string.
+///
+/// # Errors
+/// [`Error::Chart`] naming the chart when drawing or encoding fails.
+pub fn render<C: Chart>(chart: &C, size: ChartSize) -> Result<Rendered> {
+    register_fonts()?;
+    let name = chart.name();
+    let style = Style::new(size);
+    let chart_error = |message: String| Error::Chart { name: name.clone(), message };
+    let (w, h) = (size.width, size.height);
+    let mut pixels = vec![255u8; w as usize * h as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| chart_error(e.to_string()))?;
+        chart.draw(&root, &style).map_err(chart_error)?;
+        root.present().map_err(|e| chart_error(e.to_string()))?;
+    }
+    let png = encode_png(&pixels, w, h).map_err(chart_error)?;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| chart_error(e.to_string()))?;
+        chart.draw(&root, &style).map_err(chart_error)?;
+        root.present().map_err(|e| chart_error(e.to_string()))?;
+    }
+    let svg = svg.replace(
+        &format!("font-family=\"{FONT_FAMILY}\""),
+        &format!("font-family=\"{SVG_FONT_STACK}\""),
+    );
+    Ok(Rendered { name, png, svg })
+}
+
+/// Encodes RGB pixels as a PNG (deterministic: same pixels, same bytes).
+fn encode_png(pixels: &[u8], width: u32, height: u32) -> std::result::Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, width, height);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(fail)?;
+        writer.write_image_data(pixels).map_err(fail)?;
+    }
+    Ok(bytes)
+}
+
+/// Year tick labels for a day axis: about `target` labels on round years.
+pub fn year_step(first_year: i32, last_year: i32, target: i32) -> i32 {
+    let span = (last_year - first_year).max(1);
+    [1, 2, 5, 10, 20, 50, 100].into_iter().find(|s| span / s <= target).unwrap_or(100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct HangulProbe;
+
+    impl Chart for HangulProbe {
+        fn name(&self) -> String {
+            "probe".into()
+        }
+        fn draw<DB: DrawingBackend>(
+            &self,
+            root: &DrawingArea<DB, Shift>,
+            style: &Style,
+        ) -> DrawResult {
+            root.draw(&Text::new("태영호", (10, 10), style.title_font())).map_err(fail)
+        }
+    }
+
+    /// Counts dark pixels in the PNG's first rows; a box glyph (missing
+    /// character) draws an outline only, real Hangul strokes fill much more.
+    fn ink(png_bytes: &[u8]) -> usize {
+        let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        buf[..info.buffer_size()].chunks(3).filter(|p| p.iter().all(|&c| c < 128)).count()
+    }
+
+    #[test]
+    fn hangul_labels_render_with_the_embedded_font() {
+        let rendered = render(&HangulProbe, ChartSize { width: 300, height: 80 }).unwrap();
+        assert!(rendered.png.starts_with(b"\x89PNG"));
+        assert!(ink(&rendered.png) > 150, "too little ink: {}", ink(&rendered.png));
+        assert!(rendered.svg.contains("태영호"));
+        assert!(rendered.svg.contains("NanumGothic"));
+    }
+
+    #[test]
+    fn long_titles_are_shortened_with_an_ellipsis() {
+        register_fonts().unwrap();
+        let mut svg = String::new();
+        let root = SVGBackend::with_string(&mut svg, (200, 50)).into_drawing_area();
+        let style = Style::new(ChartSize { width: 200, height: 50 });
+        let text = fit_text(&root, &"long words ".repeat(20), &style.label_font(), 150).unwrap();
+        assert!(text.ends_with('…'));
+        let (w, _) = root.estimate_text_size(&text, &style.label_font()).unwrap();
+        assert!(w <= 150);
+    }
+}

@@ -1,0 +1,107 @@
+//! Monthly counts: announcements per calendar month, with the months that
+//! held events marked above the bars.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{fail, frame, palette, year_step, Chart, DrawResult, Style};
+
+/// The monthly-counts chart's data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthlyCounts {
+    pub title: String,
+    pub subtitle: String,
+    /// `(year, month, count)` for every month of the period, in order.
+    pub months: Vec<(i32, u32, u64)>,
+    /// Event groups: (name, indices into `months` of months with an event).
+    pub groups: Vec<(String, Vec<usize>)>,
+}
+
+impl Chart for MonthlyCounts {
+    fn name(&self) -> String {
+        "monthly_counts".into()
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
+        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        let n = self.months.len().max(1) as i32;
+        let peak = self.months.iter().map(|m| m.2).max().unwrap_or(1).max(1) as f64;
+        let rows = self.groups.len() as f64;
+        // Event markers sit in bands above the tallest bar.
+        let band = peak * 0.12;
+        let y_max = peak * 1.08 + band * (rows + 0.5);
+        let (first_year, last_year) = match (self.months.first(), self.months.last()) {
+            (Some(a), Some(b)) => (a.0, b.0),
+            _ => (0, 1),
+        };
+        let step = year_step(first_year, last_year, (style.size.width / 110).max(3) as i32);
+        let ticks: Vec<i32> = self
+            .months
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.1 == 1 && (m.0 - first_year) % step == 0)
+            .map(|(i, _)| i as i32)
+            .collect();
+        let months = self.months.clone();
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_right(style.px(24.0))
+            .x_label_area_size(style.x_axis_area())
+            .y_label_area_size(style.y_axis_area(4))
+            .build_cartesian_2d((0..n).with_key_points(ticks), 0.0..y_max)
+            .map_err(fail)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(palette::LIGHT_GREY)
+            .y_labels((y_max.ceil() as usize + 1).min(10))
+            .y_label_formatter(&|y| {
+                if *y <= peak + 1e-9 && y.fract() == 0.0 {
+                    format!("{y:.0}")
+                } else {
+                    String::new()
+                }
+            })
+            .x_label_formatter(&|i| {
+                months.get(*i as usize).map_or_else(String::new, |m| m.0.to_string())
+            })
+            .x_desc("Month of announcement")
+            .y_desc("Announcements per month")
+            .label_style(style.label_font())
+            .axis_desc_style(style.label_font())
+            .draw()
+            .map_err(fail)?;
+        let bar_colour = palette::BLUE;
+        chart
+            .draw_series(self.months.iter().enumerate().filter(|(_, m)| m.2 > 0).map(|(i, m)| {
+                let i = i as i32;
+                Rectangle::new([(i, 0.0), (i + 1, m.2 as f64)], bar_colour.filled())
+            }))
+            .map_err(fail)?;
+        for (g, (name, indices)) in self.groups.iter().enumerate() {
+            let colour = palette::SERIES[(g + 3) % palette::SERIES.len()];
+            let y = peak * 1.08 + band * (rows - g as f64 - 0.5);
+            let size = style.px(5.0);
+            chart
+                .draw_series(
+                    indices
+                        .iter()
+                        .map(|&i| TriangleMarker::new((i as i32, y), size, colour.filled())),
+                )
+                .map_err(fail)?;
+            // The band's name, at its right end, in the band's colour.
+            let (x, y) = chart.backend_coord(&(n, y));
+            let text = format!("months with {name} events");
+            let font = style.small_font().color(&colour);
+            let (w, h) = root.estimate_text_size(&text, &font).map_err(fail)?;
+            root.draw(&Rectangle::new(
+                [(x - w as i32 - style.px(8.0), y - h as i32), (x, y + h as i32 / 2 + 2)],
+                WHITE.mix(0.85).filled(),
+            ))
+            .map_err(fail)?;
+            root.draw(&Text::new(text, (x - w as i32 - style.px(4.0), y - h as i32 + 2), font))
+                .map_err(fail)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,145 @@
+//! Window sensitivity: the rate ratio and its 95% interval against the window
+//! width, before and after a group's events. A finding that holds at one
+//! width only is fragile; the reader sees all widths at once.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{fail, frame, palette, Chart, DrawResult, Style};
+
+/// One direction's curve: `(W, estimate, low, high)`; `None` where undefined.
+pub type Curve = Vec<(u32, Option<(f64, f64, f64)>)>;
+
+/// The sensitivity chart's data for one group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sensitivity {
+    pub group: String,
+    pub title: String,
+    pub subtitle: String,
+    pub before: Curve,
+    pub after: Curve,
+}
+
+/// Clamps a ratio to the visible log range, so 0 and infinity stay on the chart.
+fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x.is_nan() {
+        lo
+    } else {
+        x.clamp(lo, hi)
+    }
+}
+
+impl Chart for Sensitivity {
+    fn name(&self) -> String {
+        format!("sensitivity_{}", self.group)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
+        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        let widths: Vec<u32> = self.before.iter().chain(&self.after).map(|(w, _)| *w).collect();
+        let x_min = widths.iter().copied().min().unwrap_or(1);
+        let x_max = widths.iter().copied().max().unwrap_or(2).max(x_min + 1);
+        // The x axis counts tenths of a day, so that integer key points can sit
+        // exactly on the window widths and the two directions can be offset.
+        let pad = (i64::from(x_max - x_min) * 10 / 25) as i32;
+        let (y_lo, y_hi) = (0.05_f64, 50.0_f64);
+        let keys: Vec<i32> = widths.iter().map(|w| *w as i32 * 10).collect();
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_right(style.px(24.0))
+            .x_label_area_size(style.x_axis_area())
+            .y_label_area_size(style.y_axis_area(4))
+            .build_cartesian_2d(
+                (x_min as i32 * 10 - pad..x_max as i32 * 10 + pad).with_key_points(keys),
+                (y_lo..y_hi).log_scale(),
+            )
+            .map_err(fail)?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(palette::LIGHT_GREY)
+            .x_label_formatter(&|w| format!("{}", w / 10))
+            .y_label_formatter(&|y| if *y < 1.0 { format!("{y:.1}") } else { format!("{y:.0}") })
+            .x_desc("Window width W (days, event day included)")
+            .y_desc("Rate ratio (log scale)")
+            .label_style(style.label_font())
+            .axis_desc_style(style.label_font())
+            .draw()
+            .map_err(fail)?;
+        let x_range = (x_min as i32 * 10 - pad, x_max as i32 * 10 + pad);
+        chart
+            .draw_series(DashedLineSeries::new(
+                vec![(x_range.0, 1.0), (x_range.1, 1.0)],
+                style.px(6.0) as u32,
+                style.px(4.0) as u32,
+                palette::BLACK.stroke_width(style.px(1.5) as u32),
+            ))
+            .map_err(fail)?
+            .label("rate ratio 1 = no clustering")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], palette::BLACK.stroke_width(2))
+            });
+        for (curve, colour, name, offset) in [
+            (&self.before, palette::BLUE, "before events", -4),
+            (&self.after, palette::VERMILLION, "after events", 4),
+        ] {
+            let points: Vec<(i32, f64, f64, f64)> = curve
+                .iter()
+                .filter_map(|(w, v)| v.map(|(e, l, h)| (*w as i32 * 10 + offset, e, l, h)))
+                .map(|(w, e, l, h)| {
+                    (w, clamp(e, y_lo, y_hi), clamp(l, y_lo, y_hi), clamp(h, y_lo, y_hi))
+                })
+                .collect();
+            if points.is_empty() {
+                continue;
+            }
+            let band: Vec<(i32, f64)> = points
+                .iter()
+                .map(|p| (p.0, p.3))
+                .chain(points.iter().rev().map(|p| (p.0, p.2)))
+                .collect();
+            chart
+                .draw_series(std::iter::once(Polygon::new(band, colour.mix(0.15))))
+                .map_err(fail)?;
+            for p in &points {
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        vec![(p.0, p.2), (p.0, p.3)],
+                        colour.mix(0.7).stroke_width(style.px(2.0) as u32),
+                    )))
+                    .map_err(fail)?;
+            }
+            let stroke = colour.stroke_width(style.px(3.0) as u32);
+            chart
+                .draw_series(LineSeries::new(points.iter().map(|p| (p.0, p.1)), stroke))
+                .map_err(fail)?
+                .label(format!("{name}, with 95% interval"))
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], stroke));
+            chart
+                .draw_series(
+                    points.iter().map(|p| Circle::new((p.0, p.1), style.px(5.0), colour.filled())),
+                )
+                .map_err(fail)?;
+        }
+        let floored =
+            self.before.iter().chain(&self.after).any(|(_, v)| v.is_some_and(|(e, _, _)| e < y_lo));
+        if floored {
+            let (x, y) = chart.backend_coord(&(x_range.0, y_lo));
+            root.draw(&Text::new(
+                "Points on the bottom edge: no announcement in those windows (rate ratio 0)",
+                (x + style.px(10.0), y - style.px(26.0)),
+                style.small_font(),
+            ))
+            .map_err(fail)?;
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(palette::LIGHT_GREY)
+            .label_font(style.small_font())
+            .margin(style.px(6.0))
+            .draw()
+            .map_err(fail)?;
+        Ok(())
+    }
+}

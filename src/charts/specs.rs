@@ -1,0 +1,259 @@
+//! Chart specs from the analysis: selection, labelling and wording only. Every
+//! number shown was computed in `stats` (via [`Analysis`]); nothing here tests
+//! or estimates anything.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+
+use super::{DelayHistogram, MonthlyCounts, Sensitivity, Timeline, WeekdayChart};
+use crate::analysis::{strongest, Analysis};
+use crate::input::AnnouncementTable;
+use crate::model::Direction;
+use crate::report::markdown::{p_text, ratio_text};
+use crate::stats::delay::doubling_bins;
+use crate::stats::window::WindowTest;
+
+/// The caption under a chart in `index.html`: what it shows and how to read it.
+pub fn caption(name: &str) -> String {
+    match name {
+        "timeline" => "Each dot is one announcement, in its category's lane; dot size grows with the number of people (log scale). A bar runs back to the defection date where it is known. Vertical lines are events, one line style per group.".into(),
+        "monthly_counts" => "Announcements per calendar month. Triangles above the bars mark months with an event of each group.".into(),
+        "delay_histogram" => "Days from defection to announcement, for cases whose defection date is known to the day. Bins double in width, so the axis is logarithmic while same-day announcements (0 days) keep a bar of their own.".into(),
+        "weekday" => "Announcements per weekday; the orange marks show what would be expected if announcements ignored the weekday.".into(),
+        other => match other.strip_prefix("sensitivity_") {
+            Some(group) => format!("Rate ratio of announcements inside versus outside windows of W days before (blue) and after (orange) {group} events, with exact 95% intervals. 1 means no clustering; read the whole curve, not the best point."),
+            None => String::new(),
+        },
+    }
+}
+
+/// How many cases the timeline labels by name.
+pub const LABELLED_CASES: usize = 6;
+
+fn years(analysis: &Analysis) -> String {
+    format!("{}–{}", analysis.period.start.year(), analysis.period.end.year())
+}
+
+fn headline(test: &WindowTest) -> String {
+    format!(
+        "Strongest window: {} of {} within {} days {} {} events (expected {}; exact p = {}, Holm {})",
+        test.observed,
+        test.n,
+        test.window_days,
+        test.direction.as_str(),
+        test.group,
+        ratio_text(test.expected),
+        p_text(test.p_shift),
+        p_text(test.p_shift_holm)
+    )
+}
+
+/// The timeline: lanes by category, the largest and the longest-delayed cases labelled.
+pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
+    let announcements = &table.announcements;
+    let categories: Vec<String> = announcements
+        .iter()
+        .map(|a| a.category.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    // Importance: most people first, then longest delay; half the labels each.
+    let mut by_people: Vec<usize> = (0..announcements.len()).collect();
+    by_people.sort_by_key(|&i| {
+        (std::cmp::Reverse(announcements[i].people), announcements[i].announcement_date)
+    });
+    let mut by_delay: Vec<usize> =
+        (0..announcements.len()).filter(|&i| announcements[i].delay_days().is_some()).collect();
+    by_delay.sort_by_key(|&i| {
+        (std::cmp::Reverse(announcements[i].delay_days()), announcements[i].announcement_date)
+    });
+    let mut chosen: Vec<usize> = Vec::new();
+    for i in
+        by_people.iter().take(LABELLED_CASES / 2).chain(by_delay.iter()).chain(by_people.iter())
+    {
+        if chosen.len() >= LABELLED_CASES {
+            break;
+        }
+        if !chosen.contains(i) {
+            chosen.push(*i);
+        }
+    }
+    let cases = announcements
+        .iter()
+        .enumerate()
+        .map(|(i, a)| super::timeline::TimelineCase {
+            announced: a.announcement_date,
+            defected: a.defection_date,
+            people: a.people,
+            lane: categories.iter().position(|c| *c == a.category).unwrap_or(0),
+            label: chosen.contains(&i).then(|| short_name(&a.name)),
+        })
+        .collect();
+    let subtitle = strongest(&analysis.window_tests).map_or_else(
+        || format!("{} announcements", analysis.announcements),
+        |t| {
+            format!(
+                "{} announcements, {}. {}",
+                analysis.announcements,
+                years(analysis),
+                headline(t)
+            )
+        },
+    );
+    Timeline {
+        title: "Announcements, the wait before them, and the event calendar".into(),
+        subtitle,
+        start: analysis.period.start,
+        end: analysis.period.end,
+        categories,
+        cases,
+        groups: analysis
+            .groups
+            .iter()
+            .map(|g| (g.name.clone(), g.days.iter().map(|d| d.date).collect()))
+            .collect(),
+    }
+}
+
+/// A label short enough for a chart: up to 28 characters, cut at a word.
+fn short_name(name: &str) -> String {
+    let name = name.split(" (").next().unwrap_or(name);
+    if name.chars().count() <= 28 {
+        return name.to_string();
+    }
+    let mut out = String::new();
+    for word in name.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > 27 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out + "…"
+}
+
+/// The delay histogram of day-precise delays.
+pub fn delay_histogram(table: &AnnouncementTable, analysis: &Analysis) -> DelayHistogram {
+    let delays: Vec<f64> = table
+        .announcements
+        .iter()
+        .filter_map(|a| a.day_precise_delay())
+        .map(|d| d as f64)
+        .collect();
+    let subtitle = analysis.delays.summaries.first().map_or_else(
+        || "No defection date is known to the day".to_string(),
+        |all| {
+            format!(
+                "Median {} days (95% CI {} to {}), {} cases with a day-precise defection date; {} others left out",
+                crate::report::markdown::days_text(all.median),
+                crate::report::markdown::days_text(all.median_ci_low),
+                crate::report::markdown::days_text(all.median_ci_high),
+                all.n,
+                analysis.delays.left_out
+            )
+        },
+    );
+    DelayHistogram {
+        title: "How long were cases kept quiet?".into(),
+        subtitle,
+        bins: doubling_bins(&delays),
+    }
+}
+
+/// Monthly counts with event months marked per group.
+pub fn monthly_counts(analysis: &Analysis) -> MonthlyCounts {
+    let months: Vec<(i32, u32, u64)> =
+        analysis.monthly.iter().map(|m| (m.year, m.month, m.count)).collect();
+    let groups = analysis
+        .groups
+        .iter()
+        .map(|g| {
+            let indices = months
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    g.days.iter().any(|d| d.date.year() == m.0 && d.date.month() == m.1)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            (g.name.clone(), indices)
+        })
+        .collect();
+    let busiest =
+        analysis.monthly.iter().max_by_key(|m| (m.count, std::cmp::Reverse((m.year, m.month))));
+    let subtitle = busiest.map_or_else(String::new, |m| {
+        format!(
+            "{} announcements in {} months; the busiest month, {}-{:02}, had {}",
+            analysis.announcements,
+            months.len(),
+            m.year,
+            m.month,
+            m.count
+        )
+    });
+    MonthlyCounts {
+        title: format!("Announcements per month, {}", years(analysis)),
+        subtitle,
+        months,
+        groups,
+    }
+}
+
+/// Weekday bars against expectation.
+pub fn weekday(analysis: &Analysis) -> WeekdayChart {
+    let w = &analysis.weekday;
+    let subtitle = match w.p_value {
+        Some(p) => format!("Chi-square test against the weekdays of the period: chi-square = {:.2}, df = {}, p = {}", w.chi2, w.df, p_text(p)),
+        None => "No announcements".into(),
+    };
+    WeekdayChart {
+        title: "On which day of the week were cases announced?".into(),
+        subtitle,
+        observed: w.observed,
+        expected: w.expected,
+    }
+}
+
+/// One sensitivity chart per group.
+pub fn sensitivity(analysis: &Analysis) -> Vec<Sensitivity> {
+    analysis
+        .groups
+        .iter()
+        .map(|g| {
+            let curve = |direction: Direction| -> super::sensitivity::Curve {
+                analysis
+                    .window_tests
+                    .iter()
+                    .filter(|t| t.group == g.name && t.direction == direction)
+                    .map(|t| (t.window_days, t.rate_ratio.map(|r| (r.estimate, r.low, r.high))))
+                    .collect()
+            };
+            let tests: Vec<WindowTest> =
+                analysis.window_tests.iter().filter(|t| t.group == g.name).cloned().collect();
+            let subtitle = strongest(&tests).map_or_else(String::new, headline);
+            Sensitivity {
+                group: g.name.clone(),
+                title: format!(
+                    "Do announcements cluster around {} events? It depends on the window",
+                    g.name
+                ),
+                subtitle,
+                before: curve(Direction::Before),
+                after: curve(Direction::After),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_names_are_cut_at_a_word() {
+        assert_eq!(super::short_name("Kim Kuk-song (pseudonym)"), "Kim Kuk-song");
+        let cut = super::short_name("13 Ryukyung restaurant workers from the Ningbo branch");
+        assert!(cut.ends_with('…') && cut.chars().count() <= 28, "{cut}");
+    }
+}

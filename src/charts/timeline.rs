@@ -1,0 +1,250 @@
+//! Timeline: every announcement in its category lane, a bar back to the
+//! defection date where it is known, and the event calendar as vertical lines.
+
+use chrono::{Datelike, NaiveDate};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{fail, frame, palette, year_step, Chart, DrawResult, Style};
+
+/// One case on the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineCase {
+    pub announced: NaiveDate,
+    pub defected: Option<NaiveDate>,
+    pub people: u32,
+    /// Index into [`Timeline::categories`].
+    pub lane: usize,
+    /// Shown for the most important cases only.
+    pub label: Option<String>,
+}
+
+/// The timeline chart's data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub title: String,
+    pub subtitle: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub categories: Vec<String>,
+    pub cases: Vec<TimelineCase>,
+    /// Event groups, each drawn in its own line style: (name, event dates).
+    pub groups: Vec<(String, Vec<NaiveDate>)>,
+}
+
+fn day(date: NaiveDate, start: NaiveDate) -> i32 {
+    (date - start).num_days() as i32
+}
+
+impl Chart for Timeline {
+    fn name(&self) -> String {
+        "timeline".into()
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
+        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        // Axis start: the earliest date shown (defection bars can start before the period).
+        let first = self
+            .cases
+            .iter()
+            .filter_map(|c| c.defected)
+            .min()
+            .map_or(self.start, |d| d.min(self.start));
+        let origin = NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first);
+        let last = NaiveDate::from_ymd_opt(self.end.year() + 1, 1, 1).unwrap_or(self.end);
+        let x_max = day(last, origin);
+        let lanes = self.categories.len().max(1) as f64;
+        let label_rows = 3.0;
+        let y_max = lanes + label_rows * 0.55;
+        let step = year_step(origin.year(), last.year(), (style.size.width / 110).max(3) as i32);
+        let year_ticks: Vec<i32> = (origin.year()..=last.year())
+            .filter(|y| (y - origin.year()) % step == 0)
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+            .map(|d| day(d, origin))
+            .collect();
+        let label_width = self
+            .categories
+            .iter()
+            .filter_map(|c| plot.estimate_text_size(c, &style.label_font()).ok())
+            .map(|(w, _)| w)
+            .max()
+            .unwrap_or(40);
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_right(style.px(24.0))
+            .x_label_area_size(style.x_axis_area())
+            .y_label_area_size(label_width + style.px(24.0) as u32 + 6)
+            .build_cartesian_2d((0..x_max).with_key_points(year_ticks), -0.6..y_max - 0.4)
+            .map_err(fail)?;
+        let categories = self.categories.clone();
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(palette::LIGHT_GREY)
+            .x_label_formatter(&|d| {
+                (origin + chrono::Duration::days(i64::from(*d))).year().to_string()
+            })
+            .y_labels(categories.len() * 2 + 1)
+            .y_label_formatter(&|y| {
+                let lane = y.round();
+                if (y - lane).abs() < 1e-6 && lane >= 0.0 {
+                    categories.get(lane as usize).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .x_desc("Announcement date (year)")
+            .label_style(style.label_font())
+            .axis_desc_style(style.label_font())
+            .draw()
+            .map_err(fail)?;
+
+        // Event lines, one style per group.
+        let top = lanes - 0.4;
+        // Event lines are neutral (the colours belong to the categories) and
+        // told apart by their dash pattern.
+        for (g, (name, dates)) in self.groups.iter().enumerate() {
+            let colour = palette::EVENT_LINES[g % palette::EVENT_LINES.len()];
+            let stroke = colour.mix(0.7).stroke_width(style.px(1.5) as u32);
+            let lines = dates.iter().filter(|d| **d >= origin && **d <= last).map(|d| {
+                let x = day(*d, origin);
+                vec![(x, -0.5), (x, top)]
+            });
+            let mut first = true;
+            for points in lines {
+                let series: Vec<(i32, f64)> = points;
+                let element = match g % 3 {
+                    0 => chart.draw_series(LineSeries::new(series, stroke)),
+                    1 => chart.draw_series(DashedLineSeries::new(
+                        series,
+                        style.px(6.0) as u32,
+                        style.px(4.0) as u32,
+                        stroke,
+                    )),
+                    _ => chart.draw_series(DashedLineSeries::new(
+                        series,
+                        style.px(2.0) as u32,
+                        style.px(3.0) as u32,
+                        stroke,
+                    )),
+                }
+                .map_err(fail)?;
+                if first {
+                    let legend_style = colour.stroke_width(style.px(2.5) as u32);
+                    let dash = g % 3;
+                    element.label(format!("{name} event")).legend(move |(x, y)| {
+                        // A short sample of the line's dash pattern, in three strokes.
+                        EmptyElement::at((x, y))
+                            + PathElement::new(
+                                match dash {
+                                    0 => vec![(0, 0), (18, 0)],
+                                    1 => vec![(0, 0), (7, 0)],
+                                    _ => vec![(0, 0), (2, 0)],
+                                },
+                                legend_style,
+                            )
+                            + PathElement::new(
+                                match dash {
+                                    0 => vec![(0, 0), (18, 0)],
+                                    1 => vec![(11, 0), (18, 0)],
+                                    _ => vec![(8, 0), (10, 0)],
+                                },
+                                legend_style,
+                            )
+                            + PathElement::new(
+                                match dash {
+                                    0 => vec![(0, 0), (18, 0)],
+                                    1 => vec![(11, 0), (18, 0)],
+                                    _ => vec![(16, 0), (18, 0)],
+                                },
+                                legend_style,
+                            )
+                    });
+                    first = false;
+                }
+            }
+        }
+
+        // Lag bars and markers.
+        for case in &self.cases {
+            let colour = palette::SERIES[case.lane % palette::SERIES.len()];
+            let y = case.lane as f64;
+            let x = day(case.announced, origin);
+            if let Some(defected) = case.defected.filter(|d| *d < case.announced) {
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        vec![(day(defected, origin), y), (x, y)],
+                        colour.mix(0.6).stroke_width(style.px(3.0) as u32),
+                    )))
+                    .map_err(fail)?;
+            }
+            let radius = style.px(4.0 + 3.0 * f64::from(case.people).ln());
+            chart
+                .draw_series(std::iter::once(Circle::new(
+                    (x, y),
+                    radius,
+                    colour.mix(0.75).filled(),
+                )))
+                .map_err(fail)?;
+            chart
+                .draw_series(std::iter::once(Circle::new(
+                    (x, y),
+                    radius,
+                    palette::BLACK.stroke_width(1),
+                )))
+                .map_err(fail)?;
+        }
+
+        // Labels for the most important cases, in rows above the lanes, placed
+        // left to right into the first row where they do not overlap.
+        let font = style.small_font();
+        let mut labelled: Vec<&TimelineCase> =
+            self.cases.iter().filter(|c| c.label.is_some()).collect();
+        labelled.sort_by_key(|c| c.announced);
+        // The legend sits in the upper left of the label band: labels start right of it.
+        let legend_right = self
+            .groups
+            .iter()
+            .filter_map(|(name, _)| {
+                plot.estimate_text_size(&format!("{name} event"), &style.small_font()).ok()
+            })
+            .map(|(w, _)| w as i32)
+            .max()
+            .unwrap_or(0)
+            + style.px(60.0);
+        let legend_left = chart.backend_coord(&(0, 0.0)).0;
+        let mut row_end: Vec<i32> = vec![legend_left + legend_right; label_rows as usize];
+        let (px_left, px_right) =
+            (chart.backend_coord(&(0, 0.0)).0, chart.backend_coord(&(x_max, 0.0)).0);
+        for case in labelled {
+            let text = case.label.clone().unwrap_or_default();
+            let (w, _) = plot.estimate_text_size(&text, &font).map_err(fail)?;
+            let anchor = chart.backend_coord(&(day(case.announced, origin), case.lane as f64));
+            let left = (anchor.0 - w as i32 / 2).clamp(px_left, (px_right - w as i32).max(px_left));
+            let Some(row) = row_end.iter().position(|&end| left > end + style.px(8.0)) else {
+                continue;
+            };
+            row_end[row] = left + w as i32;
+            let label_y = lanes - 0.15 + row as f64 * 0.55;
+            let label_pos = chart.backend_coord(&(0, label_y));
+            root.draw(&PathElement::new(
+                vec![(anchor.0, label_pos.1 + style.px(4.0)), anchor],
+                palette::GREY.stroke_width(1),
+            ))
+            .map_err(fail)?;
+            root.draw(&Text::new(text, (left, label_pos.1 - style.px(9.0)), font.clone()))
+                .map_err(fail)?;
+        }
+
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.9))
+            .border_style(palette::LIGHT_GREY)
+            .label_font(style.small_font())
+            .margin(style.px(6.0))
+            .draw()
+            .map_err(fail)?;
+        Ok(())
+    }
+}

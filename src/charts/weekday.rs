@@ -1,0 +1,95 @@
+//! Weekday bars: announcements per day of the week against the count expected
+//! from how many of each weekday the period holds.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{fail, frame, palette, Chart, DrawResult, Style};
+
+/// The weekday chart's data, Monday first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekdayChart {
+    pub title: String,
+    pub subtitle: String,
+    pub observed: [u64; 7],
+    pub expected: [f64; 7],
+}
+
+const SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+impl Chart for WeekdayChart {
+    fn name(&self) -> String {
+        "weekday".into()
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
+        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        let top =
+            self.observed.iter().map(|&o| o as f64).chain(self.expected).fold(1.0, f64::max) * 1.25;
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_right(style.px(24.0))
+            .x_label_area_size(style.x_axis_area())
+            .y_label_area_size(style.y_axis_area(4))
+            .build_cartesian_2d((0..6).into_segmented(), 0.0..top)
+            .map_err(fail)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(palette::LIGHT_GREY)
+            .x_labels(7)
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => {
+                    SHORT.get(*i as usize).map(|s| s.to_string()).unwrap_or_default()
+                }
+                _ => String::new(),
+            })
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .x_desc("Day of the week of the announcement")
+            .y_desc("Announcements")
+            .label_style(style.label_font())
+            .axis_desc_style(style.label_font())
+            .draw()
+            .map_err(fail)?;
+        let margin = style.px(14.0) as u32;
+        chart
+            .draw_series(self.observed.iter().enumerate().map(|(i, &o)| {
+                let i = i as i32;
+                let mut bar = Rectangle::new(
+                    [(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), o as f64)],
+                    palette::BLUE.filled(),
+                );
+                bar.set_margin(0, 0, margin, margin);
+                bar
+            }))
+            .map_err(fail)?
+            .label("observed")
+            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::BLUE.filled()));
+        let line = palette::VERMILLION.stroke_width(style.px(3.0) as u32);
+        let bar_px = (chart.backend_coord(&(SegmentValue::Exact(1), 0.0)).0
+            - chart.backend_coord(&(SegmentValue::Exact(0), 0.0)).0)
+            .max(1);
+        let inset = (margin as i32).min(bar_px / 3);
+        for (i, &e) in self.expected.iter().enumerate() {
+            let (x0, y) = chart.backend_coord(&(SegmentValue::Exact(i as i32), e));
+            let x1 = x0 + bar_px;
+            root.draw(&PathElement::new(vec![(x0 + inset, y), (x1 - inset, y)], line))
+                .map_err(fail)?;
+        }
+        chart
+            .draw_series(std::iter::empty::<Circle<(SegmentValue<i32>, f64), i32>>())
+            .map_err(fail)?
+            .label("expected if announcements ignored the weekday")
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], line));
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(palette::LIGHT_GREY)
+            .label_font(style.small_font())
+            .margin(style.px(6.0))
+            .draw()
+            .map_err(fail)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,159 @@
+//! `index.html`: the human report as one self-contained page. The prose is
+//! `summary.md` rendered by pulldown-cmark (so the two never disagree), the
+//! charts are inline SVG, the CSS is inline, and nothing is fetched: the page
+//! works offline, attached to an e-mail or opened from a USB stick.
+//!
+//! Every string from the inputs is escaped: the Markdown already escapes
+//! `<`, `>` and `&`, raw HTML events are turned into text here as a second
+//! guard, and the case table escapes each cell. Source links are kept only
+//! for `http(s)` URLs.
+
+use pulldown_cmark::{html, Event, Options, Parser};
+
+use crate::charts::Rendered;
+use crate::input::AnnouncementTable;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Markdown to HTML, with any raw HTML shown as text, never interpreted.
+pub fn markdown_to_html(markdown: &str) -> String {
+    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES).map(|event| match event {
+        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+        other => other,
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, parser);
+    out
+}
+
+const STYLE: &str = "
+body{margin:0;background:#f6f6f3;color:#1a1a1a;font:17px/1.55 Georgia,'Times New Roman',serif}
+main{max-width:980px;margin:0 auto;padding:28px 22px 60px;background:#fff}
+h1,h2,h3,th,figcaption,.meta{font-family:NanumGothic,'Nanum Gothic','Helvetica Neue',Arial,sans-serif}
+h1{font-size:2em;line-height:1.2;margin:.2em 0 .3em}
+h2{font-size:1.35em;margin:1.8em 0 .5em;border-top:1px solid #ddd;padding-top:.8em}
+table{border-collapse:collapse;font:14px/1.4 NanumGothic,Arial,sans-serif;margin:1em 0;display:block;overflow-x:auto}
+th,td{border-bottom:1px solid #e3e3e3;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f0f0ec}
+figure{margin:1.5em 0}
+figure svg{width:100%;height:auto;display:block}
+figcaption{font-size:14px;color:#555;margin-top:.3em}
+code{font-size:.9em}
+.since{background:#fff8e1;border-left:4px solid #e69f00;padding:.4em 1em}
+";
+
+/// One chart with its caption.
+pub struct Figure<'a> {
+    pub chart: &'a Rendered,
+    pub caption: String,
+}
+
+/// Renders the page from the Markdown summary, the charts and the cases.
+pub fn index_html(
+    summary_markdown: &str,
+    figures: &[Figure<'_>],
+    table: &AnnouncementTable,
+) -> String {
+    let body = markdown_to_html(summary_markdown);
+    // The lead chart goes right under the title, before the first section.
+    let (head, rest) = match body.find("<h2>") {
+        Some(at) => body.split_at(at),
+        None => (body.as_str(), ""),
+    };
+    let mut page = String::new();
+    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    page.push_str("<title>northwind report: do announcements cluster around events?</title>\n");
+    page.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"));
+    page.push_str(head);
+    if let Some(lead) = figures.first() {
+        push_figure(&mut page, lead);
+    }
+    page.push_str(&rest.replacen(
+        "<h2>Since the last run</h2>",
+        "<h2 class=\"since\">Since the last run</h2>",
+        1,
+    ));
+    if figures.len() > 1 {
+        page.push_str("<h2>Charts</h2>\n");
+        for figure in &figures[1..] {
+            push_figure(&mut page, figure);
+        }
+    }
+    push_cases(&mut page, table);
+    page.push_str("</main>\n</body>\n</html>\n");
+    page
+}
+
+fn push_figure(page: &mut String, figure: &Figure<'_>) {
+    page.push_str(&format!("<figure id=\"{}\">\n", escape_html(&figure.chart.name)));
+    page.push_str(&figure.chart.svg);
+    page.push_str(&format!(
+        "\n<figcaption>{} <a href=\"charts/{name}.png\">PNG</a> · <a href=\"charts/{name}.svg\">SVG</a></figcaption>\n</figure>\n",
+        escape_html(&figure.caption),
+        name = escape_html(&figure.chart.name)
+    ));
+}
+
+/// The case list with links to each source.
+fn push_cases(page: &mut String, table: &AnnouncementTable) {
+    let column = |name: &str| table.raw.headers.iter().position(|h| h == name);
+    let source = column("source_url");
+    page.push_str("<h2>The cases</h2>\n<table>\n<thead><tr><th>Announced</th><th>Case</th><th>Category</th><th>People</th><th>Delay (days)</th><th>Source</th></tr></thead>\n<tbody>\n");
+    let mut rows: Vec<(usize, &crate::model::Announcement)> =
+        table.announcements.iter().enumerate().collect();
+    rows.sort_by_key(|(_, a)| a.announcement_date);
+    for (i, a) in rows {
+        let url =
+            source.and_then(|c| table.raw.rows.get(i)?.get(c)).map(|u| u.trim()).unwrap_or("");
+        let link = if url.starts_with("https://") || url.starts_with("http://") {
+            format!("<a href=\"{}\" rel=\"noopener noreferrer\">source</a>", escape_html(url))
+        } else {
+            String::new()
+        };
+        page.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            a.announcement_date,
+            escape_html(&a.name),
+            escape_html(&a.category),
+            a.people,
+            a.delay_days().map_or_else(String::new, |d| d.to_string()),
+            link
+        ));
+    }
+    page.push_str("</tbody>\n</table>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_in_markdown_is_shown_not_run() {
+        let html = markdown_to_html("hello <script>alert(1)</script>\n");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn attribute_breaking_characters_are_escaped() {
+        assert_eq!(
+            escape_html("\"><img src=x onerror=alert(1)>"),
+            "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! The human report: charts, index.html in a real browser, reruns that say
+//! what changed, escaping of text from the inputs, and the committed report.
+
+use std::path::Path;
+
+use crate::util::{fixture, northwind, repo, run_ok, snapshot};
+
+/// Every chart the bundled run must produce, as `charts/NAME`.
+const CHARTS: [&str; 7] = [
+    "timeline",
+    "monthly_counts",
+    "sensitivity_election",
+    "sensitivity_nuclear",
+    "sensitivity_sanctions",
+    "delay_histogram",
+    "weekday",
+];
+
+fn bundled_report(dir: &Path, extra: &[&str]) -> std::path::PathBuf {
+    let out = dir.join("report");
+    run_ok(northwind(&repo()).args(["run", "-q", "--out"]).arg(&out).args(extra));
+    out
+}
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let reader = decoder.read_info().expect("a valid PNG");
+    (reader.info().width, reader.info().height)
+}
+
+#[test]
+fn every_chart_is_written_as_png_and_svg_at_the_requested_size() {
+    let dir = tempfile::tempdir().unwrap();
+    for (width, height) in [(1200, 675), (600, 400)] {
+        let out = bundled_report(
+            dir.path(),
+            &["--width", &width.to_string(), "--height", &height.to_string()],
+        );
+        for chart in CHARTS {
+            let png = std::fs::read(out.join(format!("charts/{chart}.png"))).unwrap();
+            assert_eq!(png_size(&png), (width, height), "{chart}");
+            let svg = std::fs::read_to_string(out.join(format!("charts/{chart}.svg"))).unwrap();
+            assert!(
+                svg.starts_with(&format!("<svg width=\"{width}\" height=\"{height}\"")),
+                "{chart}"
+            );
+            assert!(
+                svg.contains("Data: data/SOURCES.md. Chart: northwind"),
+                "{chart} lacks the source line"
+            );
+            assert!(svg.contains("NanumGothic"), "{chart} lacks the font stack");
+        }
+    }
+}
+
+#[test]
+fn charts_and_the_html_report_are_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = snapshot(&bundled_report(&dir.path().join("a"), &["--threads", "1"]));
+    let b = snapshot(&bundled_report(&dir.path().join("b"), &["--threads", "2"]));
+    for (name, bytes) in &a {
+        if name != "manifest.json" {
+            assert_eq!(Some(bytes), b.get(name), "{name} differs between runs");
+        }
+    }
+}
+
+#[test]
+fn a_rerun_says_which_cases_were_added_and_what_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    let announcements = dir.path().join("a.csv");
+    std::fs::copy(fixture("small/announcements.csv"), &announcements).unwrap();
+    let events = fixture("small/events.csv");
+    let run = |extra: &[&str]| {
+        run_ok(
+            northwind(dir.path())
+                .args([
+                    "run",
+                    "-q",
+                    "--permutations",
+                    "99",
+                    "--out",
+                    "r",
+                    "--announcements",
+                    "a.csv",
+                    "--events",
+                ])
+                .arg(&events)
+                .args(extra),
+        );
+        serde_json::from_slice::<serde_json::Value>(
+            &std::fs::read(dir.path().join("r/summary.json")).unwrap(),
+        )
+        .unwrap()
+    };
+    let first = run(&[]);
+    assert!(first["since_last_run"].is_null(), "no previous report");
+    let second = run(&[]);
+    assert_eq!(second["since_last_run"]["added"], serde_json::json!([]));
+    let md = std::fs::read_to_string(dir.path().join("r/summary.md")).unwrap();
+    assert!(md.contains("Nothing changed"), "{md}");
+    // A new case on the day before the Assembly election.
+    let mut text = std::fs::read_to_string(&announcements).unwrap();
+    text.push_str("a12,New case,military,1,2020-04-13,day,2020-04-14,government,,,\n");
+    std::fs::write(&announcements, text).unwrap();
+    let third = run(&[]);
+    assert_eq!(third["since_last_run"]["added"], serde_json::json!(["a12"]));
+    let moved = third["since_last_run"]["moved"].as_array().unwrap();
+    let before_7 =
+        moved.iter().find(|m| m["test"] == "election/before/7").expect("election/before/7 moved");
+    assert_eq!(
+        (before_7["observed_before"].as_u64(), before_7["observed_now"].as_u64()),
+        (Some(4), Some(5))
+    );
+    let md = std::fs::read_to_string(dir.path().join("r/summary.md")).unwrap();
+    assert!(md.contains("Cases added (1): `a12`"), "{md}");
+    let html = std::fs::read_to_string(dir.path().join("r/index.html")).unwrap();
+    assert!(html.contains("Since the last run"));
+}
+
+#[test]
+fn text_from_the_inputs_is_escaped_in_html_svg_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.csv"),
+        "id,name,category,people,announcement_date,source_url\n\
+         x1,\"<script>alert('name')</script>\",<b>cat</b>,500,2020-01-05,javascript:alert(1)\n\
+         x2,Plain,military,1,2020-06-01,https://example.org/?a=1&b=<2>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("e.csv"),
+        "date,kind,label\n2020-03-01,vote_<img src=x onerror=alert(1)>,<i>label</i>\n",
+    )
+    .unwrap();
+    run_ok(northwind(dir.path()).args([
+        "run",
+        "-q",
+        "--permutations",
+        "99",
+        "--announcements",
+        "a.csv",
+        "--events",
+        "e.csv",
+        "--out",
+        "r",
+    ]));
+    let files = snapshot(&dir.path().join("r"));
+    for (name, bytes) in &files {
+        if !(name.ends_with(".html") || name.ends_with(".svg") || name.ends_with(".md")) {
+            continue;
+        }
+        let text = String::from_utf8_lossy(bytes);
+        for bad in ["<script>", "<img", "<b>cat", "<i>label", "javascript:"] {
+            assert!(!text.contains(bad), "{name} contains raw {bad}");
+        }
+    }
+    let html = String::from_utf8_lossy(&files["index.html"]).into_owned();
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;"),
+        "the name is shown, escaped"
+    );
+    assert!(
+        html.contains("href=\"https://example.org/?a=1&amp;b=&lt;2&gt;\""),
+        "the URL is kept, escaped"
+    );
+}
+
+#[test]
+fn the_committed_report_matches_the_code() {
+    // reports/ holds the bundled data's report for readers of the repository;
+    // if the code changes a figure, this fails until it is regenerated with
+    // `cargo run --release -- run`.
+    let dir = tempfile::tempdir().unwrap();
+    let out = bundled_report(dir.path(), &[]);
+    let fresh = snapshot(&out);
+    let committed = snapshot(&repo().join("reports"));
+    let mut checked = 0;
+    for (name, bytes) in &fresh {
+        let comparable = name.starts_with("tables/") || name.ends_with(".svg");
+        if comparable {
+            let old = committed.get(name).unwrap_or_else(|| {
+                panic!("reports/{name} is missing: run `cargo run --release -- run`")
+            });
+            assert!(
+                old == bytes,
+                "reports/{name} is stale: run `cargo run --release -- run` and commit reports/"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4 + CHARTS.len(), "only {checked} files compared");
+}
+
+#[test]
+fn index_html_renders_in_headless_chromium_without_errors() {
+    let Ok(chromium) = std::env::var("NORTHWIND_CHROMIUM") else {
+        eprintln!("skipped: set NORTHWIND_CHROMIUM to a Chromium binary (CI's .ci/run does) to check index.html in a browser");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = bundled_report(dir.path(), &[]);
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    // A probe, injected first in <head>, records errors, failed resources and
+    // fetches, and the rendered size of every chart, into the DOM.
+    let probe = r#"<script>
+window.__errors = [];
+window.addEventListener('error', function (e) {
+  var t = e.target;
+  window.__errors.push(t && t !== window ? 'resource failed: ' + (t.src || t.href || t.tagName) : 'error: ' + e.message);
+}, true);
+['error', 'warn'].forEach(function (k) {
+  var original = console[k];
+  console[k] = function () { window.__errors.push('console.' + k + ': ' + [].join.call(arguments, ' ')); original.apply(console, arguments); };
+});
+window.addEventListener('load', function () {
+  var sizes = [].map.call(document.querySelectorAll('figure svg'), function (s) {
+    var r = s.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)];
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'northwind-probe';
+  pre.textContent = JSON.stringify({ errors: window.__errors, sizes: sizes, resources: performance.getEntriesByType('resource').length });
+  document.body.appendChild(pre);
+});
+</script>"#;
+    let probed = html.replacen("<head>", &format!("<head>\n{probe}"), 1);
+    let page = out.join("probe.html");
+    std::fs::write(&page, probed).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,900",
+            "--virtual-time-budget=5000",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let start = dom
+        .find("<pre id=\"northwind-probe\">")
+        .unwrap_or_else(|| panic!("the probe did not run:\n{stderr}"));
+    let json = &dom[start + "<pre id=\"northwind-probe\">".len()..];
+    let json = &json[..json.find("</pre>").unwrap()];
+    let probe: serde_json::Value =
+        serde_json::from_str(&json.replace("&quot;", "\"").replace("&amp;", "&")).unwrap();
+    assert_eq!(probe["errors"], serde_json::json!([]), "errors in the page");
+    assert_eq!(probe["resources"], 0, "the page fetched something; it must be self-contained");
+    let sizes = probe["sizes"].as_array().unwrap();
+    assert_eq!(sizes.len(), CHARTS.len(), "every chart is in the page");
+    for size in sizes {
+        assert!(
+            size[0].as_u64().unwrap() > 100 && size[1].as_u64().unwrap() > 50,
+            "a chart rendered too small: {size}"
+        );
+    }
+    let console_errors: Vec<&str> =
+        stderr.lines().filter(|l| l.contains(":CONSOLE") && l.contains("page")).collect();
+    assert!(console_errors.is_empty(), "console messages: {console_errors:?}");
+}
