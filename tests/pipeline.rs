@@ -36,11 +36,13 @@ fn the_bundled_run_writes_every_table_summary_and_manifest() {
     assert_eq!(
         names,
         [
+            "index.html",
             "manifest.json",
             "summary.json",
             "summary.md",
             "tables/delay_summary.csv",
             "tables/joined.csv",
+            "tables/weekday.csv",
             "tables/window_tests.csv"
         ]
     );
