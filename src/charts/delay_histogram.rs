@@ -35,6 +35,7 @@ impl Chart for DelayHistogram {
         let n = self.bins.len() as i32;
         let mut chart = ChartBuilder::on(&plot)
             .margin_right(style.px(24.0))
+            .margin_left(style.px(10.0))
             .x_label_area_size(style.x_axis_area())
             .y_label_area_size(style.y_axis_area(4))
             .build_cartesian_2d((0..n - 1).into_segmented(), 0.0..y_max)

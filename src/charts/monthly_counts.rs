@@ -45,6 +45,7 @@ impl Chart for MonthlyCounts {
         let months = self.months.clone();
         let mut chart = ChartBuilder::on(&plot)
             .margin_right(style.px(24.0))
+            .margin_left(style.px(10.0))
             .x_label_area_size(style.x_axis_area())
             .y_label_area_size(style.y_axis_area(4))
             .build_cartesian_2d((0..n).with_key_points(ticks), 0.0..y_max)

@@ -46,8 +46,9 @@ impl Chart for Sensitivity {
         let keys: Vec<i32> = widths.iter().map(|w| *w as i32 * 10).collect();
         let mut chart = ChartBuilder::on(&plot)
             .margin_right(style.px(24.0))
+            .margin_left(style.px(10.0))
             .x_label_area_size(style.x_axis_area())
-            .y_label_area_size(style.y_axis_area(4))
+            .y_label_area_size(style.y_axis_area(5))
             .build_cartesian_2d(
                 (x_min as i32 * 10 - pad..x_max as i32 * 10 + pad).with_key_points(keys),
                 (y_lo..y_hi).log_scale(),
@@ -116,20 +117,45 @@ impl Chart for Sensitivity {
                 .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], stroke));
             chart
                 .draw_series(
-                    points.iter().map(|p| Circle::new((p.0, p.1), style.px(5.0), colour.filled())),
+                    points
+                        .iter()
+                        .filter(|p| p.1 > y_lo)
+                        .map(|p| Circle::new((p.0, p.1), style.px(5.0), colour.filled())),
                 )
                 .map_err(fail)?;
-        }
-        let floored =
-            self.before.iter().chain(&self.after).any(|(_, v)| v.is_some_and(|(e, _, _)| e < y_lo));
-        if floored {
-            let (x, y) = chart.backend_coord(&(x_range.0, y_lo));
-            root.draw(&Text::new(
-                "Points on the bottom edge: no announcement in those windows (rate ratio 0)",
-                (x + style.px(10.0), y - style.px(26.0)),
-                style.small_font(),
-            ))
-            .map_err(fail)?;
+            // No announcement in the window: the rate ratio is 0, which a log
+            // axis cannot show; a hollow triangle on the floor says so.
+            let size = style.px(7.0);
+            let zero: Vec<(i32, f64)> =
+                points.iter().filter(|p| p.1 <= y_lo).map(|p| (p.0, p.1)).collect();
+            if !zero.is_empty() {
+                let hollow = colour.stroke_width(style.px(2.0) as u32);
+                chart
+                    .draw_series(zero.into_iter().map(|p| {
+                        EmptyElement::at(p)
+                            + Polygon::new(
+                                vec![(-size, -2 * size), (size, -2 * size), (0, 0)],
+                                WHITE.filled(),
+                            )
+                            + PathElement::new(
+                                vec![
+                                    (-size, -2 * size),
+                                    (size, -2 * size),
+                                    (0, 0),
+                                    (-size, -2 * size),
+                                ],
+                                hollow,
+                            )
+                    }))
+                    .map_err(fail)?
+                    .label(format!("{name}: none in the window (rate ratio 0)"))
+                    .legend(move |(x, y)| {
+                        PathElement::new(
+                            vec![(x + 2, y - 5), (x + 14, y - 5), (x + 8, y + 5), (x + 2, y - 5)],
+                            hollow,
+                        )
+                    });
+            }
         }
         chart
             .configure_series_labels()

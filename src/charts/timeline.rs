@@ -71,6 +71,7 @@ impl Chart for Timeline {
             .unwrap_or(40);
         let mut chart = ChartBuilder::on(&plot)
             .margin_right(style.px(24.0))
+            .margin_left(style.px(10.0))
             .x_label_area_size(style.x_axis_area())
             .y_label_area_size(label_width + style.px(24.0) as u32 + 6)
             .build_cartesian_2d((0..x_max).with_key_points(year_ticks), -0.6..y_max - 0.4)

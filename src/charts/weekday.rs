@@ -28,6 +28,7 @@ impl Chart for WeekdayChart {
             self.observed.iter().map(|&o| o as f64).chain(self.expected).fold(1.0, f64::max) * 1.25;
         let mut chart = ChartBuilder::on(&plot)
             .margin_right(style.px(24.0))
+            .margin_left(style.px(10.0))
             .x_label_area_size(style.x_axis_area())
             .y_label_area_size(style.y_axis_area(4))
             .build_cartesian_2d((0..6).into_segmented(), 0.0..top)
