@@ -13,7 +13,11 @@ use crate::model::{Direction, EventGroup, Period};
 use crate::sim;
 use crate::stats::delay::{self, DelaySummary};
 use crate::stats::multiple::{benjamini_hochberg, holm};
+use crate::stats::peth::{peri_event, Peth};
+use crate::stats::phase::{phase_test, phases, PhaseTest};
+use crate::stats::regression::{design, poisson_regression, PoissonFit};
 use crate::stats::shift::circular_shift_test;
+use crate::stats::shuffle::{delay_shuffle, Membership, ShuffleCase};
 use crate::stats::weekday::{weekday_test, WeekdayTest};
 use crate::stats::window::{
     binomial_upper_tail, covered_mask, observed_in_windows, rate_ratio, WindowTest,
@@ -35,6 +39,28 @@ pub struct Analysis {
     pub delays: DelayResults,
     pub weekday: WeekdayTest,
     pub monthly: Vec<MonthCount>,
+    /// Peri-event histograms, one per group (same order as `groups`).
+    pub peth: Vec<Peth>,
+    /// Phase tests, one per group.
+    pub phase: Vec<PhaseTest>,
+    /// Delay-shuffle tests, group x direction x window.
+    pub shuffle: Vec<ShuffleRow>,
+    /// Cases with a day-precise defection date, which the delay shuffle uses.
+    pub shuffle_cases: usize,
+    pub regression: PoissonFit,
+}
+
+/// One row of `delay_shuffle_tests.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShuffleRow {
+    pub group: String,
+    pub direction: Direction,
+    pub window_days: u32,
+    /// Cases (or people) with a day-precise defection date.
+    pub n: u64,
+    pub observed: u64,
+    pub null_mean: f64,
+    pub p_value: f64,
 }
 
 /// The delay summary and how many rows it used.
@@ -59,6 +85,32 @@ pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
     let counts = day_counts(announcements, &period, config.weight_by_people);
     let window_tests = window_tests(&counts, &groups, &period, &config.windows);
     let delays = delay_results(announcements, config.permutations, config.seed);
+    let day_numbers: Vec<Vec<i64>> =
+        groups.iter().map(|g| g.days.iter().map(|d| period.index(d.date)).collect()).collect();
+    let peth = peri_event_histograms(&counts, &day_numbers, config);
+    let phase = day_numbers
+        .iter()
+        .map(|events| {
+            let days: Vec<(i64, u64)> = counts
+                .iter()
+                .enumerate()
+                .filter(|(_, &c)| c > 0)
+                .map(|(t, &c)| (t as i64, c))
+                .collect();
+            phase_test(&phases(&days, events))
+        })
+        .collect();
+    let (shuffle, shuffle_cases) = shuffle_tests(announcements, &groups, &period, config);
+    let columns = design(&period, &groups, &config.regression_terms, &config.fixed_effects);
+    let y: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
+    let mut regression = poisson_regression(&y, &columns, config.hac_lags);
+    for term in &config.regression_terms {
+        if !groups.iter().any(|g| g.name == term.group) {
+            if let Some(row) = regression.coefficients.iter_mut().find(|c| c.term == term.name) {
+                row.note = format!("not estimable: there is no event group named '{}'", term.group);
+            }
+        }
+    }
     Ok(Analysis {
         period,
         announcements: announcements.len(),
@@ -69,6 +121,11 @@ pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
         delays,
         weekday: weekday_test(&counts, &period),
         monthly: monthly_counts(&counts, &period),
+        peth,
+        phase,
+        shuffle,
+        shuffle_cases,
+        regression,
     })
 }
 
@@ -164,6 +221,78 @@ pub fn delay_results(
         })
         .collect();
     DelayResults { used, left_out: announcements.len() - used, summaries }
+}
+
+/// Peri-event histograms of every group: exact (all T shifts) when
+/// `permutations >= T`, else `permutations` random shifts shared by all groups.
+fn peri_event_histograms(counts: &[u64], day_numbers: &[Vec<i64>], config: &Config) -> Vec<Peth> {
+    let t = counts.len();
+    let random: Option<Vec<usize>> = ((config.permutations as usize) < t).then(|| {
+        use rand::RngExt;
+        sim::parallel_draws(
+            config.permutations as usize,
+            config.seed,
+            "peth-shifts",
+            |rng, _: &mut ()| rng.random_range(0..t),
+        )
+    });
+    day_numbers
+        .iter()
+        .map(|events| peri_event(counts, events, config.peth, random.as_deref()))
+        .collect()
+}
+
+/// Delay-shuffle tests for every group x direction x window, on the cases with
+/// a day-precise defection date.
+fn shuffle_tests(
+    announcements: &[crate::model::Announcement],
+    groups: &[EventGroup],
+    period: &Period,
+    config: &Config,
+) -> (Vec<ShuffleRow>, usize) {
+    let cases: Vec<ShuffleCase> = announcements
+        .iter()
+        .filter_map(|a| {
+            let delay = a.day_precise_delay()?;
+            let defection = period.index(a.defection_date?);
+            let weight = if config.weight_by_people { u64::from(a.people) } else { 1 };
+            Some(ShuffleCase { defection, delay, weight })
+        })
+        .collect();
+    if cases.is_empty() {
+        return (Vec::new(), 0);
+    }
+    let lo = cases.iter().map(|c| c.defection).min().unwrap_or(0)
+        + cases.iter().map(|c| c.delay).min().unwrap_or(0);
+    let hi = cases.iter().map(|c| c.defection).max().unwrap_or(0)
+        + cases.iter().map(|c| c.delay).max().unwrap_or(0);
+    let mut keys = Vec::new();
+    let mut windows = Vec::new();
+    for group in groups {
+        let events: Vec<i64> = group.days.iter().map(|d| period.index(d.date)).collect();
+        for direction in Direction::BOTH {
+            for &w in &config.windows {
+                keys.push((group.name.clone(), direction, w));
+                windows.push(Membership::new(&events, lo, hi, direction, w));
+            }
+        }
+    }
+    let n: u64 = cases.iter().map(|c| c.weight).sum();
+    let results = delay_shuffle(&cases, &windows, config.permutations, config.seed);
+    let rows = keys
+        .into_iter()
+        .zip(results)
+        .map(|((group, direction, window_days), r)| ShuffleRow {
+            group,
+            direction,
+            window_days,
+            n,
+            observed: r.observed,
+            null_mean: r.null_mean,
+            p_value: r.p_value,
+        })
+        .collect();
+    (rows, cases.len())
 }
 
 /// The row with the smallest shift p-value (the first, on ties).

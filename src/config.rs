@@ -147,6 +147,14 @@ pub struct Config {
     /// Monte Carlo draws B (bootstrap resamples, permutations).
     pub permutations: u32,
     pub out_dir: PathBuf,
+    /// Peri-event histogram layout.
+    pub peth: crate::stats::peth::PethSpec,
+    /// Window terms of the Poisson regression.
+    pub regression_terms: Vec<RegressionTerm>,
+    /// Fixed effects of the Poisson regression.
+    pub fixed_effects: Vec<FixedEffect>,
+    /// Lags of the Newey-West (HAC) standard errors.
+    pub hac_lags: usize,
     /// Pixel size of the PNG charts (and the SVGs' view box).
     pub chart_size: crate::charts::ChartSize,
     #[serde(skip)]
@@ -175,6 +183,52 @@ struct FileConfig {
     output: FileOutput,
     #[serde(default)]
     charts: FileCharts,
+    #[serde(default)]
+    regression: FileRegression,
+}
+
+/// A window indicator in the regression: `<group>_<direction>_<W>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegressionTerm {
+    pub name: String,
+    pub group: String,
+    pub direction: crate::model::Direction,
+    pub window_days: u32,
+}
+
+impl RegressionTerm {
+    /// Parses `election_before_30` (the group may itself contain `_`).
+    pub fn parse(name: &str) -> Option<Self> {
+        let mut parts = name.rsplitn(3, '_');
+        let window_days = parts.next()?.parse::<u32>().ok().filter(|w| *w >= 1)?;
+        let direction = match parts.next()? {
+            "before" => crate::model::Direction::Before,
+            "after" => crate::model::Direction::After,
+            _ => return None,
+        };
+        let group = parts.next().filter(|g| !g.is_empty())?.to_string();
+        Some(RegressionTerm { name: name.to_string(), group, direction, window_days })
+    }
+}
+
+/// Calendar fixed effects the regression can add (dummies, first level dropped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixedEffect {
+    Year,
+    Month,
+    Weekday,
+}
+
+/// Default regression terms (SPEC): before-election 30, after-sanctions 30.
+pub const DEFAULT_TERMS: [&str; 2] = ["election_before_30", "sanctions_after_30"];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileRegression {
+    terms: Option<Vec<String>>,
+    fixed_effects: Option<Vec<FixedEffect>>,
+    hac_lags: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -206,6 +260,8 @@ struct FileAnalysis {
     weight_by_people: Option<bool>,
     seed: Option<u64>,
     permutations: Option<u32>,
+    histogram_half_width: Option<u32>,
+    bin_days: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -348,7 +404,36 @@ impl Config {
             None => DEFAULT_PERMUTATIONS,
         };
 
+        let half_width = file.analysis.histogram_half_width.unwrap_or(182);
+        let bin_days = file.analysis.bin_days.unwrap_or(7);
+        if bin_days == 0 || half_width == 0 || bin_days > half_width {
+            return Err(Error::Config {
+                path: config_name,
+                message: "[analysis] bin_days and histogram_half_width must be at least 1, and bin_days at most histogram_half_width".into(),
+            });
+        }
+        let term_names =
+            file.regression.terms.unwrap_or_else(|| DEFAULT_TERMS.map(String::from).to_vec());
+        let mut regression_terms = Vec::new();
+        for name in &term_names {
+            match RegressionTerm::parse(name) {
+                Some(term) => regression_terms.push(term),
+                None => {
+                    return Err(Error::Config {
+                        path: config_name,
+                        message: format!("[regression] term '{name}' is not <group>_<before|after>_<days>, e.g. election_before_30"),
+                    })
+                }
+            }
+        }
+        let mut fixed_effects = file.regression.fixed_effects.unwrap_or_default();
+        fixed_effects.dedup();
+
         Ok(Config {
+            peth: crate::stats::peth::PethSpec { half_width, bin_days },
+            regression_terms,
+            fixed_effects,
+            hac_lags: file.regression.hac_lags.unwrap_or(7),
             announcement_columns: ColumnMap::from_file(
                 file.columns,
                 &ANNOUNCEMENT_COLUMNS,
@@ -547,6 +632,17 @@ mod tests {
         let config = Config::for_inputs(&args_with(&path), vec![]).unwrap();
         assert_eq!(config.announcement_columns.header_for("id"), "case");
         assert_eq!(config.announcement_columns.header_for("people"), "people");
+    }
+
+    #[test]
+    fn regression_terms_parse_from_the_right() {
+        let term = RegressionTerm::parse("north_korea_tests_after_14").unwrap();
+        assert_eq!(term.group, "north_korea_tests");
+        assert_eq!(term.direction, crate::model::Direction::After);
+        assert_eq!(term.window_days, 14);
+        assert!(RegressionTerm::parse("election_during_30").is_none());
+        assert!(RegressionTerm::parse("election_before_0").is_none());
+        assert!(RegressionTerm::parse("_before_3").is_none());
     }
 
     #[test]

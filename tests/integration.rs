@@ -3,6 +3,7 @@
 mod cli;
 mod errors;
 mod golden;
+mod golden_advanced;
 mod pipeline;
 mod report;
 mod util;

@@ -34,12 +34,18 @@ pub struct ReportFile {
 
 /// Every table of the report, in the order they are written.
 pub fn tables(analysis: &Analysis, input: &AnnouncementTable) -> Vec<Table> {
-    vec![
+    [
         joined_table(analysis, input),
         window_table(&analysis.window_tests),
         delay_table(analysis),
         weekday_table(analysis),
+        shuffle_table(analysis),
+        phase_table(analysis),
+        regression_table(analysis),
     ]
+    .into_iter()
+    .chain(peth_tables(analysis))
+    .collect()
 }
 
 /// `tables/joined.csv`: every input column, `delay_days`, and the nearest
@@ -137,6 +143,160 @@ pub fn window_table(tests: &[WindowTest]) -> Table {
         })
         .collect();
     Table { name: "window_tests".into(), columns: WINDOW_COLUMNS.map(String::from).to_vec(), rows }
+}
+
+fn optional(x: Option<f64>) -> Cell {
+    x.map_or(Cell::Empty, Cell::Float)
+}
+
+/// `tables/delay_shuffle_tests.csv`.
+pub fn shuffle_table(analysis: &Analysis) -> Table {
+    let rows = analysis
+        .shuffle
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::Text(r.group.clone()),
+                Cell::Text(r.direction.as_str().into()),
+                Cell::Int(i64::from(r.window_days)),
+                Cell::count(r.n),
+                Cell::count(r.observed),
+                Cell::Float(r.null_mean),
+                Cell::Float(r.p_value),
+            ]
+        })
+        .collect();
+    let columns = ["group", "direction", "window_days", "n", "observed", "null_mean", "p_value"];
+    Table { name: "delay_shuffle_tests".into(), columns: columns.map(String::from).to_vec(), rows }
+}
+
+/// `tables/phase_tests.csv`.
+pub fn phase_table(analysis: &Analysis) -> Table {
+    let rows = analysis
+        .groups
+        .iter()
+        .zip(&analysis.phase)
+        .map(|(g, p)| {
+            vec![
+                Cell::Text(g.name.clone()),
+                Cell::count(p.n),
+                optional(p.mean_phase),
+                optional(p.resultant_length),
+                optional(p.rayleigh_z),
+                optional(p.p_rayleigh),
+                optional(p.v_statistic),
+                optional(p.v_u),
+                optional(p.p_v),
+            ]
+        })
+        .collect();
+    let columns = [
+        "group",
+        "n",
+        "mean_phase",
+        "resultant_length",
+        "rayleigh_z",
+        "p_rayleigh",
+        "v_statistic",
+        "v_u",
+        "p_v",
+    ];
+    Table { name: "phase_tests".into(), columns: columns.map(String::from).to_vec(), rows }
+}
+
+/// `tables/peth_<group>.csv`, one per group.
+pub fn peth_tables(analysis: &Analysis) -> Vec<Table> {
+    analysis
+        .groups
+        .iter()
+        .zip(&analysis.peth)
+        .map(|(g, p)| {
+            let rows = (0..p.bins.len())
+                .map(|b| {
+                    vec![
+                        Cell::Int(p.bins[b].0),
+                        Cell::Int(p.bins[b].1),
+                        Cell::count(p.observed[b]),
+                        Cell::Float(p.null_mean[b]),
+                        Cell::Float(p.pointwise_low[b]),
+                        Cell::Float(p.pointwise_high[b]),
+                        Cell::Float(p.global_low[b]),
+                        Cell::Float(p.global_high[b]),
+                        Cell::Float(p.erl_low[b]),
+                        Cell::Float(p.erl_high[b]),
+                    ]
+                })
+                .collect();
+            let columns = [
+                "bin_start",
+                "bin_end",
+                "observed",
+                "null_mean",
+                "pointwise_low",
+                "pointwise_high",
+                "global_low",
+                "global_high",
+                "erl_low",
+                "erl_high",
+            ];
+            Table {
+                name: format!("peth_{}", g.name),
+                columns: columns.map(String::from).to_vec(),
+                rows,
+            }
+        })
+        .collect()
+}
+
+/// `tables/poisson_regression.csv`: the SPEC's columns (HC0 standard errors),
+/// then the same inference with Newey-West (HAC) standard errors.
+pub fn regression_table(analysis: &Analysis) -> Table {
+    let rows = analysis
+        .regression
+        .coefficients
+        .iter()
+        .map(|c| {
+            let hc0 = |f: fn(&crate::stats::regression::Inference) -> f64| {
+                c.hc0.as_ref().map_or(Cell::Empty, |i| Cell::Float(f(i)))
+            };
+            let hac = |f: fn(&crate::stats::regression::Inference) -> f64| {
+                c.hac.as_ref().map_or(Cell::Empty, |i| Cell::Float(f(i)))
+            };
+            vec![
+                Cell::Text(c.term.clone()),
+                optional(c.coef),
+                optional(c.coef.map(f64::exp)),
+                hc0(|i| i.se),
+                hc0(|i| i.irr_low),
+                hc0(|i| i.irr_high),
+                hc0(|i| i.z),
+                hc0(|i| i.p_value),
+                hac(|i| i.se),
+                hac(|i| i.irr_low),
+                hac(|i| i.irr_high),
+                hac(|i| i.z),
+                hac(|i| i.p_value),
+                Cell::Text(c.note.clone()),
+            ]
+        })
+        .collect();
+    let columns = [
+        "term",
+        "coef",
+        "irr",
+        "se_robust",
+        "irr_low",
+        "irr_high",
+        "z",
+        "p_value",
+        "se_hac",
+        "irr_low_hac",
+        "irr_high_hac",
+        "z_hac",
+        "p_value_hac",
+        "note",
+    ];
+    Table { name: "poisson_regression".into(), columns: columns.map(String::from).to_vec(), rows }
 }
 
 /// `tables/weekday.csv`: Monday first.

@@ -10,8 +10,12 @@
 
 pub mod delay;
 pub mod multiple;
+pub mod peth;
+pub mod phase;
 pub mod quantile;
+pub mod regression;
 pub mod shift;
+pub mod shuffle;
 pub mod weekday;
 pub mod window;
 
