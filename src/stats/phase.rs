@@ -117,7 +117,7 @@ mod tests {
         let phases: Vec<(f64, u64)> = [0.1, 6.2, 0.05, 6.25, 0.0].iter().map(|&p| (p, 1)).collect();
         let t = phase_test(&phases);
         let mean = t.mean_phase.unwrap();
-        assert!(mean < 0.1 || mean > 6.1, "{mean}");
+        assert!(!(0.1..=6.1).contains(&mean), "{mean}");
         assert!(t.resultant_length.unwrap() > 0.99);
         assert!(t.p_v.unwrap() < 0.01 && t.p_rayleigh.unwrap() < 0.01);
     }

@@ -179,7 +179,8 @@ pub fn poisson_regression(y: &[f64], columns: &[Column], hac_lags: usize) -> Poi
         let mut next_mu = mu_of(&next);
         let mut next_dev = deviance(y, &next_mu);
         let mut halvings = 0;
-        while !(next_dev <= dev * (1.0 + 1e-15) + 1e-12) && halvings < 40 {
+        let rises = |next_dev: f64| next_dev.is_nan() || next_dev > dev * (1.0 + 1e-15) + 1e-12;
+        while rises(next_dev) && halvings < 40 {
             next = (&beta + &next) * 0.5;
             next_mu = mu_of(&next);
             next_dev = deviance(y, &next_mu);
@@ -229,58 +230,6 @@ pub fn poisson_regression(y: &[f64], columns: &[Column], hac_lags: usize) -> Poi
         }
     }
     PoissonFit { coefficients: rows, iterations, converged: true, deviance: Some(dev), hac_lags }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn column(name: &str, values: Vec<f64>, indicator: bool) -> Column {
-        Column { name: name.into(), values, indicator }
-    }
-
-    #[test]
-    fn a_single_indicator_recovers_the_ratio_of_rates() {
-        // Rate 1 outside, 3 inside: the MLE of the IRR is the ratio of the means.
-        let y = [1.0, 0.0, 2.0, 1.0, 3.0, 4.0, 2.0, 3.0];
-        let x = vec![0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0];
-        let fit = poisson_regression(
-            &y,
-            &[column("intercept", vec![1.0; 8], false), column("inside", x, true)],
-            1,
-        );
-        assert!(fit.converged);
-        let irr = fit.coefficients[1].coef.unwrap().exp();
-        assert!((irr - 12.0 / 4.0).abs() < 1e-10, "{irr}");
-        let intercept = fit.coefficients[0].coef.unwrap().exp();
-        assert!((intercept - 1.0).abs() < 1e-10);
-    }
-
-    #[test]
-    fn separation_is_reported_not_fitted() {
-        let y = [1.0, 0.0, 2.0, 0.0];
-        let fit = poisson_regression(
-            &y,
-            &[
-                column("intercept", vec![1.0; 4], false),
-                column("empty", vec![0.0, 1.0, 0.0, 1.0], true),
-                column("nothing", vec![0.0; 4], true),
-            ],
-            2,
-        );
-        assert!(fit.coefficients[0].coef.is_some());
-        assert!(
-            fit.coefficients[1].coef.is_none() && fit.coefficients[1].note.contains("separation")
-        );
-        assert!(fit.coefficients[2].note.contains("covers no day"));
-    }
-
-    #[test]
-    fn no_announcements_at_all_is_not_a_panic() {
-        let fit = poisson_regression(&[0.0; 5], &[column("intercept", vec![1.0; 5], false)], 7);
-        assert!(!fit.converged);
-        assert!(fit.coefficients[0].note.contains("no announcements"));
-    }
 }
 
 /// The design of the regression: intercept, trend (`t / 365.25`), one
@@ -360,4 +309,56 @@ pub fn design(
         }
     }
     columns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(name: &str, values: Vec<f64>, indicator: bool) -> Column {
+        Column { name: name.into(), values, indicator }
+    }
+
+    #[test]
+    fn a_single_indicator_recovers_the_ratio_of_rates() {
+        // Rate 1 outside, 3 inside: the MLE of the IRR is the ratio of the means.
+        let y = [1.0, 0.0, 2.0, 1.0, 3.0, 4.0, 2.0, 3.0];
+        let x = vec![0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0];
+        let fit = poisson_regression(
+            &y,
+            &[column("intercept", vec![1.0; 8], false), column("inside", x, true)],
+            1,
+        );
+        assert!(fit.converged);
+        let irr = fit.coefficients[1].coef.unwrap().exp();
+        assert!((irr - 12.0 / 4.0).abs() < 1e-10, "{irr}");
+        let intercept = fit.coefficients[0].coef.unwrap().exp();
+        assert!((intercept - 1.0).abs() < 1e-10);
+    }
+
+    #[test]
+    fn separation_is_reported_not_fitted() {
+        let y = [1.0, 0.0, 2.0, 0.0];
+        let fit = poisson_regression(
+            &y,
+            &[
+                column("intercept", vec![1.0; 4], false),
+                column("empty", vec![0.0, 1.0, 0.0, 1.0], true),
+                column("nothing", vec![0.0; 4], true),
+            ],
+            2,
+        );
+        assert!(fit.coefficients[0].coef.is_some());
+        assert!(
+            fit.coefficients[1].coef.is_none() && fit.coefficients[1].note.contains("separation")
+        );
+        assert!(fit.coefficients[2].note.contains("covers no day"));
+    }
+
+    #[test]
+    fn no_announcements_at_all_is_not_a_panic() {
+        let fit = poisson_regression(&[0.0; 5], &[column("intercept", vec![1.0; 5], false)], 7);
+        assert!(!fit.converged);
+        assert!(fit.coefficients[0].note.contains("no announcements"));
+    }
 }
