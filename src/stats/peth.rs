@@ -337,10 +337,13 @@ mod tests {
         counts[10] = 2;
         counts[30] = 1;
         let peth = peri_event(&counts, &[12, 40], PethSpec { half_width: 7, bin_days: 7 }, None);
-        assert_eq!(peth.observed, [1, 1]);
-        // Each bin's expected count: 3 announcements x 2 events x 7 days / 50 days.
-        for m in &peth.null_mean {
-            assert!((m - 3.0 * 2.0 * 7.0 / 50.0).abs() < 1e-12, "{m}");
+        // Day 10 is 2 days before the event on day 12; nothing else is within 7 days.
+        assert_eq!(peth.observed, [2, 0]);
+        // Expected: 3 announcements x days covered by each bin / 50 days; the
+        // bin [-7, 0) covers 7 days per event, the closed bin [0, 7] covers 8.
+        let expected = [3.0 * 14.0 / 50.0, 3.0 * 16.0 / 50.0];
+        for (m, e) in peth.null_mean.iter().zip(expected) {
+            assert!((m - e).abs() < 1e-12, "{m} vs {e}");
         }
         assert!(peth.exact && peth.shifts == 50);
         assert!(peth.p_erl > 0.0 && peth.p_erl <= 1.0);
