@@ -155,6 +155,12 @@ pub fn render_charts(
     for chart in specs::sensitivity(analysis) {
         jobs.push(Box::new(move || render(&chart, size)));
     }
+    for chart in specs::peri_event(analysis) {
+        jobs.push(Box::new(move || render(&chart, size)));
+    }
+    for chart in specs::phase(analysis) {
+        jobs.push(Box::new(move || render(&chart, size)));
+    }
     jobs.push(Box::new(move || render(&specs::delay_histogram(table, analysis), size)));
     jobs.push(Box::new(move || render(&specs::weekday(analysis), size)));
     jobs.par_iter().map(|job| job()).collect()

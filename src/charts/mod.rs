@@ -14,6 +14,8 @@
 
 mod delay_histogram;
 mod monthly_counts;
+mod peri_event;
+mod phase;
 mod sensitivity;
 pub mod specs;
 mod timeline;
@@ -21,6 +23,8 @@ mod weekday;
 
 pub use delay_histogram::DelayHistogram;
 pub use monthly_counts::MonthlyCounts;
+pub use peri_event::PeriEvent;
+pub use phase::PhaseRose;
 pub use sensitivity::Sensitivity;
 pub use timeline::Timeline;
 pub use weekday::WeekdayChart;

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use chrono::Datelike;
 
-use super::{DelayHistogram, MonthlyCounts, Sensitivity, Timeline, WeekdayChart};
+use super::{DelayHistogram, MonthlyCounts, PeriEvent, PhaseRose, Sensitivity, Timeline, WeekdayChart};
 use crate::analysis::{strongest, Analysis};
 use crate::input::AnnouncementTable;
 use crate::model::Direction;
@@ -21,10 +21,17 @@ pub fn caption(name: &str) -> String {
         "monthly_counts" => "Announcements per calendar month. Triangles above the bars mark months with an event of each group.".into(),
         "delay_histogram" => "Days from defection to announcement, for cases whose defection date is known to the day. Bins double in width, so the axis is logarithmic while same-day announcements (0 days) keep a bar of their own.".into(),
         "weekday" => "Announcements per weekday; the orange marks show what would be expected if announcements ignored the weekday.".into(),
-        other => match other.strip_prefix("sensitivity_") {
-            Some(group) => format!("Rate ratio of announcements inside versus outside windows of W days before (blue) and after (orange) {group} events, with exact 95% intervals. 1 means no clustering; read the whole curve, not the best point."),
-            None => String::new(),
-        },
+        other => {
+            if let Some(group) = other.strip_prefix("sensitivity_") {
+                format!("Rate ratio of announcements inside versus outside windows of W days before (blue) and after (orange) {group} events, with exact 95% intervals. 1 means no clustering; read the whole curve, not the best point.")
+            } else if let Some(group) = other.strip_prefix("peri_event_") {
+                format!("Every pair of an announcement and a {group} event within the histogram's reach, by days from the event. Bars leaving the grey pointwise band are expected somewhere by chance; only a bar leaving the blue global envelope is evidence against the null.")
+            } else if let Some(group) = other.strip_prefix("phase_") {
+                format!("Where announcements fall in the gap between two consecutive {group} events: the event at the top, time running clockwise to the next one.")
+            } else {
+                String::new()
+            }
+        }
     }
 }
 
@@ -243,6 +250,71 @@ pub fn sensitivity(analysis: &Analysis) -> Vec<Sensitivity> {
                 subtitle,
                 before: curve(Direction::Before),
                 after: curve(Direction::After),
+            }
+        })
+        .collect()
+}
+
+/// One peri-event chart per group.
+pub fn peri_event(analysis: &Analysis) -> Vec<PeriEvent> {
+    analysis
+        .groups
+        .iter()
+        .zip(&analysis.peth)
+        .map(|(g, p)| {
+            let how = if p.exact {
+                format!("exact, all {} shifts", p.shifts)
+            } else {
+                format!("{} random shifts", p.shifts.saturating_sub(1))
+            };
+            let subtitle = match (p.p_global, p.t_observed) {
+                (Some(global), Some(_)) => format!(
+                    "{} announcement-event pairs. Global envelope tests: p = {} (studentized), p = {} (extreme rank length); {how}",
+                    p.pairs,
+                    p_text(global),
+                    p_text(p.p_erl)
+                ),
+                _ => format!("{} announcement-event pairs; too few to test ({how})", p.pairs),
+            };
+            PeriEvent {
+                group: g.name.clone(),
+                title: format!("Announcements by days from {} events", g.name),
+                subtitle,
+                bins: p.bins.clone(),
+                observed: p.observed.clone(),
+                null_mean: p.null_mean.clone(),
+                pointwise: p.pointwise_low.iter().copied().zip(p.pointwise_high.iter().copied()).collect(),
+                global: p.global_low.iter().copied().zip(p.global_high.iter().copied()).collect(),
+                erl: p.erl_low.iter().copied().zip(p.erl_high.iter().copied()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// One phase rose per group.
+pub fn phase(analysis: &Analysis) -> Vec<PhaseRose> {
+    analysis
+        .groups
+        .iter()
+        .zip(analysis.phase.iter().zip(&analysis.phase_sectors))
+        .map(|(g, (test, sectors))| {
+            let subtitle = match (test.p_rayleigh, test.p_v, test.resultant_length) {
+                (Some(rayleigh), Some(v), Some(r)) => format!(
+                    "{} announcements between two {} events. Resultant length {:.2}; Rayleigh p = {}, V-test toward the event p = {}",
+                    test.n,
+                    g.name,
+                    r,
+                    p_text(rayleigh),
+                    p_text(v)
+                ),
+                _ => format!("No announcement falls between two {} events", g.name),
+            };
+            PhaseRose {
+                group: g.name.clone(),
+                title: format!("Where in the {} cycle were cases announced?", g.name),
+                subtitle,
+                sectors: sectors.clone(),
+                mean: test.mean_phase.zip(test.resultant_length),
             }
         })
         .collect()

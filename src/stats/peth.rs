@@ -9,8 +9,10 @@
 //!
 //! Null model: as for the shift test, the announcements keep their own
 //! pattern and are rotated together around the period; every shift gives a
-//! null histogram. With `B >= T` all `T` shifts are used (exact); otherwise `B`
-//! random shifts (seeded, see [`crate::sim`]).
+//! null histogram. All `T` shifts are used (exact) when `B >= T` or when
+//! enumerating them is cheap (see `analysis`); otherwise the data and `B`
+//! random shifts (seeded, see [`crate::sim`]), with every band and statistic
+//! computed over those `B + 1` curves so that they stay exchangeable.
 //!
 //! Bands: per bin the null mean and the pointwise 2.5%/97.5% quantiles (type 7)
 //! of the null counts. Pointwise bands are *not* a test of the whole curve:
@@ -85,7 +87,7 @@ pub struct Peth {
     pub t95: Option<f64>,
     pub p_global: Option<f64>,
     pub p_erl: f64,
-    /// Null curves used (T when exact, else B).
+    /// Curves in the null set: T when exact, else B + 1 (the data and B random shifts).
     pub shifts: usize,
     pub exact: bool,
 }
@@ -166,9 +168,12 @@ pub fn peri_event(
     shifted_histogram(&busy, &kernel, bins, 0, &mut observed);
 
     let exact = random_shifts.is_none();
+    // Exact: all T shifts (s = 0, the data, among them). Random: the data
+    // first, then the B random shifts, so that every statistic below is a
+    // symmetric function of all B + 1 curves (exchangeable under the null).
     let shifts: Vec<usize> = match random_shifts {
         None => (0..t).collect(),
-        Some(s) => s.to_vec(),
+        Some(s) => std::iter::once(0).chain(s.iter().copied()).collect(),
     };
     let n = shifts.len().max(1);
     // Null curves, row-major: curve j is null[j * bins..(j + 1) * bins].
@@ -216,12 +221,9 @@ pub fn peri_event(
             let mut devs: Vec<Deviation> = null_devs.iter().flatten().copied().collect();
             devs.sort_by(|a, b| a.cmp(*b));
             let values: Vec<f64> = devs.iter().map(|d| d.value()).collect();
+            // Counting the data itself: #/T when exact, (1 + #{T_b >= T_0}) / (B + 1) otherwise.
             let at_least = devs.iter().filter(|d| d.cmp(obs) != Ordering::Less).count();
-            let p = if exact {
-                at_least as f64 / n as f64
-            } else {
-                (1 + at_least) as f64 / (n + 1) as f64
-            };
+            let p = at_least as f64 / n as f64;
             (Some(obs.value()), quantile_sorted(&values, 0.95), Some(p))
         }
     };
@@ -347,6 +349,21 @@ mod tests {
         }
         assert!(peth.exact && peth.shifts == 50);
         assert!(peth.p_erl > 0.0 && peth.p_erl <= 1.0);
+    }
+
+    #[test]
+    fn random_shifts_give_a_valid_monte_carlo_p_value() {
+        let mut counts = vec![0u64; 200];
+        for day in [5, 6, 50, 120, 121, 122, 180] {
+            counts[day] = 1;
+        }
+        let shifts: Vec<usize> = (1..100).map(|k| (k * 37) % 200).collect();
+        let peth = peri_event(&counts, &[7, 123], PethSpec { half_width: 14, bin_days: 7 }, Some(&shifts));
+        assert!(!peth.exact);
+        assert_eq!(peth.shifts, 100, "the data and 99 random shifts");
+        let p = peth.p_global.unwrap();
+        assert!(p >= 1.0 / 100.0 && p <= 1.0, "{p}");
+        assert!(peth.p_erl >= 1.0 / 100.0 && peth.p_erl <= 1.0);
     }
 
     #[test]

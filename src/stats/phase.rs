@@ -97,6 +97,17 @@ pub fn phase_test(phases: &[(f64, u64)]) -> PhaseTest {
     }
 }
 
+/// Weighted counts of phases in `sectors` equal sectors of the circle,
+/// sector `k` covering `[2 pi k / sectors, 2 pi (k + 1) / sectors)`.
+pub fn sector_counts(phases: &[(f64, u64)], sectors: usize) -> Vec<u64> {
+    let mut counts = vec![0u64; sectors.max(1)];
+    for &(theta, w) in phases {
+        let k = ((theta / std::f64::consts::TAU) * sectors as f64).floor() as usize;
+        counts[k.min(sectors.max(1) - 1)] += w;
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +131,12 @@ mod tests {
         assert!(!(0.1..=6.1).contains(&mean), "{mean}");
         assert!(t.resultant_length.unwrap() > 0.99);
         assert!(t.p_v.unwrap() < 0.01 && t.p_rayleigh.unwrap() < 0.01);
+    }
+
+    #[test]
+    fn sectors_split_the_circle_evenly() {
+        let counts = sector_counts(&[(0.0, 1), (PI, 2), (6.2, 1)], 4);
+        assert_eq!(counts, [1, 0, 2, 1]);
     }
 
     #[test]

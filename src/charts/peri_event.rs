@@ -1,0 +1,144 @@
+//! Peri-event histogram: announcements by days from each event, against the
+//! circular-shift null, with both the pointwise band and the global envelope
+//! shaded distinctly (only the global one licenses "the curve leaves the band").
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{fail, frame, palette, Chart, DrawResult, Style};
+
+/// The peri-event chart's data for one group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriEvent {
+    pub group: String,
+    pub title: String,
+    pub subtitle: String,
+    pub bins: Vec<(i64, i64)>,
+    pub observed: Vec<u64>,
+    pub null_mean: Vec<f64>,
+    pub pointwise: Vec<(f64, f64)>,
+    pub global: Vec<(f64, f64)>,
+    pub erl: Vec<(f64, f64)>,
+}
+
+/// A band as a step polygon over the bins.
+fn step_band(bins: &[(i64, i64)], band: &[(f64, f64)]) -> Vec<(i64, f64)> {
+    let upper = bins.iter().zip(band).flat_map(|(b, v)| [(b.0, v.1), (b.1, v.1)]);
+    let lower: Vec<(i64, f64)> = bins.iter().zip(band).flat_map(|(b, v)| [(b.0, v.0.max(0.0)), (b.1, v.0.max(0.0))]).collect();
+    upper.chain(lower.into_iter().rev()).collect()
+}
+
+fn step_line(bins: &[(i64, i64)], values: impl Iterator<Item = f64>) -> Vec<(i64, f64)> {
+    bins.iter().zip(values).flat_map(|(b, v)| [(b.0, v), (b.1, v)]).collect()
+}
+
+impl Chart for PeriEvent {
+    fn name(&self) -> String {
+        format!("peri_event_{}", self.group)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
+        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        let x0 = self.bins.first().map_or(-1, |b| b.0);
+        let x1 = self.bins.last().map_or(1, |b| b.1);
+        let top = self
+            .observed
+            .iter()
+            .map(|&o| o as f64)
+            .chain(self.global.iter().map(|g| g.1))
+            .chain(self.erl.iter().map(|g| g.1))
+            .chain(self.pointwise.iter().map(|g| g.1))
+            .fold(1.0, f64::max)
+            * 1.9;
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_right(style.px(24.0))
+            .margin_left(style.px(10.0))
+            .x_label_area_size(style.x_axis_area())
+            .y_label_area_size(style.y_axis_area(4))
+            .build_cartesian_2d(x0..x1, 0.0..top)
+            .map_err(fail)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(palette::LIGHT_GREY)
+            .x_labels(9)
+            .x_label_formatter(&|d| format!("{d}"))
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .x_desc("Days from the event (negative: before it)")
+            .y_desc("Announcement-event pairs per bin")
+            .label_style(style.label_font())
+            .axis_desc_style(style.label_font())
+            .draw()
+            .map_err(fail)?;
+        let global_colour = palette::SKY_BLUE;
+        chart
+            .draw_series(std::iter::once(Polygon::new(step_band(&self.bins, &self.global), global_colour.mix(0.25))))
+            .map_err(fail)?
+            .label("global 95% envelope (studentized): the band a whole curve should stay in")
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], global_colour.mix(0.4).filled()));
+        chart
+            .draw_series(std::iter::once(Polygon::new(step_band(&self.bins, &self.pointwise), palette::GREY.mix(0.3))))
+            .map_err(fail)?
+            .label("pointwise 95% band: for one bin at a time, not the whole curve")
+            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::GREY.mix(0.45).filled()));
+        let margin = style.px(2.0) as u32;
+        chart
+            .draw_series(self.bins.iter().zip(&self.observed).map(|(b, &o)| {
+                let mut bar = Rectangle::new([(b.0, 0.0), (b.1, o as f64)], palette::BLUE.mix(0.85).filled());
+                bar.set_margin(0, 0, margin, margin);
+                bar
+            }))
+            .map_err(fail)?
+            .label("observed")
+            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::BLUE.filled()));
+        let erl = palette::VERMILLION.stroke_width(style.px(1.5) as u32);
+        let lows: Vec<f64> = self.erl.iter().map(|e| e.0).collect();
+        let highs: Vec<f64> = self.erl.iter().map(|e| e.1).collect();
+        for band in [lows, highs] {
+            chart
+                .draw_series(DashedLineSeries::new(
+                    step_line(&self.bins, band.into_iter()),
+                    style.px(5.0) as u32,
+                    style.px(4.0) as u32,
+                    erl,
+                ))
+                .map_err(fail)?;
+        }
+        chart
+            .draw_series(std::iter::empty::<Circle<(i64, f64), i32>>())
+            .map_err(fail)?
+            .label("global 95% envelope (extreme rank length)")
+            .legend(move |(x, y)| {
+                EmptyElement::at((x, y))
+                    + PathElement::new(vec![(0, 0), (6, 0)], erl)
+                    + PathElement::new(vec![(10, 0), (16, 0)], erl)
+            });
+        let mean = palette::BLACK.stroke_width(style.px(1.5) as u32);
+        chart
+            .draw_series(LineSeries::new(step_line(&self.bins, self.null_mean.iter().copied()), mean))
+            .map_err(fail)?
+            .label("expected under the null (shifts)")
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], mean));
+        chart
+            .draw_series(std::iter::once(PathElement::new(vec![(0, 0.0), (0, top)], palette::BLACK.stroke_width(style.px(2.0) as u32))))
+            .map_err(fail)?;
+        let font = style.label_font();
+        // Between the data (below about half the height) and the legend.
+        let (zero_x, label_y) = chart.backend_coord(&(0, top * 0.6));
+        let before = "← before the event";
+        let (w, _) = root.estimate_text_size(before, &font).map_err(fail)?;
+        root.draw(&Text::new(before, (zero_x - w as i32 - style.px(8.0), label_y), font.clone())).map_err(fail)?;
+        root.draw(&Text::new("after the event →", (zero_x + style.px(8.0), label_y), font)).map_err(fail)?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(palette::LIGHT_GREY)
+            .label_font(style.small_font())
+            .margin(style.px(6.0))
+            .draw()
+            .map_err(fail)?;
+        Ok(())
+    }
+}
