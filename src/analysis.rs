@@ -238,11 +238,17 @@ fn peri_event_histograms(counts: &[u64], day_numbers: &[Vec<i64>], config: &Conf
     let cheap = (t as u64).saturating_mul(busy).saturating_mul(bins) <= EXACT_SHIFT_BUDGET;
     let random: Option<Vec<usize>> = ((config.permutations as usize) < t && !cheap).then(|| {
         use rand::RngExt;
-        sim::parallel_draws(config.permutations as usize, config.seed, "peth-shifts", |rng, _: &mut ()| {
-            rng.random_range(0..t)
-        })
+        sim::parallel_draws(
+            config.permutations as usize,
+            config.seed,
+            "peth-shifts",
+            |rng, _: &mut ()| rng.random_range(0..t),
+        )
     });
-    day_numbers.iter().map(|events| peri_event(counts, events, config.peth, random.as_deref())).collect()
+    day_numbers
+        .iter()
+        .map(|events| peri_event(counts, events, config.peth, random.as_deref()))
+        .collect()
 }
 
 /// Delay-shuffle tests for every group x direction x window, on the cases with

@@ -47,6 +47,45 @@ pub enum Command {
     /// Nothing is written. The exit status is 0 when the inputs are valid and 2
     /// when they are not.
     Check(InputArgs),
+    /// Write synthetic announcements and events, reproducible from a seed.
+    ///
+    /// For benchmarks and for checking the tests on data whose truth is known:
+    /// with --planted-rate-ratio 1 (the default) the data follow the null
+    /// hypothesis; with 3, days in the 30 days before an election are three
+    /// times as likely to get an announcement.
+    Synth(SynthArgs),
+}
+
+/// Options of `northwind synth`.
+#[derive(Debug, Clone, Args)]
+pub struct SynthArgs {
+    /// Directory to write announcements.csv and events.csv into.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Number of announcements.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub announcements: usize,
+    /// Length of the period in years.
+    #[arg(long, value_name = "YEARS", default_value_t = 30)]
+    pub years: u32,
+    /// First day of the period, as YYYY-MM-DD.
+    #[arg(long, value_name = "DATE", default_value = "1995-01-01")]
+    pub start: String,
+    /// Seed of the generator.
+    #[arg(long, value_name = "N", default_value_t = crate::config::DEFAULT_SEED)]
+    pub seed: u64,
+    /// How many times more likely an announcement is on a day inside the planted windows.
+    #[arg(long, value_name = "RATIO", default_value_t = 1.0)]
+    pub planted_rate_ratio: f64,
+    /// Width of the planted windows in days (before elections).
+    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    pub planted_window: u32,
+    /// Also write defection dates, with geometric delays of this mean (days).
+    #[arg(long, value_name = "DAYS")]
+    pub mean_delay: Option<f64>,
+    /// Overwrite existing files.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options shared by every command: where the inputs are and which period to study.

@@ -480,10 +480,23 @@ impl Config {
 fn read_config_file(path: &Path) -> Result<FileConfig> {
     let text = std::fs::read_to_string(path)
         .map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-    toml::from_str(&text).map_err(|e| Error::Config {
-        path: path.display().to_string(),
+    parse_file_config(&text, &path.display().to_string())
+}
+
+fn parse_file_config(text: &str, name: &str) -> Result<FileConfig> {
+    toml::from_str(text).map_err(|e| Error::Config {
+        path: name.to_string(),
         message: e.to_string().trim_end().to_string(),
     })
+}
+
+/// Parses the text of a config file (for fuzzing and property tests: the
+/// parser must answer any text with settings or a located error, never panic).
+///
+/// # Errors
+/// [`Error::Config`] naming `name` and the line and column of the problem.
+pub fn parse_config_text(text: &str, name: &str) -> Result<()> {
+    parse_file_config(text, name).map(|_| ())
 }
 
 /// Smallest and largest chart sides northwind draws legibly.

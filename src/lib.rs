@@ -27,6 +27,7 @@ pub mod progress;
 pub mod report;
 pub mod sim;
 pub mod stats;
+pub mod synth;
 
 use std::path::PathBuf;
 
@@ -63,6 +64,49 @@ pub fn check(config: &Config) -> Result<CheckSummary> {
         events: inputs.events.len(),
         period: inputs.period,
     })
+}
+
+/// Writes a synthetic data set (`northwind synth`).
+///
+/// # Errors
+/// A bad flag value, or files that exist without `--force`.
+pub fn synth(args: &cli::SynthArgs) -> Result<String> {
+    let start = chrono::NaiveDate::parse_from_str(&args.start, "%Y-%m-%d").map_err(|_| {
+        Error::Usage(format!("--start: '{}' is not a date (expected YYYY-MM-DD)", args.start))
+    })?;
+    if !(args.planted_rate_ratio.is_finite() && args.planted_rate_ratio >= 0.0) {
+        return Err(Error::Usage("--planted-rate-ratio must be a number of 0 or more".into()));
+    }
+    if args.years == 0 || args.years > 1000 || args.planted_window == 0 {
+        return Err(Error::Usage(
+            "--years must be 1 to 1000 and --planted-window at least 1".into(),
+        ));
+    }
+    let spec = synth::SynthSpec {
+        announcements: args.announcements,
+        years: args.years,
+        start,
+        seed: args.seed,
+        planted_rate_ratio: args.planted_rate_ratio,
+        planted_window: args.planted_window,
+        mean_delay: args.mean_delay,
+        ..synth::SynthSpec::default()
+    };
+    let data = synth::generate(&spec);
+    let (announcements, events) = synth::to_csv(&data);
+    output::write_inputs(
+        &args.out,
+        &[("announcements.csv", announcements), ("events.csv", events)],
+        args.force,
+    )?;
+    Ok(format!(
+        "wrote {} announcements and {} events ({}..{}) to {}",
+        data.announcements.len(),
+        data.events.len(),
+        data.period.start,
+        data.period.end,
+        args.out.display()
+    ))
 }
 
 /// What `northwind run` wrote.

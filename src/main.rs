@@ -22,6 +22,7 @@ fn main() -> ExitCode {
             }
             Ok(())
         }),
+        Command::Synth(args) => northwind::synth(args).map(|message| println!("{message}")),
         Command::Check(args) => Config::for_inputs(args, command_line).and_then(|config| {
             let summary = northwind::check(&config)?;
             if !config.quiet {

@@ -80,6 +80,27 @@ pub fn read_previous(dir: &Path) -> Option<(Vec<u8>, Vec<u8>)> {
     Some((joined, summary))
 }
 
+/// Writes synthetic inputs into `dir`, refusing to overwrite files unless `force`.
+///
+/// # Errors
+/// [`Error::Usage`] if a file exists and `force` is off; [`Error::Write`] on I/O failure.
+pub fn write_inputs(dir: &Path, files: &[(&str, Vec<u8>)], force: bool) -> Result<()> {
+    if !force {
+        if let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists()) {
+            return Err(Error::Usage(format!(
+                "{} exists; use --force to overwrite it",
+                dir.join(name).display()
+            )));
+        }
+    }
+    fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        fs::write(&path, bytes).map_err(|source| Error::Write { path: path.clone(), source })?;
+    }
+    Ok(())
+}
+
 /// Renders `manifest.json`: version, command line, resolved config, seed,
 /// and the SHA-256 of every input and output file.
 pub fn manifest(config: &Config, inputs: &[InputFingerprint], files: &[ReportFile]) -> Vec<u8> {

@@ -1,9 +1,11 @@
 //! End-to-end tests, compiled into one test binary (see Cargo.toml).
 
+mod calibration;
 mod cli;
 mod errors;
 mod golden;
 mod golden_advanced;
 mod pipeline;
+mod properties;
 mod report;
 mod util;

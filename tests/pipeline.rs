@@ -40,8 +40,14 @@ fn the_bundled_run_writes_every_table_summary_and_manifest() {
             "manifest.json",
             "summary.json",
             "summary.md",
+            "tables/delay_shuffle_tests.csv",
             "tables/delay_summary.csv",
             "tables/joined.csv",
+            "tables/peth_election.csv",
+            "tables/peth_nuclear.csv",
+            "tables/peth_sanctions.csv",
+            "tables/phase_tests.csv",
+            "tables/poisson_regression.csv",
             "tables/weekday.csv",
             "tables/window_tests.csv"
         ]

@@ -6,12 +6,18 @@ use std::path::Path;
 use crate::util::{fixture, northwind, repo, run_ok, snapshot};
 
 /// Every chart the bundled run must produce, as `charts/NAME`.
-const CHARTS: [&str; 7] = [
+const CHARTS: [&str; 13] = [
     "timeline",
     "monthly_counts",
     "sensitivity_election",
     "sensitivity_nuclear",
     "sensitivity_sanctions",
+    "peri_event_election",
+    "peri_event_nuclear",
+    "peri_event_sanctions",
+    "phase_election",
+    "phase_nuclear",
+    "phase_sanctions",
     "delay_histogram",
     "weekday",
 ];

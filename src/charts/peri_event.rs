@@ -24,7 +24,11 @@ pub struct PeriEvent {
 /// A band as a step polygon over the bins.
 fn step_band(bins: &[(i64, i64)], band: &[(f64, f64)]) -> Vec<(i64, f64)> {
     let upper = bins.iter().zip(band).flat_map(|(b, v)| [(b.0, v.1), (b.1, v.1)]);
-    let lower: Vec<(i64, f64)> = bins.iter().zip(band).flat_map(|(b, v)| [(b.0, v.0.max(0.0)), (b.1, v.0.max(0.0))]).collect();
+    let lower: Vec<(i64, f64)> = bins
+        .iter()
+        .zip(band)
+        .flat_map(|(b, v)| [(b.0, v.0.max(0.0)), (b.1, v.0.max(0.0))])
+        .collect();
     upper.chain(lower.into_iter().rev()).collect()
 }
 
@@ -73,19 +77,30 @@ impl Chart for PeriEvent {
             .map_err(fail)?;
         let global_colour = palette::SKY_BLUE;
         chart
-            .draw_series(std::iter::once(Polygon::new(step_band(&self.bins, &self.global), global_colour.mix(0.25))))
+            .draw_series(std::iter::once(Polygon::new(
+                step_band(&self.bins, &self.global),
+                global_colour.mix(0.25),
+            )))
             .map_err(fail)?
             .label("global 95% envelope (studentized): the band a whole curve should stay in")
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], global_colour.mix(0.4).filled()));
+            .legend(move |(x, y)| {
+                Rectangle::new([(x, y - 6), (x + 16, y + 6)], global_colour.mix(0.4).filled())
+            });
         chart
-            .draw_series(std::iter::once(Polygon::new(step_band(&self.bins, &self.pointwise), palette::GREY.mix(0.3))))
+            .draw_series(std::iter::once(Polygon::new(
+                step_band(&self.bins, &self.pointwise),
+                palette::GREY.mix(0.3),
+            )))
             .map_err(fail)?
             .label("pointwise 95% band: for one bin at a time, not the whole curve")
-            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::GREY.mix(0.45).filled()));
+            .legend(|(x, y)| {
+                Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::GREY.mix(0.45).filled())
+            });
         let margin = style.px(2.0) as u32;
         chart
             .draw_series(self.bins.iter().zip(&self.observed).map(|(b, &o)| {
-                let mut bar = Rectangle::new([(b.0, 0.0), (b.1, o as f64)], palette::BLUE.mix(0.85).filled());
+                let mut bar =
+                    Rectangle::new([(b.0, 0.0), (b.1, o as f64)], palette::BLUE.mix(0.85).filled());
                 bar.set_margin(0, 0, margin, margin);
                 bar
             }))
@@ -116,20 +131,28 @@ impl Chart for PeriEvent {
             });
         let mean = palette::BLACK.stroke_width(style.px(1.5) as u32);
         chart
-            .draw_series(LineSeries::new(step_line(&self.bins, self.null_mean.iter().copied()), mean))
+            .draw_series(LineSeries::new(
+                step_line(&self.bins, self.null_mean.iter().copied()),
+                mean,
+            ))
             .map_err(fail)?
             .label("expected under the null (shifts)")
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], mean));
         chart
-            .draw_series(std::iter::once(PathElement::new(vec![(0, 0.0), (0, top)], palette::BLACK.stroke_width(style.px(2.0) as u32))))
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(0, 0.0), (0, top)],
+                palette::BLACK.stroke_width(style.px(2.0) as u32),
+            )))
             .map_err(fail)?;
         let font = style.label_font();
         // Between the data (below about half the height) and the legend.
         let (zero_x, label_y) = chart.backend_coord(&(0, top * 0.6));
         let before = "← before the event";
         let (w, _) = root.estimate_text_size(before, &font).map_err(fail)?;
-        root.draw(&Text::new(before, (zero_x - w as i32 - style.px(8.0), label_y), font.clone())).map_err(fail)?;
-        root.draw(&Text::new("after the event →", (zero_x + style.px(8.0), label_y), font)).map_err(fail)?;
+        root.draw(&Text::new(before, (zero_x - w as i32 - style.px(8.0), label_y), font.clone()))
+            .map_err(fail)?;
+        root.draw(&Text::new("after the event →", (zero_x + style.px(8.0), label_y), font))
+            .map_err(fail)?;
         chart
             .configure_series_labels()
             .position(SeriesLabelPosition::UpperRight)

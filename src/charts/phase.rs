@@ -43,7 +43,8 @@ impl Chart for PhaseRose {
         let grid = palette::LIGHT_GREY.stroke_width(1);
         for level in [0.25, 0.5, 0.75, 1.0] {
             let r = radius(level * peak);
-            let circle: Vec<(f64, f64)> = (0..=120).map(|k| point(std::f64::consts::TAU * k as f64 / 120.0, r)).collect();
+            let circle: Vec<(f64, f64)> =
+                (0..=120).map(|k| point(std::f64::consts::TAU * k as f64 / 120.0, r)).collect();
             chart.draw_series(std::iter::once(PathElement::new(circle, grid))).map_err(fail)?;
         }
         let n = self.sectors.len().max(1);
@@ -52,28 +53,50 @@ impl Chart for PhaseRose {
             if count == 0 {
                 continue;
             }
-            let (a0, a1) = (std::f64::consts::TAU * k as f64 / n as f64, std::f64::consts::TAU * (k + 1) as f64 / n as f64);
+            let (a0, a1) = (
+                std::f64::consts::TAU * k as f64 / n as f64,
+                std::f64::consts::TAU * (k + 1) as f64 / n as f64,
+            );
             let r = radius(count as f64);
             let mut wedge = vec![(0.0, 0.0)];
             wedge.extend((0..=16).map(|j| point(a0 + (a1 - a0) * j as f64 / 16.0, r)));
-            chart.draw_series(std::iter::once(Polygon::new(wedge.clone(), colour.mix(0.7)))).map_err(fail)?;
+            chart
+                .draw_series(std::iter::once(Polygon::new(wedge.clone(), colour.mix(0.7))))
+                .map_err(fail)?;
             wedge.push((0.0, 0.0));
-            chart.draw_series(std::iter::once(PathElement::new(wedge, WHITE.stroke_width(1)))).map_err(fail)?;
+            chart
+                .draw_series(std::iter::once(PathElement::new(wedge, WHITE.stroke_width(1))))
+                .map_err(fail)?;
         }
         let axis = palette::BLACK.stroke_width(style.px(2.0) as u32);
-        chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, 1.08)], axis))).map_err(fail)?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, 1.08)], axis)))
+            .map_err(fail)?;
         if let Some((theta, length)) = self.mean {
             let tip = point(theta, length.clamp(0.0, 1.0));
             let arrow = palette::VERMILLION.stroke_width(style.px(4.0) as u32);
-            chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), tip], arrow))).map_err(fail)?;
-            chart.draw_series(std::iter::once(Circle::new(tip, style.px(6.0), palette::VERMILLION.filled()))).map_err(fail)?;
+            chart
+                .draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), tip], arrow)))
+                .map_err(fail)?;
+            chart
+                .draw_series(std::iter::once(Circle::new(
+                    tip,
+                    style.px(6.0),
+                    palette::VERMILLION.filled(),
+                )))
+                .map_err(fail)?;
         }
         let font = style.label_font();
         let small = style.small_font();
         let place = |text: &str, at: (f64, f64), font: &TextStyle<'_>| -> DrawResult {
             let (px, py) = chart.backend_coord(&at);
             let (tw, th) = root.estimate_text_size(text, font).map_err(fail)?;
-            root.draw(&Text::new(text.to_string(), (px - tw as i32 / 2, py - th as i32 / 2), font.clone())).map_err(fail)
+            root.draw(&Text::new(
+                text.to_string(),
+                (px - tw as i32 / 2, py - th as i32 / 2),
+                font.clone(),
+            ))
+            .map_err(fail)
         };
         place("event day (and the next event)", (0.0, 1.2), &font)?;
         place("halfway between events", (0.0, -1.2), &font)?;
@@ -84,7 +107,9 @@ impl Chart for PhaseRose {
             .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
             .map_err(fail)?
             .label("announcements per twelfth of the gap (area ~ count)")
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], wedge_colour.filled()));
+            .legend(move |(x, y)| {
+                Rectangle::new([(x, y - 6), (x + 16, y + 6)], wedge_colour.filled())
+            });
         if self.mean.is_some() {
             let arrow = palette::VERMILLION.stroke_width(style.px(4.0) as u32);
             chart

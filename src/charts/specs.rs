@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 
 use chrono::Datelike;
 
-use super::{DelayHistogram, MonthlyCounts, PeriEvent, PhaseRose, Sensitivity, Timeline, WeekdayChart};
+use super::{
+    DelayHistogram, MonthlyCounts, PeriEvent, PhaseRose, Sensitivity, Timeline, WeekdayChart,
+};
 use crate::analysis::{strongest, Analysis};
 use crate::input::AnnouncementTable;
 use crate::model::Direction;

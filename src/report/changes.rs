@@ -72,14 +72,17 @@ pub fn test_key(group: &str, direction: &str, window: u32) -> String {
     format!("{group}/{direction}/{window}")
 }
 
-/// The input cells of each announcement, by id (`id_column` names the id).
+/// The input cells of each announcement, by id (`id_column` names the id),
+/// as `joined.csv` writes them (formula-neutralized), so that a report read
+/// back compares equal to the run that wrote it.
 pub fn cases_by_id(raw: &RawTable, id_column: &str) -> BTreeMap<String, Vec<(String, String)>> {
     let Some(id) = raw.headers.iter().position(|h| h == id_column) else { return BTreeMap::new() };
     raw.rows
         .iter()
         .filter_map(|row| {
             let key = row.get(id)?.trim().to_string();
-            Some((key, raw.headers.iter().cloned().zip(row.iter().cloned()).collect()))
+            let cells = row.iter().map(|c| crate::report::table::neutralize_formula(c));
+            Some((key, raw.headers.iter().cloned().zip(cells).collect()))
         })
         .collect()
 }

@@ -156,13 +156,22 @@ fn advanced_sections(md: &mut String, analysis: &Analysis, config: &Config) {
     let _ = writeln!(md, "\n## The shape of timing around events\n");
     let _ = writeln!(md, "Every pair of an announcement and an event at most {} days apart, by distance in days (bins of {} days). Null model: the announcements' own pattern rotated around the period, as in the shift test. A bar outside the *pointwise* band is expected somewhere by chance; the *global* envelope tests the whole curve at once.\n", config.peth.half_width, config.peth.bin_days);
     for (g, p) in analysis.groups.iter().zip(&analysis.peth) {
-        let how = if p.exact { format!("exact over all {} shifts", p.shifts) } else { format!("{} random shifts", p.shifts.saturating_sub(1)) };
+        let how = if p.exact {
+            format!("exact over all {} shifts", p.shifts)
+        } else {
+            format!("{} random shifts", p.shifts.saturating_sub(1))
+        };
         match p.p_global {
             Some(global) => {
                 let _ = writeln!(md, "- **{}**: {} pairs; global envelope test p = {} (studentized maximum deviation), p = {} (extreme rank length), {how}.", escape(&g.name), p.pairs, p_text(global), p_text(p.p_erl));
             }
             None => {
-                let _ = writeln!(md, "- **{}**: {} pairs; too few for a global test.", escape(&g.name), p.pairs);
+                let _ = writeln!(
+                    md,
+                    "- **{}**: {} pairs; too few for a global test.",
+                    escape(&g.name),
+                    p.pairs
+                );
             }
         }
     }
@@ -175,14 +184,22 @@ fn advanced_sections(md: &mut String, analysis: &Analysis, config: &Config) {
                 let _ = writeln!(md, "- **{}**: {} announcements; mean phase {:.0}% of the way from one event to the next, resultant length {:.2} (0 = no preferred phase, 1 = all alike); Rayleigh p = {}, V-test toward the event p = {}.", escape(&g.name), t.n, 100.0 * mean / std::f64::consts::TAU, r, p_text(rayleigh), p_text(v));
             }
             _ => {
-                let _ = writeln!(md, "- **{}**: {} announcements between two events; no test.", escape(&g.name), t.n);
+                let _ = writeln!(
+                    md,
+                    "- **{}**: {} announcements between two events; no test.",
+                    escape(&g.name),
+                    t.n
+                );
             }
         }
     }
 
     let _ = writeln!(md, "\n## Were announcements held back until an event?\n");
     if analysis.shuffle.is_empty() {
-        let _ = writeln!(md, "No case has a defection date known to the day, so the delay-shuffle test cannot run.");
+        let _ = writeln!(
+            md,
+            "No case has a defection date known to the day, so the delay-shuffle test cannot run."
+        );
     } else {
         let _ = writeln!(md, "{} cases have a defection date known to the day. Keeping those dates and giving the cases each other's delays ({} random permutations), how often do as many announcements land in the windows as really did? Null model: delays were not chosen with the calendar in mind.\n", analysis.shuffle_cases, config.permutations);
         let best = analysis.shuffle.iter().reduce(|a, b| if b.p_value < a.p_value { b } else { a });
@@ -194,14 +211,31 @@ fn advanced_sections(md: &mut String, analysis: &Analysis, config: &Config) {
     let _ = writeln!(md, "\n## Controlling for the trend\n");
     let _ = writeln!(md, "A Poisson regression of daily counts on a linear trend and the window indicators{}. Null model for each term: the same daily rate inside and outside its windows, given the trend. Standard errors are robust (HC0) and, because announcements come in bursts, also Newey-West with {} lags.\n", if config.fixed_effects.is_empty() { String::new() } else { format!(" (with {} fixed effects)", config.fixed_effects.iter().map(|f| format!("{f:?}").to_lowercase()).collect::<Vec<_>>().join(", ")) }, analysis.regression.hac_lags);
     for c in &analysis.regression.coefficients {
-        if c.term == "intercept" || c.term.starts_with("year_") || c.term.starts_with("month_") || c.term.starts_with("weekday_") {
+        if c.term == "intercept"
+            || c.term.starts_with("year_")
+            || c.term.starts_with("month_")
+            || c.term.starts_with("weekday_")
+        {
             continue;
         }
         match (c.coef, c.hc0, c.hac) {
             (Some(coef), Some(hc0), hac) => {
-                let what = if c.term == "trend" { "per year of trend".to_string() } else { format!("on days in {}", escape(&c.term)) };
-                let hac_text = hac.map_or_else(String::new, |h| format!("; Newey-West p = {}", p_text(h.p_value)));
-                let _ = writeln!(md, "- Rate ratio {what}: {} (95% CI {} to {}), p = {}{hac_text}.", ratio_text(coef.exp()), ratio_text(hc0.irr_low), ratio_text(hc0.irr_high), p_text(hc0.p_value));
+                let what = if c.term == "trend" {
+                    "per year of trend".to_string()
+                } else {
+                    format!("on days in {}", escape(&c.term))
+                };
+                let hac_text = hac.map_or_else(String::new, |h| {
+                    format!("; Newey-West p = {}", p_text(h.p_value))
+                });
+                let _ = writeln!(
+                    md,
+                    "- Rate ratio {what}: {} (95% CI {} to {}), p = {}{hac_text}.",
+                    ratio_text(coef.exp()),
+                    ratio_text(hc0.irr_low),
+                    ratio_text(hc0.irr_high),
+                    p_text(hc0.p_value)
+                );
             }
             _ => {
                 let _ = writeln!(md, "- {}: {}.", escape(&c.term), escape(&c.note));

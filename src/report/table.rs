@@ -25,12 +25,26 @@ impl Cell {
     /// thousands separator), `inf` for infinity.
     pub fn render(&self) -> String {
         match self {
-            Cell::Text(text) => text.clone(),
+            Cell::Text(text) => neutralize_formula(text),
             Cell::Int(n) => n.to_string(),
             Cell::Float(x) => format_float(*x),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Empty => String::new(),
         }
+    }
+}
+
+/// Defuses spreadsheet formula injection (OWASP "CSV injection"): a text cell
+/// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be run
+/// as a formula by Excel or LibreOffice, so it gets a leading `'`, which
+/// spreadsheets show as plain text. Text that is a plain number (`-3`, `+1.5`)
+/// is left alone, and number cells never pass through here.
+pub fn neutralize_formula(text: &str) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && text.trim().parse::<f64>().map_or(true, |x| !x.is_finite()) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -90,6 +104,18 @@ mod tests {
         assert_eq!(format_float(-0.0), "0");
         let x = 0.011_142_061_281_337_047;
         assert_eq!(format_float(x).parse::<f64>().unwrap(), x);
+    }
+
+    #[test]
+    fn formulas_in_text_cells_are_defused_but_numbers_are_not() {
+        assert_eq!(neutralize_formula("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(neutralize_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralize_formula("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(neutralize_formula("\tx"), "'\tx");
+        assert_eq!(neutralize_formula("-3"), "-3");
+        assert_eq!(neutralize_formula("+1.5"), "+1.5");
+        assert_eq!(neutralize_formula("Kim Jong-un"), "Kim Jong-un");
+        assert_eq!(Cell::Int(-3).render(), "-3");
     }
 
     #[test]

@@ -358,11 +358,12 @@ mod tests {
             counts[day] = 1;
         }
         let shifts: Vec<usize> = (1..100).map(|k| (k * 37) % 200).collect();
-        let peth = peri_event(&counts, &[7, 123], PethSpec { half_width: 14, bin_days: 7 }, Some(&shifts));
+        let peth =
+            peri_event(&counts, &[7, 123], PethSpec { half_width: 14, bin_days: 7 }, Some(&shifts));
         assert!(!peth.exact);
         assert_eq!(peth.shifts, 100, "the data and 99 random shifts");
         let p = peth.p_global.unwrap();
-        assert!(p >= 1.0 / 100.0 && p <= 1.0, "{p}");
+        assert!((1.0 / 100.0..=1.0).contains(&p), "{p}");
         assert!(peth.p_erl >= 1.0 / 100.0 && peth.p_erl <= 1.0);
     }
 
