@@ -223,6 +223,8 @@ pub fn delay_results(
 /// Enumerating every shift costs `T x busy days x bins` multiply-adds; below
 /// this budget the peri-event null is always exact (see `peri_event_histograms`).
 pub const EXACT_SHIFT_BUDGET: u64 = 500_000_000;
+/// Most null curves kept in memory for a peri-event histogram (x bins x 8 bytes).
+pub const PETH_CURVE_BUDGET: u64 = 20_000_000;
 
 /// Peri-event histograms of every group. The null uses all `T` shifts (exact)
 /// when `permutations >= T`, as the SPEC asks, and also whenever enumerating
@@ -235,15 +237,18 @@ fn peri_event_histograms(counts: &[u64], day_numbers: &[Vec<i64>], config: &Conf
     let t = counts.len();
     let busy = counts.iter().filter(|&&c| c > 0).count() as u64;
     let bins = config.peth.edges().len() as u64 - 1;
-    let cheap = (t as u64).saturating_mul(busy).saturating_mul(bins) <= EXACT_SHIFT_BUDGET;
-    let random: Option<Vec<usize>> = ((config.permutations as usize) < t && !cheap).then(|| {
+    let cheap = (t as u64).saturating_mul(busy).saturating_mul(bins) <= EXACT_SHIFT_BUDGET
+        && (t as u64).saturating_mul(bins) <= PETH_CURVE_BUDGET;
+    let exact = cheap
+        || (config.permutations as usize) >= t
+            && (t as u64).saturating_mul(bins) <= PETH_CURVE_BUDGET;
+    // Random shifts are capped so that the curves fit in memory.
+    let draws = (u64::from(config.permutations)).min(PETH_CURVE_BUDGET / bins.max(1)) as usize;
+    let random: Option<Vec<usize>> = (!exact).then(|| {
         use rand::RngExt;
-        sim::parallel_draws(
-            config.permutations as usize,
-            config.seed,
-            "peth-shifts",
-            |rng, _: &mut ()| rng.random_range(0..t),
-        )
+        sim::parallel_draws(draws, config.seed, "peth-shifts", |rng, _: &mut ()| {
+            rng.random_range(0..t)
+        })
     });
     day_numbers
         .iter()

@@ -406,10 +406,10 @@ impl Config {
 
         let half_width = file.analysis.histogram_half_width.unwrap_or(182);
         let bin_days = file.analysis.bin_days.unwrap_or(7);
-        if bin_days == 0 || half_width == 0 || bin_days > half_width {
+        if bin_days == 0 || half_width == 0 || bin_days > half_width || half_width > 3660 {
             return Err(Error::Config {
                 path: config_name,
-                message: "[analysis] bin_days and histogram_half_width must be at least 1, and bin_days at most histogram_half_width".into(),
+                message: "[analysis] histogram_half_width must be 1 to 3660 days, and bin_days 1 to histogram_half_width".into(),
             });
         }
         let term_names =

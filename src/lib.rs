@@ -13,6 +13,7 @@
 //! line and calls [`run`] or [`check`].
 
 #![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod analysis;
 pub mod charts;

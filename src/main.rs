@@ -1,6 +1,9 @@
 //! The `northwind` binary: parse the command line, call the library, turn an
 //! error into a message and an exit code (0 ok, 1 internal, 2 bad input or usage).
 
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

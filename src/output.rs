@@ -166,13 +166,24 @@ fn swap_into_place(staging: &Path, out: &Path, parent: &Path, name: &str) -> Res
     if !out.exists() {
         return fs::rename(staging, out).map_err(|source| write_error(out, source));
     }
+    // On Linux, swap the two directories in one atomic step: a run killed at
+    // any moment leaves either the old report or the new one under `out`.
+    #[cfg(target_os = "linux")]
+    {
+        use nix::fcntl::{renameat2, RenameFlags, AT_FDCWD};
+        if renameat2(AT_FDCWD, staging, AT_FDCWD, out, RenameFlags::RENAME_EXCHANGE).is_ok() {
+            // `staging` now holds the previous report.
+            return fs::remove_dir_all(staging).map_err(|source| write_error(staging, source));
+        }
+    }
+    // Elsewhere (or on a file system without the exchange), two renames: the
+    // old report is moved aside first and restored if the second rename fails.
     let retired = parent.join(format!(".{name}.northwind-old-{}", std::process::id()));
     if retired.exists() {
         fs::remove_dir_all(&retired).map_err(|source| write_error(&retired, source))?;
     }
     fs::rename(out, &retired).map_err(|source| write_error(out, source))?;
     if let Err(source) = fs::rename(staging, out) {
-        // Put the previous report back before reporting the failure.
         let _ = fs::rename(&retired, out);
         return Err(Error::Write { path: out.to_path_buf(), source });
     }

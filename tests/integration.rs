@@ -2,6 +2,7 @@
 
 mod calibration;
 mod cli;
+mod edge_cases;
 mod errors;
 mod golden;
 mod golden_advanced;

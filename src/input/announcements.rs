@@ -8,6 +8,9 @@ use crate::model::{Announcement, Precision, RawTable};
 
 use super::{locate_columns, parse_date, read_text_table};
 
+/// Largest `people` value accepted for one announcement.
+pub const MAX_PEOPLE: u32 = 1_000_000;
+
 /// Category used when a row leaves `category` empty.
 pub const UNSPECIFIED_CATEGORY: &str = "unspecified";
 
@@ -106,14 +109,14 @@ pub fn parse_announcements(
             Some(1)
         } else {
             match people_text.parse::<u32>() {
-                Ok(p) if p >= 1 => Some(p),
+                Ok(p) if (1..=MAX_PEOPLE).contains(&p) => Some(p),
                 _ => {
                     problems.push(Problem::cell(
                         file,
                         line,
                         names[3],
                         people_text,
-                        "is not a whole number of at least 1",
+                        "is not a whole number from 1 to 1000000",
                     ));
                     None
                 }

@@ -84,6 +84,10 @@ pub fn load(config: &Config) -> Result<Inputs> {
     }
 }
 
+/// Longest study period accepted, in days (1,000 years): every per-day
+/// structure is sized by it.
+pub const MAX_PERIOD_DAYS: usize = 365_250;
+
 /// The study period: configured bounds, or the first and last announcement
 /// dates. Announcements outside a configured period are problems.
 fn resolve_period(
@@ -100,6 +104,17 @@ fn resolve_period(
         start: config.period_start.unwrap_or(first),
         end: config.period_end.unwrap_or(last),
     };
+    if period.days() > MAX_PERIOD_DAYS {
+        return Err(vec![Problem::file(
+            file,
+            format!(
+                "the study period {}..{} spans {} days; northwind handles at most {MAX_PERIOD_DAYS} (1,000 years): set [period] start and end",
+                period.start,
+                period.end,
+                period.days()
+            ),
+        )]);
+    }
     if period.start > period.end {
         return Err(vec![Problem::file(
             file,
@@ -131,10 +146,27 @@ fn resolve_period(
     }
 }
 
+/// Largest input file read, in bytes (512 MiB). Inputs are held in memory
+/// while they are validated; a larger file is refused up front, with this
+/// figure in the message, instead of exhausting the machine's memory.
+pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+
 fn read_source(source: &InputSource) -> Result<Vec<u8>> {
     match source {
         InputSource::File(path) => {
-            std::fs::read(path).map_err(|source| Error::Read { path: path.clone(), source })
+            let read_error = |source| Error::Read { path: path.clone(), source };
+            let size = std::fs::metadata(path).map_err(read_error)?.len();
+            if size > MAX_INPUT_BYTES {
+                return Err(Error::Input(vec![Problem::file(
+                    &path.display().to_string(),
+                    format!(
+                        "is {} MiB; northwind reads at most {} MiB per input file. Aggregate the announcements to one row per day and case count (`people`), or split the period",
+                        size / (1024 * 1024),
+                        MAX_INPUT_BYTES / (1024 * 1024)
+                    ),
+                )]));
+            }
+            std::fs::read(path).map_err(read_error)
         }
         InputSource::Embedded { text, .. } => Ok(text.as_bytes().to_vec()),
     }
@@ -299,7 +331,7 @@ pub(crate) fn locate_columns<const N: usize>(
                 1,
                 format!(
                     "missing required column '{header}' (the header has: {})",
-                    table.headers.join(", ")
+                    header_list(&table.headers)
                 ),
             ));
         }
@@ -310,6 +342,28 @@ pub(crate) fn locate_columns<const N: usize>(
     } else {
         Err(problems)
     }
+}
+
+/// The header names for a message: at most 12, each at most 40 characters,
+/// control characters escaped, so that a binary file cannot flood the terminal.
+fn header_list(headers: &[String]) -> String {
+    let mut names: Vec<String> = headers
+        .iter()
+        .take(12)
+        .map(|h| {
+            let short: String = h.chars().take(40).collect();
+            let shown: String = short.chars().flat_map(char::escape_debug).collect();
+            if h.chars().count() > 40 {
+                format!("{shown}…")
+            } else {
+                shown
+            }
+        })
+        .collect();
+    if headers.len() > 12 {
+        names.push(format!("and {} more", headers.len() - 12));
+    }
+    names.join(", ")
 }
 
 /// Parses one date cell, or records a located problem.

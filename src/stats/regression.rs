@@ -93,6 +93,8 @@ pub struct PoissonFit {
 }
 
 const MAX_ITERATIONS: usize = 100;
+/// Largest design matrix fitted (days x columns), to keep memory bounded (~400 MB).
+pub const MAX_DESIGN_CELLS: usize = 50_000_000;
 
 fn deviance(y: &[f64], mu: &[f64]) -> f64 {
     2.0 * y
@@ -151,6 +153,9 @@ pub fn poisson_regression(y: &[f64], columns: &[Column], hac_lags: usize) -> Poi
         PoissonFit { coefficients: rows, iterations, converged: false, deviance: None, hac_lags }
     };
     let n = y.len();
+    if n.saturating_mul(used.len()) > MAX_DESIGN_CELLS {
+        return fail(rows, "not estimable here: too many days x terms for the design matrix (use fewer fixed effects or a shorter period)", 0);
+    }
     if total <= 0.0 || n == 0 {
         return fail(rows, "not estimable: there are no announcements to model", 0);
     }
