@@ -136,6 +136,7 @@ pub fn write_report(out: &Path, files: &[ReportFile]) -> Result<()> {
         Error::Usage(format!("--out {} does not name a directory", out.display()))
     })?;
     fs::create_dir_all(&parent).map_err(|source| Error::Write { path: parent.clone(), source })?;
+    remove_stale_staging(&parent, &name);
     let staging = parent.join(format!(".{name}.northwind-new-{}", std::process::id()));
     let result =
         write_all(&staging, files).and_then(|()| swap_into_place(&staging, out, &parent, &name));
@@ -143,6 +144,25 @@ pub fn write_report(out: &Path, files: &[ReportFile]) -> Result<()> {
         let _ = fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// Removes staging directories left by runs that were killed (their process
+/// is gone). Only on Linux, where `/proc` says which processes are alive.
+fn remove_stale_staging(parent: &Path, name: &str) {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let prefix = format!(".{name}.northwind-new-");
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name.strip_prefix(&prefix).and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn write_all(dir: &Path, files: &[ReportFile]) -> Result<()> {

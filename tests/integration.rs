@@ -6,6 +6,8 @@ mod edge_cases;
 mod errors;
 mod golden;
 mod golden_advanced;
+#[cfg(unix)]
+mod kill;
 mod pipeline;
 mod properties;
 mod report;
