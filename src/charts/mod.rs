@@ -213,6 +213,23 @@ pub fn frame<DB: DrawingBackend>(
     Ok(plot)
 }
 
+/// Draws the series legend in the house style at `position`.
+pub fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    style: &Style,
+    position: SeriesLabelPosition,
+) -> DrawResult {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.9))
+        .border_style(palette::LIGHT_GREY)
+        .label_font(style.small_font())
+        .margin(style.px(6.0))
+        .draw()
+        .map_err(fail)
+}
+
 /// Shortens `text` with an ellipsis until it fits in `width` pixels.
 pub fn fit_text<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{fail, frame, palette, Chart, DrawResult, Style};
+use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
 
 /// The peri-event chart's data for one group.
 #[derive(Debug, Clone, PartialEq)]
@@ -153,15 +153,7 @@ impl Chart for PeriEvent {
             .map_err(fail)?;
         root.draw(&Text::new("after the event →", (zero_x + style.px(8.0), label_y), font))
             .map_err(fail)?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(palette::LIGHT_GREY)
-            .label_font(style.small_font())
-            .margin(style.px(6.0))
-            .draw()
-            .map_err(fail)?;
+        legend(&mut chart, style, SeriesLabelPosition::UpperRight)?;
         Ok(())
     }
 }

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{fail, frame, palette, Chart, DrawResult, Style};
+use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
 
 /// The rose chart's data for one group.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,15 +118,7 @@ impl Chart for PhaseRose {
                 .label("mean direction (length: resultant length, 0 to 1)")
                 .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], arrow));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(palette::LIGHT_GREY)
-            .label_font(style.small_font())
-            .margin(style.px(6.0))
-            .draw()
-            .map_err(fail)?;
+        legend(&mut chart, style, SeriesLabelPosition::UpperLeft)?;
         Ok(())
     }
 }

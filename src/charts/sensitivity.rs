@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{fail, frame, palette, Chart, DrawResult, Style};
+use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
 
 /// One direction's curve: `(W, estimate, low, high)`; `None` where undefined.
 pub type Curve = Vec<(u32, Option<(f64, f64, f64)>)>;
@@ -157,15 +157,7 @@ impl Chart for Sensitivity {
                     });
             }
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(palette::LIGHT_GREY)
-            .label_font(style.small_font())
-            .margin(style.px(6.0))
-            .draw()
-            .map_err(fail)?;
+        legend(&mut chart, style, SeriesLabelPosition::UpperRight)?;
         Ok(())
     }
 }

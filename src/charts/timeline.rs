@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{fail, frame, palette, year_step, Chart, DrawResult, Style};
+use super::{fail, frame, legend, palette, year_step, Chart, DrawResult, Style};
 
 /// One case on the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -237,15 +237,7 @@ impl Chart for Timeline {
                 .map_err(fail)?;
         }
 
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(palette::LIGHT_GREY)
-            .label_font(style.small_font())
-            .margin(style.px(6.0))
-            .draw()
-            .map_err(fail)?;
+        legend(&mut chart, style, SeriesLabelPosition::UpperLeft)?;
         Ok(())
     }
 }

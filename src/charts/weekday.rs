@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{fail, frame, palette, Chart, DrawResult, Style};
+use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
 
 /// The weekday chart's data, Monday first.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,15 +82,7 @@ impl Chart for WeekdayChart {
             .map_err(fail)?
             .label("expected if announcements ignored the weekday")
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], line));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(palette::LIGHT_GREY)
-            .label_font(style.small_font())
-            .margin(style.px(6.0))
-            .draw()
-            .map_err(fail)?;
+        legend(&mut chart, style, SeriesLabelPosition::UpperRight)?;
         Ok(())
     }
 }
