@@ -297,6 +297,37 @@ fn encode_png(pixels: &[u8], width: u32, height: u32) -> std::result::Result<Vec
     Ok(bytes)
 }
 
+/// Ticks for a date axis from `first` to `last`: 1 January every 1, 2, 5, 10...
+/// years when the span is four years or more (labelled `2016`), otherwise the
+/// first of the month every 1, 2, 3 or 6 months (labelled `Apr 2020`); about
+/// `target` ticks. Returns the tick dates and their chrono label format.
+pub fn date_ticks(
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+    target: usize,
+) -> (Vec<chrono::NaiveDate>, &'static str) {
+    use chrono::{Datelike, NaiveDate};
+    let target = target.max(2) as i32;
+    if last.year() - first.year() >= 4 {
+        let step = year_step(first.year(), last.year(), target);
+        let ticks = (first.year()..=last.year())
+            .filter(|y| y.rem_euclid(step) == 0 || step == 1)
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+            .filter(|d| *d >= first && *d <= last)
+            .collect();
+        return (ticks, "%Y");
+    }
+    let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    let span = months(last) - months(first);
+    let step = [1, 2, 3, 6, 12].into_iter().find(|s| span / s <= target).unwrap_or(12);
+    let ticks = (months(first)..=months(last))
+        .filter(|m| m.rem_euclid(step) == 0)
+        .filter_map(|m| NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1))
+        .filter(|d| *d >= first && *d <= last)
+        .collect();
+    (ticks, "%b %Y")
+}
+
 /// Year tick labels for a day axis: about `target` labels on round years.
 pub fn year_step(first_year: i32, last_year: i32, target: i32) -> i32 {
     let span = (last_year - first_year).max(1);
@@ -339,6 +370,18 @@ mod tests {
         assert!(ink(&rendered.png) > 150, "too little ink: {}", ink(&rendered.png));
         assert!(rendered.svg.contains("태영호"));
         assert!(rendered.svg.contains("NanumGothic"));
+    }
+
+    #[test]
+    fn date_axes_use_years_for_long_spans_and_months_for_short_ones() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let (ticks, format) = date_ticks(d(1996, 1, 1), d(2026, 1, 1), 8);
+        assert_eq!(format, "%Y");
+        assert!(ticks.len() <= 9 && ticks.iter().all(|t| t.format("%m-%d").to_string() == "01-01"));
+        let (ticks, format) = date_ticks(d(2020, 1, 1), d(2021, 1, 1), 8);
+        assert_eq!(format, "%b %Y");
+        assert_eq!(ticks.len(), 7, "{ticks:?}");
+        assert_eq!(ticks[1], d(2020, 3, 1));
     }
 
     #[test]

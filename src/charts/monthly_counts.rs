@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{fail, frame, palette, year_step, Chart, DrawResult, Style};
+use super::{date_ticks, fail, frame, palette, Chart, DrawResult, Style};
 
 /// The monthly-counts chart's data.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,16 +30,18 @@ impl Chart for MonthlyCounts {
         // Event markers sit in bands above the tallest bar.
         let band = peak * 0.12;
         let y_max = peak * 1.08 + band * (rows + 0.5);
-        let (first_year, last_year) = match (self.months.first(), self.months.last()) {
-            (Some(a), Some(b)) => (a.0, b.0),
-            _ => (0, 1),
-        };
-        let step = year_step(first_year, last_year, (style.size.width / 110).max(3) as i32);
+        let first_day = |m: &(i32, u32, u64)| chrono::NaiveDate::from_ymd_opt(m.0, m.1, 1);
+        let (tick_dates, format) =
+            match (self.months.first().and_then(first_day), self.months.last().and_then(first_day))
+            {
+                (Some(a), Some(b)) => date_ticks(a, b, (style.size.width / 120).max(3) as usize),
+                _ => (Vec::new(), "%Y"),
+            };
         let ticks: Vec<i32> = self
             .months
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.1 == 1 && (m.0 - first_year) % step == 0)
+            .filter(|(_, m)| first_day(m).is_some_and(|d| tick_dates.contains(&d)))
             .map(|(i, _)| i as i32)
             .collect();
         let months = self.months.clone();
@@ -64,7 +66,10 @@ impl Chart for MonthlyCounts {
                 }
             })
             .x_label_formatter(&|i| {
-                months.get(*i as usize).map_or_else(String::new, |m| m.0.to_string())
+                months
+                    .get(*i as usize)
+                    .and_then(first_day)
+                    .map_or_else(String::new, |d| d.format(format).to_string())
             })
             .x_desc("Month of announcement")
             .y_desc("Announcements per month")

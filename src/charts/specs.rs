@@ -41,7 +41,12 @@ pub fn caption(name: &str) -> String {
 pub const LABELLED_CASES: usize = 6;
 
 fn years(analysis: &Analysis) -> String {
-    format!("{}–{}", analysis.period.start.year(), analysis.period.end.year())
+    let (first, last) = (analysis.period.start.year(), analysis.period.end.year());
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    }
 }
 
 fn headline(test: &WindowTest) -> String {

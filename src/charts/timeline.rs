@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{fail, frame, legend, palette, year_step, Chart, DrawResult, Style};
+use super::{date_ticks, fail, frame, legend, palette, Chart, DrawResult, Style};
 
 /// One case on the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,18 +50,25 @@ impl Chart for Timeline {
             .filter_map(|c| c.defected)
             .min()
             .map_or(self.start, |d| d.min(self.start));
-        let origin = NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first);
-        let last = NaiveDate::from_ymd_opt(self.end.year() + 1, 1, 1).unwrap_or(self.end);
+        let long = self.end.year() - first.year() >= 4;
+        let origin = if long {
+            NaiveDate::from_ymd_opt(first.year(), 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(first.year(), first.month(), 1)
+        }
+        .unwrap_or(first);
+        let last = if long {
+            NaiveDate::from_ymd_opt(self.end.year() + 1, 1, 1)
+        } else {
+            self.end.checked_add_months(chrono::Months::new(1)).and_then(|d| d.with_day(1))
+        }
+        .unwrap_or(self.end);
         let x_max = day(last, origin);
         let lanes = self.categories.len().max(1) as f64;
         let label_rows = 3.0;
         let y_max = lanes + label_rows * 0.55;
-        let step = year_step(origin.year(), last.year(), (style.size.width / 110).max(3) as i32);
-        let year_ticks: Vec<i32> = (origin.year()..=last.year())
-            .filter(|y| (y - origin.year()) % step == 0)
-            .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
-            .map(|d| day(d, origin))
-            .collect();
+        let (ticks, format) = date_ticks(origin, last, (style.size.width / 120).max(3) as usize);
+        let year_ticks: Vec<i32> = ticks.iter().map(|d| day(*d, origin)).collect();
         let label_width = self
             .categories
             .iter()
@@ -83,7 +90,7 @@ impl Chart for Timeline {
             .light_line_style(TRANSPARENT)
             .bold_line_style(palette::LIGHT_GREY)
             .x_label_formatter(&|d| {
-                (origin + chrono::Duration::days(i64::from(*d))).year().to_string()
+                (origin + chrono::Duration::days(i64::from(*d))).format(format).to_string()
             })
             .y_labels(categories.len() * 2 + 1)
             .y_label_formatter(&|y| {
@@ -94,7 +101,7 @@ impl Chart for Timeline {
                     String::new()
                 }
             })
-            .x_desc("Announcement date (year)")
+            .x_desc("Announcement date")
             .label_style(style.label_font())
             .axis_desc_style(style.label_font())
             .draw()
