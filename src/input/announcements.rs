@@ -242,11 +242,11 @@ mod tests {
             got,
             vec![
                 "a.csv:2: column 'announcement_date': value '2016-02-30' is not a date (expected YYYY-MM-DD)",
-                "a.csv:2: column 'people': value '0' is not a whole number of at least 1",
+                "a.csv:2: column 'people': value '0' is not a whole number from 1 to 1000000",
                 "a.csv:3: column 'id': value 'a' is a duplicate id (first used on line 2)",
                 "a.csv:3: column 'defection_date': value '2016-03-05' is after the announcement date 2016-03-01 (the delay would be negative)",
                 "a.csv:4: column 'id': value '' is empty (every announcement needs an id)",
-                "a.csv:4: column 'people': value 'x' is not a whole number of at least 1",
+                "a.csv:4: column 'people': value 'x' is not a whole number from 1 to 1000000",
                 "a.csv:4: column 'defection_date_precision': value 'weekly' is not one of day, month, year, unknown",
                 "a.csv:5: column 'defection_date_precision': value 'month' needs a date in column 'defection_date', which is empty",
             ]
