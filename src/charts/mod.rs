@@ -173,6 +173,11 @@ impl Style {
         (FONT_FAMILY, self.font_px(17.0, 11.0)).into_font().color(&RGBColor(40, 40, 40))
     }
 
+    /// Pixel size of [`Style::small_font`].
+    pub fn small_font_px(&self) -> f64 {
+        self.font_px(15.0, 10.0)
+    }
+
     pub fn small_font(&self) -> TextStyle<'static> {
         (FONT_FAMILY, self.font_px(15.0, 10.0)).into_font().color(&RGBColor(40, 40, 40))
     }

@@ -25,6 +25,12 @@ impl Chart for MonthlyCounts {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
         let plot = frame(root, style, &self.title, &self.subtitle)?;
         let n = self.months.len().max(1) as i32;
+        let longest =
+            self.groups.iter().map(|(name, _)| name.chars().count()).max().unwrap_or(0) as f64;
+        // Width of "months with <group> events" as a share of the plot, in months.
+        let label_px = (longest + 20.0) * style.small_font_px() * 0.47 + f64::from(style.px(12.0));
+        let plot_px = f64::from(style.size.width) * 0.85;
+        let label_room = ((label_px / (plot_px - label_px).max(1.0)) * f64::from(n)).ceil() as i32;
         let peak = self.months.iter().map(|m| m.2).max().unwrap_or(1).max(1) as f64;
         let rows = self.groups.len() as f64;
         // Event markers sit in bands above the tallest bar.
@@ -50,7 +56,8 @@ impl Chart for MonthlyCounts {
             .margin_left(style.px(10.0))
             .x_label_area_size(style.x_axis_area())
             .y_label_area_size(style.y_axis_area(4))
-            .build_cartesian_2d((0..n).with_key_points(ticks), 0.0..y_max)
+            // Room on the right for the event bands' names, clear of the markers.
+            .build_cartesian_2d((0..n + label_room).with_key_points(ticks), 0.0..y_max)
             .map_err(fail)?;
         chart
             .configure_mesh()
@@ -96,7 +103,7 @@ impl Chart for MonthlyCounts {
                 )
                 .map_err(fail)?;
             // The band's name, at its right end, in the band's colour.
-            let (x, y) = chart.backend_coord(&(n, y));
+            let (x, y) = chart.backend_coord(&(n + label_room, y));
             let text = format!("months with {name} events");
             let font = style.small_font().color(&colour);
             let (w, h) = root.estimate_text_size(&text, &font).map_err(fail)?;
