@@ -17,7 +17,7 @@ use crate::stats::peth::{peri_event, Peth};
 use crate::stats::phase::{phase_test, phases, sector_counts, PhaseTest};
 use crate::stats::regression::{design, poisson_regression, PoissonFit};
 use crate::stats::shift::circular_shift_test;
-use crate::stats::shuffle::{delay_shuffle, Membership, ShuffleCase};
+use crate::stats::shuffle::{delay_shuffle, reach, Membership, ShuffleCase};
 use crate::stats::weekday::{weekday_test, WeekdayTest};
 use crate::stats::window::{
     binomial_upper_tail, covered_mask, observed_in_windows, rate_ratio, WindowTest,
@@ -87,8 +87,7 @@ pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
     let counts = day_counts(announcements, &period, config.weight_by_people);
     let window_tests = window_tests(&counts, &groups, &period, &config.windows);
     let delays = delay_results(announcements, config.permutations, config.seed);
-    let day_numbers: Vec<Vec<i64>> =
-        groups.iter().map(|g| g.days.iter().map(|d| period.index(d.date)).collect()).collect();
+    let day_numbers: Vec<Vec<i64>> = groups.iter().map(|g| g.day_indices(&period)).collect();
     let peth = peri_event_histograms(&counts, &day_numbers, config);
     let busy_days: Vec<(i64, u64)> =
         counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(t, &c)| (t as i64, c)).collect();
@@ -145,7 +144,7 @@ pub fn window_tests(
     let mut rows: Vec<WindowTest> = cells
         .par_iter()
         .map(|&(group, direction, w)| {
-            let days: Vec<i64> = group.days.iter().map(|d| period.index(d.date)).collect();
+            let days = group.day_indices(period);
             let covered = covered_mask(&days, t, direction, w);
             let c = covered.iter().filter(|&&x| x).count();
             let x = observed_in_windows(counts, &covered);
@@ -276,14 +275,11 @@ fn shuffle_tests(
     if cases.is_empty() {
         return (Vec::new(), 0);
     }
-    let lo = cases.iter().map(|c| c.defection).min().unwrap_or(0)
-        + cases.iter().map(|c| c.delay).min().unwrap_or(0);
-    let hi = cases.iter().map(|c| c.defection).max().unwrap_or(0)
-        + cases.iter().map(|c| c.delay).max().unwrap_or(0);
+    let (lo, hi) = reach(&cases);
     let mut keys = Vec::new();
     let mut windows = Vec::new();
     for group in groups {
-        let events: Vec<i64> = group.days.iter().map(|d| period.index(d.date)).collect();
+        let events = group.day_indices(period);
         for direction in Direction::BOTH {
             for &w in &config.windows {
                 keys.push((group.name.clone(), direction, w));

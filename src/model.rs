@@ -135,6 +135,14 @@ pub struct EventGroup {
     pub days: Vec<EventDay>,
 }
 
+impl EventGroup {
+    /// The group's event days as day indices of `period` (negative before it,
+    /// `T` or more after it).
+    pub fn day_indices(&self, period: &Period) -> Vec<i64> {
+        self.days.iter().map(|d| period.index(d.date)).collect()
+    }
+}
+
 /// One day on which a group has at least one event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventDay {

@@ -249,7 +249,7 @@ impl Rejections {
 pub fn run_tests(spec: &SynthSpec, permutations: u32, alpha: f64) -> Rejections {
     use crate::config::{GroupSpec, RegressionTerm};
     use crate::stats::regression::{design, poisson_regression};
-    use crate::stats::shuffle::{delay_shuffle, Membership, ShuffleCase};
+    use crate::stats::shuffle::{delay_shuffle, reach, Membership, ShuffleCase};
 
     let data = generate(spec);
     let groups = crate::join::event_groups(&data.events, &GroupSpec::KindPrefix);
@@ -267,7 +267,7 @@ pub fn run_tests(spec: &SynthSpec, permutations: u32, alpha: f64) -> Rejections 
     let planted: Vec<i64> = groups
         .iter()
         .filter(|g| g.name == spec.planted_group)
-        .flat_map(|g| g.days.iter().map(|d| data.period.index(d.date)))
+        .flat_map(|g| g.day_indices(&data.period))
         .collect();
     let cases: Vec<ShuffleCase> = data
         .announcements
@@ -281,10 +281,7 @@ pub fn run_tests(spec: &SynthSpec, permutations: u32, alpha: f64) -> Rejections 
         })
         .collect();
     if !cases.is_empty() {
-        let lo = cases.iter().map(|c| c.defection).min().unwrap_or(0)
-            + cases.iter().map(|c| c.delay).min().unwrap_or(0);
-        let hi = cases.iter().map(|c| c.defection).max().unwrap_or(0)
-            + cases.iter().map(|c| c.delay).max().unwrap_or(0);
+        let (lo, hi) = reach(&cases);
         let window = Membership::new(&planted, lo, hi, spec.planted_direction, w);
         let shuffled = delay_shuffle(&cases, &[window], permutations, spec.seed);
         result.delay_shuffle = shuffled.first().is_some_and(|r| r.p_value < alpha);

@@ -260,7 +260,7 @@ pub fn design(
     for term in terms {
         let values = match groups.iter().find(|g| g.name == term.group) {
             Some(group) => {
-                let days: Vec<i64> = group.days.iter().map(|d| period.index(d.date)).collect();
+                let days = group.day_indices(period);
                 super::window::covered_mask(&days, t, term.direction, term.window_days)
                     .into_iter()
                     .map(|c| if c { 1.0 } else { 0.0 })

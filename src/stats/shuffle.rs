@@ -59,6 +59,15 @@ impl Membership {
     }
 }
 
+/// The days any permutation can announce a case on: from the earliest
+/// defection plus the shortest delay to the latest defection plus the longest
+/// delay, inclusive (the range a [`Membership`] must cover). `(0, 0)` for no cases.
+pub fn reach(cases: &[ShuffleCase]) -> (i64, i64) {
+    let min = |f: fn(&ShuffleCase) -> i64| cases.iter().map(f).min().unwrap_or(0);
+    let max = |f: fn(&ShuffleCase) -> i64| cases.iter().map(f).max().unwrap_or(0);
+    (min(|c| c.defection) + min(|c| c.delay), max(|c| c.defection) + max(|c| c.delay))
+}
+
 /// Result of the delay-shuffle test for one window.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShuffleResult {
