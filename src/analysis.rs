@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::error::Result;
 use crate::input::Inputs;
-use crate::join::{event_groups, nearest_events, Neighbours};
+use crate::join::{event_groups, nearest_events, NearestEvents};
 use crate::model::{Direction, EventGroup, Period};
 use crate::sim;
 use crate::stats::delay::{self, DelaySummary};
@@ -28,13 +28,13 @@ use crate::stats::{day_counts, monthly_counts, MonthCount};
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub period: Period,
-    /// Announcement rows in the period.
-    pub announcements: usize,
+    /// Announcements in the period (rows, or the sum of `count` for aggregated input).
+    pub announcements: u64,
     /// People in those announcements.
     pub people: u64,
     pub groups: Vec<EventGroup>,
-    /// `neighbours[g][i]`: nearest events of group `g` around announcement `i`.
-    pub neighbours: Vec<Vec<Neighbours>>,
+    /// Nearest events of each group around each announcement date.
+    pub neighbours: NearestEvents,
     pub window_tests: Vec<WindowTest>,
     pub delays: DelayResults,
     pub weekday: WeekdayTest,
@@ -108,8 +108,8 @@ pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
     }
     Ok(Analysis {
         period,
-        announcements: announcements.len(),
-        people: announcements.iter().map(|a| u64::from(a.people)).sum(),
+        announcements: inputs.announcements.total(),
+        people: announcements.iter().map(|a| u64::from(a.people) * u64::from(a.count)).sum(),
         groups,
         neighbours,
         window_tests,
@@ -200,15 +200,12 @@ pub fn delay_results(
         .iter()
         .filter_map(|(category, values)| {
             let mut summary = delay::describe(category, values)?;
+            let sampler = delay::MedianBootstrap::new(values)?;
             let medians = sim::parallel_draws(
                 resamples as usize,
                 seed,
                 &format!("bootstrap-median:{category}"),
-                |rng, scratch: &mut Vec<f64>| {
-                    use rand::RngExt;
-                    let n = values.len();
-                    delay::resample_median(values, (0..n).map(|_| rng.random_range(0..n)), scratch)
-                },
+                |rng, _: &mut ()| sampler.sample(rng),
             );
             let (low, high) = delay::percentile_interval(medians)?;
             summary.median_ci_low = low;
@@ -216,31 +213,25 @@ pub fn delay_results(
             Some(summary)
         })
         .collect();
-    DelayResults { used, left_out: announcements.len() - used, summaries }
+    let rows: u64 = announcements.iter().map(|a| u64::from(a.count)).sum();
+    DelayResults { used, left_out: usize::try_from(rows).unwrap_or(usize::MAX) - used, summaries }
 }
 
-/// Enumerating every shift costs `T x busy days x bins` multiply-adds; below
-/// this budget the peri-event null is always exact (see `peri_event_histograms`).
-pub const EXACT_SHIFT_BUDGET: u64 = 500_000_000;
 /// Most null curves kept in memory for a peri-event histogram (x bins x 8 bytes).
 pub const PETH_CURVE_BUDGET: u64 = 20_000_000;
 
 /// Peri-event histograms of every group. The null uses all `T` shifts (exact)
-/// when `permutations >= T`, as the SPEC asks, and also whenever enumerating
-/// them is cheap (under [`EXACT_SHIFT_BUDGET`]): the exact null has no Monte
-/// Carlo error, and with integer counts a random subset of shifts breaks the
-/// many exact ties of the studentized statistic by noise, which moved the
-/// global p-value of the bundled data from 0.11 (exact) to 0.035. Otherwise
-/// `permutations` random shifts, shared by all groups.
+/// whenever their curves fit in memory ([`PETH_CURVE_BUDGET`]), which with the
+/// FFT costs O(bins T log T) whatever the number of announcements. The SPEC
+/// asks for the exact null only when `permutations >= T`; it is used more
+/// widely because it has no Monte Carlo error, and with integer counts a random
+/// subset of shifts breaks the many exact ties of the studentized statistic by
+/// noise, which moved the global p-value of the bundled data from 0.11 (exact)
+/// to 0.035. Otherwise `permutations` random shifts, shared by all groups.
 fn peri_event_histograms(counts: &[u64], day_numbers: &[Vec<i64>], config: &Config) -> Vec<Peth> {
     let t = counts.len();
-    let busy = counts.iter().filter(|&&c| c > 0).count() as u64;
     let bins = config.peth.edges().len() as u64 - 1;
-    let cheap = (t as u64).saturating_mul(busy).saturating_mul(bins) <= EXACT_SHIFT_BUDGET
-        && (t as u64).saturating_mul(bins) <= PETH_CURVE_BUDGET;
-    let exact = cheap
-        || (config.permutations as usize) >= t
-            && (t as u64).saturating_mul(bins) <= PETH_CURVE_BUDGET;
+    let exact = (t as u64).saturating_mul(bins) <= PETH_CURVE_BUDGET;
     // Random shifts are capped so that the curves fit in memory.
     let draws = (u64::from(config.permutations)).min(PETH_CURVE_BUDGET / bins.max(1)) as usize;
     let random: Option<Vec<usize>> = (!exact).then(|| {

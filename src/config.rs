@@ -66,9 +66,10 @@ pub enum GroupSpec {
 }
 
 /// Canonical column names of the announcements file.
-pub const ANNOUNCEMENT_COLUMNS: [&str; 10] = [
+pub const ANNOUNCEMENT_COLUMNS: [&str; 11] = [
     "id",
     "announcement_date",
+    "count",
     "name",
     "category",
     "people",

@@ -25,8 +25,33 @@ use crate::model::{Announcement, Event, EventDay, EventGroup};
 /// [`EventGroup::days`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Neighbours {
-    pub next: Option<usize>,
-    pub prev: Option<usize>,
+    pub next: Option<u32>,
+    pub prev: Option<u32>,
+}
+
+/// The nearest events of every group around every announcement date.
+///
+/// Kept per distinct announcement date, not per announcement: announcements
+/// on the same day share their neighbours, so ten million rows over thirty
+/// years need eleven thousand entries per group.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NearestEvents {
+    /// Distinct announcement dates, ascending.
+    pub dates: Vec<NaiveDate>,
+    /// `by_group[g][k]`: the neighbours of `dates[k]` in group `g`.
+    pub by_group: Vec<Vec<Neighbours>>,
+}
+
+impl NearestEvents {
+    /// The neighbours in group `g` of an announcement on `date` (none if
+    /// `date` was not an announcement date).
+    pub fn get(&self, g: usize, date: NaiveDate) -> Neighbours {
+        self.dates
+            .binary_search(&date)
+            .ok()
+            .and_then(|k| self.by_group.get(g)?.get(k).copied())
+            .unwrap_or_default()
+    }
 }
 
 /// The group of an event kind under the prefix rule: the part before the first `_`.
@@ -80,23 +105,25 @@ pub fn event_groups(events: &[Event], spec: &GroupSpec) -> Vec<EventGroup> {
         .collect()
 }
 
-/// For every group and every announcement, the next and previous event day.
+/// For every group and every announcement date, the next and previous event day.
 ///
-/// Returns `neighbours[g][i]` for group `g` and announcement `i` (input order).
-/// Cost: O((n + m) log(n + m)) per direction for n announcements and m event
-/// days, all groups at once.
+/// Cost: O((d + m) log(d + m)) per direction for d distinct announcement dates
+/// and m event days, all groups at once, after an O(n log n) sort of the dates.
 ///
 /// # Errors
 /// Only if polars fails internally ([`Error::Internal`]).
 pub fn nearest_events(
     announcements: &[Announcement],
     groups: &[EventGroup],
-) -> Result<Vec<Vec<Neighbours>>> {
-    let mut result = vec![vec![Neighbours::default(); announcements.len()]; groups.len()];
-    if announcements.is_empty() || groups.iter().all(|g| g.days.is_empty()) {
-        return Ok(result);
+) -> Result<NearestEvents> {
+    let mut dates: Vec<NaiveDate> = announcements.iter().map(|a| a.announcement_date).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    let mut by_group = vec![vec![Neighbours::default(); dates.len()]; groups.len()];
+    if dates.is_empty() || groups.iter().all(|g| g.days.is_empty()) {
+        return Ok(NearestEvents { dates, by_group });
     }
-    let (left, right) = join_frames(announcements, groups).map_err(polars_error)?;
+    let (left, right) = join_frames(&dates, groups).map_err(polars_error)?;
     for strategy in [AsofStrategy::Forward, AsofStrategy::Backward] {
         let joined = left
             .join_asof_by(
@@ -114,35 +141,29 @@ pub fn nearest_events(
         let group = joined.column("group").and_then(|c| c.u32()).map_err(polars_error)?;
         let row = joined.column("ann_row").and_then(|c| c.u32()).map_err(polars_error)?;
         let event = joined.column("event_idx").and_then(|c| c.u32()).map_err(polars_error)?;
-        for ((g, i), e) in group.iter().zip(row.iter()).zip(event.iter()) {
-            let (Some(g), Some(i)) = (g, i) else {
+        for ((g, k), e) in group.iter().zip(row.iter()).zip(event.iter()) {
+            let (Some(g), Some(k)) = (g, k) else {
                 return Err(Error::Internal("as-of join lost a key".into()));
             };
-            let slot = &mut result[g as usize][i as usize];
-            let index = e.map(|e| e as usize);
+            let slot = &mut by_group[g as usize][k as usize];
             match strategy {
-                AsofStrategy::Forward => slot.next = index,
-                _ => slot.prev = index,
+                AsofStrategy::Forward => slot.next = e,
+                _ => slot.prev = e,
             }
         }
     }
-    Ok(result)
+    Ok(NearestEvents { dates, by_group })
 }
 
 /// Builds the two sorted frames: `(group, ann_date, ann_row)` for every
-/// group x announcement, and `(group, event_date, event_idx)` for every event day.
-fn join_frames(
-    announcements: &[Announcement],
-    groups: &[EventGroup],
-) -> PolarsResult<(DataFrame, DataFrame)> {
-    let mut order: Vec<usize> = (0..announcements.len()).collect();
-    order.sort_by_key(|&i| announcements[i].announcement_date);
+/// group x distinct date, and `(group, event_date, event_idx)` for every event day.
+fn join_frames(dates: &[NaiveDate], groups: &[EventGroup]) -> PolarsResult<(DataFrame, DataFrame)> {
     let (mut l_group, mut l_date, mut l_row) = (Vec::new(), Vec::new(), Vec::new());
-    for &i in &order {
+    for (k, &date) in dates.iter().enumerate() {
         for g in 0..groups.len() {
             l_group.push(g as u32);
-            l_date.push(epoch_days(announcements[i].announcement_date));
-            l_row.push(i as u32);
+            l_date.push(epoch_days(date));
+            l_row.push(k as u32);
         }
     }
     let mut events: Vec<(i32, u32, u32)> = groups
@@ -191,12 +212,11 @@ mod tests {
 
     fn announcement(i: usize, day: &str) -> Announcement {
         Announcement {
-            id: format!("a{i}"),
-            name: format!("a{i}"),
             line: i as u64 + 2,
             announcement_date: date(day),
             category: "c".into(),
             people: 1,
+            count: 1,
             defection_date: None,
             precision: Precision::Unknown,
         }
@@ -251,13 +271,15 @@ mod tests {
             &GroupSpec::KindPrefix,
         );
         let n = nearest_events(&announcements, &groups).unwrap();
-        let pick = |nb: Option<usize>| nb.map(|k| groups[0].days[k].label.clone());
+        let pick = |nb: Option<u32>| nb.map(|k| groups[0].days[k as usize].label.clone());
+        let around: Vec<Neighbours> =
+            announcements.iter().map(|a| n.get(0, a.announcement_date)).collect();
         assert_eq!(
-            n[0].iter().map(|x| pick(x.next)).collect::<Vec<_>>(),
+            around.iter().map(|x| pick(x.next)).collect::<Vec<_>>(),
             [None, Some("20".into()), Some("20".into())]
         );
         assert_eq!(
-            n[0].iter().map(|x| pick(x.prev)).collect::<Vec<_>>(),
+            around.iter().map(|x| pick(x.prev)).collect::<Vec<_>>(),
             [Some("25".into()), None, Some("20".into())]
         );
     }
@@ -270,7 +292,9 @@ mod tests {
             &GroupSpec::KindPrefix,
         );
         let n = nearest_events(&announcements, &groups).unwrap();
-        assert_eq!(n[0][0], Neighbours { next: None, prev: Some(0) });
-        assert_eq!(n[1][0], Neighbours { next: Some(0), prev: None });
+        let day = announcements[0].announcement_date;
+        assert_eq!(n.get(0, day), Neighbours { next: None, prev: Some(0) });
+        assert_eq!(n.get(1, day), Neighbours { next: Some(0), prev: None });
+        assert_eq!(n.get(0, date("2020-06-02")), Neighbours::default(), "not an announcement date");
     }
 }

@@ -39,7 +39,7 @@ use report::ReportFile;
 /// What `northwind check` found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckSummary {
-    pub announcements: usize,
+    pub announcements: u64,
     pub events: usize,
     pub period: model::Period,
 }
@@ -61,7 +61,7 @@ impl std::fmt::Display for CheckSummary {
 pub fn check(config: &Config) -> Result<CheckSummary> {
     let inputs = input::load(config)?;
     Ok(CheckSummary {
-        announcements: inputs.announcements.announcements.len(),
+        announcements: inputs.announcements.total(),
         events: inputs.events.len(),
         period: inputs.period,
     })
@@ -141,10 +141,10 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
     let inputs = input::load(config)?;
     progress.step("joining and testing");
     let analysis = analysis::analyse(&inputs, config)?;
-    progress.step("rendering the report");
+    progress.step("reading the previous report, rendering tables and charts");
     let previous = output::read_previous(&config.out_dir).and_then(|(joined, summary)| {
         report::changes::parse_previous(
-            &joined,
+            joined.as_deref(),
             &summary,
             config.announcement_columns.header_for("id"),
         )
@@ -154,11 +154,13 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
             &inputs.announcements.raw,
             config.announcement_columns.header_for("id"),
         );
-        report::changes::compare(&previous, &cases, &analysis.window_tests)
+        report::changes::compare(&previous, cases.as_ref(), &analysis.window_tests)
     });
     let files = render(&analysis, &inputs, config, changes.as_ref())?;
-    progress.step("writing the report");
-    output::write_report(&config.out_dir, &files)?;
+    progress.step("writing the report (joined.csv is rendered as it is written)");
+    output::write_report(&config.out_dir, &files, |written| {
+        output::manifest(config, &inputs.fingerprints, written)
+    })?;
     progress.finish();
     let headline = analysis::strongest(&analysis.window_tests).map_or_else(String::new, |t| {
         format!(
@@ -174,7 +176,11 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
     });
     Ok(RunSummary {
         out_dir: config.out_dir.clone(),
-        files: files.iter().map(|f| f.path.clone()).collect(),
+        files: files
+            .iter()
+            .map(|f| f.path.clone())
+            .chain(std::iter::once(output::MANIFEST.to_string()))
+            .collect(),
         headline,
     })
 }
@@ -211,44 +217,48 @@ pub fn render_charts(
     jobs.par_iter().map(|job| job()).collect()
 }
 
-/// Every file of the report, manifest last. `changes` is the comparison with
-/// the previous report in the output directory, if there was one.
+/// Every file of the report but the manifest, which [`output::write_report`]
+/// adds from the bytes it wrote. `changes` is the comparison with the
+/// previous report in the output directory, if there was one.
 ///
 /// # Errors
 /// [`Error::Chart`] if a chart cannot be drawn.
-pub fn render(
-    analysis: &analysis::Analysis,
-    inputs: &input::Inputs,
+pub fn render<'a>(
+    analysis: &'a analysis::Analysis,
+    inputs: &'a input::Inputs,
     config: &Config,
     changes: Option<&report::changes::Changes>,
-) -> Result<Vec<ReportFile>> {
-    let mut files: Vec<ReportFile> = report::tables(analysis, &inputs.announcements)
-        .into_iter()
-        .map(|t| ReportFile { path: format!("tables/{}.csv", t.name), bytes: t.to_csv() })
-        .collect();
-    files.push(ReportFile {
-        path: "summary.json".into(),
-        bytes: report::summary_json(analysis, config, inputs.events.len(), changes),
-    });
+) -> Result<Vec<ReportFile<'a>>> {
+    let table = &inputs.announcements;
+    let mut files = vec![ReportFile {
+        path: "tables/joined.csv".into(),
+        body: report::Body::Stream(Box::new(move |out: &mut (dyn std::io::Write + Send)| {
+            report::write_joined_csv(analysis, table, out)
+        })),
+    }];
+    files.extend(
+        report::tables(analysis)
+            .into_iter()
+            .map(|t| ReportFile::bytes(format!("tables/{}.csv", t.name), t.to_csv())),
+    );
+    files.push(ReportFile::bytes(
+        "summary.json",
+        report::summary_json(analysis, config, inputs.events.len(), changes),
+    ));
     let markdown = report::summary_markdown(analysis, config, changes);
     let rendered = render_charts(analysis, inputs, config)?;
     let figures: Vec<report::html::Figure> = rendered
         .iter()
         .map(|chart| report::html::Figure { caption: charts::specs::caption(&chart.name), chart })
         .collect();
-    files.push(ReportFile {
-        path: "index.html".into(),
-        bytes: report::html::index_html(&markdown, &figures, &inputs.announcements).into_bytes(),
-    });
-    files.push(ReportFile { path: "summary.md".into(), bytes: markdown.into_bytes() });
+    files.push(ReportFile::bytes(
+        "index.html",
+        report::html::index_html(&markdown, &figures, table).into_bytes(),
+    ));
+    files.push(ReportFile::bytes("summary.md", markdown.into_bytes()));
     for chart in rendered {
-        files.push(ReportFile { path: format!("charts/{}.png", chart.name), bytes: chart.png });
-        files.push(ReportFile {
-            path: format!("charts/{}.svg", chart.name),
-            bytes: chart.svg.into_bytes(),
-        });
+        files.push(ReportFile::bytes(format!("charts/{}.png", chart.name), chart.png));
+        files.push(ReportFile::bytes(format!("charts/{}.svg", chart.name), chart.svg.into_bytes()));
     }
-    let manifest = output::manifest(config, &inputs.fingerprints, &files);
-    files.push(ReportFile { path: output::MANIFEST.into(), bytes: manifest });
     Ok(files)
 }

@@ -3,6 +3,8 @@
 //! Dates are calendar days with no time zone. Inside the statistics a date is
 //! a day index into the study period (`0..T`), see [`Period`].
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -30,20 +32,24 @@ impl Precision {
     }
 }
 
-/// One announcement row, validated.
+/// One announcement row, validated. Its id, name and other text cells stay
+/// in the [`RawTable`] it was read from (same row index).
 ///
-/// Invariants (checked by the loader): `id` is non-empty and unique,
-/// `people >= 1`, and `defection_date <= announcement_date` when present.
+/// Invariants (checked by the loader): ids are non-empty and unique,
+/// `people >= 1`, `count >= 1`, and `defection_date <= announcement_date`
+/// when present.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Announcement {
-    pub id: String,
-    /// Display name (the `name` column, or the id when there is none).
-    pub name: String,
     /// 1-based line of the record in its file, for error messages.
     pub line: u64,
     pub announcement_date: NaiveDate,
-    pub category: String,
+    /// Shared between the rows of a category.
+    pub category: Arc<str>,
+    /// People per announcement.
     pub people: u32,
+    /// How many announcements the row stands for: 1, or the `count` column of
+    /// pre-aggregated `date,count` input.
+    pub count: u32,
     pub defection_date: Option<NaiveDate>,
     pub precision: Precision,
 }
@@ -73,11 +79,73 @@ pub struct Event {
     pub line: u64,
 }
 
-/// The raw announcement table, every column as text, for `joined.csv`.
+/// A table of text cells (the announcements as read, for `joined.csv`).
+///
+/// Every cell lives in one string, with the cells' end offsets beside it, so
+/// that ten million rows cost two allocations, not seventy million.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RawTable {
     pub headers: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    text: String,
+    /// End of each cell in `text`, row-major; a cell starts where the one
+    /// before it ends.
+    ends: Vec<u32>,
+}
+
+impl RawTable {
+    /// Largest total size of the cells' text (the offsets are 32-bit).
+    pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+    pub fn new(headers: Vec<String>) -> Self {
+        RawTable { headers, text: String::new(), ends: Vec::new() }
+    }
+
+    /// Appends a row; it must have one cell per header. Returns `false`, and
+    /// appends nothing, when the text would outgrow [`Self::MAX_TEXT_BYTES`].
+    pub fn push_row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> bool {
+        let (text_len, ends_len) = (self.text.len(), self.ends.len());
+        for cell in cells {
+            self.text.push_str(cell);
+            match u32::try_from(self.text.len()) {
+                Ok(end) => self.ends.push(end),
+                Err(_) => {
+                    self.text.truncate(text_len);
+                    self.ends.truncate(ends_len);
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    pub fn width(&self) -> usize {
+        self.headers.len()
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.ends.len().checked_div(self.width()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text of cell `(row, column)`; empty outside the table.
+    pub fn cell(&self, row: usize, column: usize) -> &str {
+        if column >= self.width() {
+            return "";
+        }
+        let k = row * self.width() + column;
+        let start = if k == 0 { 0 } else { self.ends.get(k - 1).map_or(0, |&e| e as usize) };
+        let end = self.ends.get(k).map_or(start, |&e| e as usize);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The cells of `row`, in header order.
+    pub fn row(&self, row: usize) -> impl Iterator<Item = &str> + '_ {
+        (0..self.width()).map(move |column| self.cell(row, column))
+    }
 }
 
 /// The study period `[start, end]`, both inclusive; `T = days()`.
@@ -169,14 +237,26 @@ mod tests {
     }
 
     #[test]
+    fn a_raw_table_gives_back_its_cells() {
+        let mut table = RawTable::new(vec!["id".into(), "name".into()]);
+        assert!(table.push_row(["a", "태영호"]));
+        assert!(table.push_row(["", "b"]));
+        assert_eq!(
+            (table.len(), table.cell(0, 1), table.cell(1, 0), table.cell(1, 1)),
+            (2, "태영호", "", "b")
+        );
+        assert_eq!(table.row(0).collect::<Vec<_>>(), ["a", "태영호"]);
+        assert_eq!(table.cell(5, 0), "", "outside the table");
+    }
+
+    #[test]
     fn only_day_precise_dates_give_a_summary_delay() {
         let mut a = Announcement {
-            id: "x".into(),
-            name: "x".into(),
             line: 2,
             announcement_date: date("2016-04-08"),
             category: "worker".into(),
             people: 13,
+            count: 1,
             defection_date: Some(date("2016-04-06")),
             precision: Precision::Day,
         };

@@ -8,14 +8,16 @@
 //! before anything is computed.
 
 use std::fs;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
+use sha2::{Digest, Sha256};
 
 use crate::config::{Config, InputSource};
 use crate::error::{Error, Result};
 use crate::input::InputFingerprint;
-use crate::report::{sha256_hex, ReportFile};
+use crate::report::{Body, ReportFile};
 
 /// Name of the manifest that marks a directory as northwind's.
 pub const MANIFEST: &str = "manifest.json";
@@ -69,13 +71,22 @@ pub fn is_northwind_report(dir: &Path) -> bool {
         .is_some_and(|v| v.get("tool").and_then(|t| t.as_str()) == Some("northwind"))
 }
 
-/// The previous report's `tables/joined.csv` and `summary.json`, if `dir`
-/// holds a northwind report (for the "since the last run" section).
-pub fn read_previous(dir: &Path) -> Option<(Vec<u8>, Vec<u8>)> {
+/// Largest previous `joined.csv` read back for "since the last run"; a larger
+/// one holds more cases than are compared one by one anyway.
+pub const MAX_PREVIOUS_JOINED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The previous report's `tables/joined.csv` (`None` if over
+/// [`MAX_PREVIOUS_JOINED_BYTES`]) and `summary.json`, if `dir` holds a
+/// northwind report (for the "since the last run" section).
+pub fn read_previous(dir: &Path) -> Option<(Option<Vec<u8>>, Vec<u8>)> {
     if !is_northwind_report(dir) {
         return None;
     }
-    let joined = fs::read(dir.join("tables/joined.csv")).ok()?;
+    let joined_path = dir.join("tables/joined.csv");
+    let joined = match fs::metadata(&joined_path) {
+        Ok(meta) if meta.len() > MAX_PREVIOUS_JOINED_BYTES => None,
+        _ => Some(fs::read(joined_path).ok()?),
+    };
     let summary = fs::read(dir.join("summary.json")).ok()?;
     Some((joined, summary))
 }
@@ -103,10 +114,10 @@ pub fn write_inputs(dir: &Path, files: &[(&str, Vec<u8>)], force: bool) -> Resul
 
 /// Renders `manifest.json`: version, command line, resolved config, seed,
 /// and the SHA-256 of every input and output file.
-pub fn manifest(config: &Config, inputs: &[InputFingerprint], files: &[ReportFile]) -> Vec<u8> {
+pub fn manifest(config: &Config, inputs: &[InputFingerprint], files: &[Written]) -> Vec<u8> {
     let outputs: Vec<_> = files
         .iter()
-        .map(|f| json!({ "path": f.path, "sha256": sha256_hex(&f.bytes), "bytes": f.bytes.len() }))
+        .map(|f| json!({ "path": f.path, "sha256": f.sha256, "bytes": f.bytes }))
         .collect();
     let value = json!({
         "tool": "northwind",
@@ -122,12 +133,25 @@ pub fn manifest(config: &Config, inputs: &[InputFingerprint], files: &[ReportFil
     bytes
 }
 
-/// Writes `files` (and the manifest) as the directory `out`, atomically with
-/// respect to failures: the new report is complete before it replaces the old.
+/// One file as written: its path, SHA-256 (hex) and size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: String,
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+/// Writes `files`, then the manifest that `manifest` makes from them, as the
+/// directory `out`, atomically with respect to failures: the new report is
+/// complete before it replaces the old.
 ///
 /// # Errors
 /// [`Error::Write`] naming the path that failed; the previous report is kept.
-pub fn write_report(out: &Path, files: &[ReportFile]) -> Result<()> {
+pub fn write_report(
+    out: &Path,
+    files: &[ReportFile],
+    manifest: impl FnOnce(&[Written]) -> Vec<u8>,
+) -> Result<()> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -138,8 +162,8 @@ pub fn write_report(out: &Path, files: &[ReportFile]) -> Result<()> {
     fs::create_dir_all(&parent).map_err(|source| Error::Write { path: parent.clone(), source })?;
     remove_stale_staging(&parent, &name);
     let staging = parent.join(format!(".{name}.northwind-new-{}", std::process::id()));
-    let result =
-        write_all(&staging, files).and_then(|()| swap_into_place(&staging, out, &parent, &name));
+    let result = write_all(&staging, files, manifest)
+        .and_then(|()| swap_into_place(&staging, out, &parent, &name));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
@@ -165,21 +189,65 @@ fn remove_stale_staging(parent: &Path, name: &str) {
     }
 }
 
-fn write_all(dir: &Path, files: &[ReportFile]) -> Result<()> {
+fn write_all(
+    dir: &Path,
+    files: &[ReportFile],
+    manifest: impl FnOnce(&[Written]) -> Vec<u8>,
+) -> Result<()> {
     if dir.exists() {
         fs::remove_dir_all(dir)
             .map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
     }
+    let mut written = Vec::with_capacity(files.len());
     for file in files {
-        let path = dir.join(&file.path);
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder)
-                .map_err(|source| Error::Write { path: folder.to_path_buf(), source })?;
-        }
-        fs::write(&path, &file.bytes)
-            .map_err(|source| Error::Write { path: path.clone(), source })?;
+        written.push(write_one(dir, &file.path, &file.body)?);
     }
+    let manifest = Body::Bytes(manifest(&written));
+    write_one(dir, MANIFEST, &manifest)?;
     Ok(())
+}
+
+/// Writes one file, hashing its bytes on the way.
+fn write_one(dir: &Path, relative: &str, body: &Body) -> Result<Written> {
+    let path = dir.join(relative);
+    let fail = |source| Error::Write { path: path.clone(), source };
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder)
+            .map_err(|source| Error::Write { path: folder.to_path_buf(), source })?;
+    }
+    let file = fs::File::create(&path).map_err(fail)?;
+    let mut out = HashingWriter {
+        inner: BufWriter::with_capacity(1 << 20, file),
+        hash: Sha256::new(),
+        bytes: 0,
+    };
+    match body {
+        Body::Bytes(bytes) => out.write_all(bytes).map_err(fail)?,
+        Body::Stream(write) => write(&mut out).map_err(fail)?,
+    }
+    out.inner.flush().map_err(fail)?;
+    let sha256 = out.hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    Ok(Written { path: relative.to_string(), sha256, bytes: out.bytes })
+}
+
+/// Passes bytes on to `inner`, hashing and counting them.
+struct HashingWriter<W> {
+    inner: W,
+    hash: Sha256,
+    bytes: u64,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn swap_into_place(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<()> {
@@ -218,25 +286,31 @@ fn write_error(path: &Path, source: std::io::Error) -> Error {
 mod tests {
     use super::*;
 
-    fn file(path: &str, text: &str) -> ReportFile {
-        ReportFile { path: path.into(), bytes: text.as_bytes().to_vec() }
+    fn file(path: &str, text: &str) -> ReportFile<'static> {
+        ReportFile::bytes(path, text.as_bytes().to_vec())
+    }
+
+    fn manifest(written: &[Written]) -> Vec<u8> {
+        serde_json::to_vec(&json!({"tool": "northwind", "files": written.len()})).unwrap()
     }
 
     #[test]
     fn a_report_replaces_an_earlier_northwind_report_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("reports");
-        write_report(
-            &out,
-            &[file("manifest.json", "{\"tool\":\"northwind\"}"), file("tables/a.csv", "1")],
-        )
-        .unwrap();
+        write_report(&out, &[file("tables/a.csv", "1")], manifest).unwrap();
         assert!(check_out_dir(&out, &[]).is_ok());
-        write_report(
-            &out,
-            &[file("manifest.json", "{\"tool\":\"northwind\"}"), file("b.csv", "2")],
-        )
+        let streamed = ReportFile {
+            path: "c.csv".into(),
+            body: Body::Stream(Box::new(|w: &mut (dyn Write + Send)| w.write_all(b"x,y\n"))),
+        };
+        write_report(&out, &[file("b.csv", "2"), streamed], |written| {
+            assert_eq!(written[1].bytes, 4);
+            assert_eq!(written[1].sha256, crate::report::sha256_hex(b"x,y\n"));
+            manifest(written)
+        })
         .unwrap();
+        assert_eq!(fs::read_to_string(out.join("c.csv")).unwrap(), "x,y\n");
         assert!(!out.join("tables/a.csv").exists(), "old files are gone");
         assert_eq!(fs::read_to_string(out.join("b.csv")).unwrap(), "2");
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();

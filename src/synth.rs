@@ -104,6 +104,7 @@ pub fn generate(spec: &SynthSpec) -> Synthetic {
         total += if c { spec.planted_rate_ratio.max(0.0) } else { 1.0 };
         cumulative.push(total);
     }
+    let category: std::sync::Arc<str> = "synthetic".into();
     let announcements = (0..spec.announcements)
         .map(|i| {
             let target = rng.random::<f64>() * total;
@@ -116,12 +117,11 @@ pub fn generate(spec: &SynthSpec) -> Synthetic {
                 announced - Duration::days(delay)
             });
             Announcement {
-                id: format!("s{:08}", i + 1),
-                name: format!("synthetic case {}", i + 1),
                 line: i as u64 + 2,
                 announcement_date: announced,
-                category: "synthetic".into(),
+                category: category.clone(),
                 people: 1,
+                count: 1,
                 defection_date: defection,
                 precision: if defection.is_some() { Precision::Day } else { Precision::Unknown },
             }
@@ -142,13 +142,13 @@ pub fn to_csv(data: &Synthetic) -> (Vec<u8>, Vec<u8>) {
         "defection_date_precision",
         "announcement_date",
     ]);
-    for x in &data.announcements {
+    for (i, x) in data.announcements.iter().enumerate() {
         let defection = x.defection_date.map_or_else(String::new, |d| d.to_string());
         let precision = if x.defection_date.is_some() { "day" } else { "unknown" };
         let _ = a.write_record([
-            x.id.as_str(),
-            x.name.as_str(),
-            x.category.as_str(),
+            format!("s{:08}", i + 1).as_str(),
+            format!("synthetic case {}", i + 1).as_str(),
+            x.category.as_ref(),
             "1",
             defection.as_str(),
             precision,

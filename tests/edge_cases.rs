@@ -182,7 +182,7 @@ fn formula_like_names_are_defused_in_csv_but_numbers_are_untouched() {
 fn an_input_over_the_size_limit_is_refused_with_the_limit_named() {
     let dir = tempfile::tempdir().unwrap();
     let big = std::fs::File::create(dir.path().join("big.csv")).unwrap();
-    big.set_len(1024 * 1024 * 1024).unwrap(); // 1 GiB, sparse: nothing is written
+    big.set_len(3 * 1024 * 1024 * 1024).unwrap(); // 3 GiB, sparse: nothing is written
     std::fs::write(dir.path().join("e.csv"), EVENTS).unwrap();
     let ran = run(northwind(dir.path()).args([
         "check",
@@ -193,7 +193,7 @@ fn an_input_over_the_size_limit_is_refused_with_the_limit_named() {
     ]));
     assert_eq!(ran.code, 2, "{}", ran.stderr);
     assert!(
-        ran.stderr.contains("big.csv: is 1024 MiB; northwind reads at most 512 MiB"),
+        ran.stderr.contains("big.csv: is 3072 MiB; northwind reads at most 2048 MiB"),
         "{}",
         ran.stderr
     );

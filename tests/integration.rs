@@ -8,6 +8,7 @@ mod golden;
 mod golden_advanced;
 #[cfg(unix)]
 mod kill;
+mod large_inputs;
 mod pipeline;
 mod properties;
 mod report;

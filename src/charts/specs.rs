@@ -63,16 +63,17 @@ fn headline(test: &WindowTest) -> String {
     )
 }
 
-/// The timeline: lanes by category, the largest and the longest-delayed cases labelled.
-pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
+/// Most rows the timeline draws one by one; beyond this (or for aggregated
+/// `date,count` input) it draws one dot per category and week.
+pub const TIMELINE_MAX_CASES: usize = 3000;
+
+/// One dot per case, the most important labelled: most people first, then
+/// the longest delay; half the labels each.
+fn labelled_cases(
+    table: &AnnouncementTable,
+    lane: impl Fn(&crate::model::Announcement) -> usize,
+) -> Vec<super::timeline::TimelineCase> {
     let announcements = &table.announcements;
-    let categories: Vec<String> = announcements
-        .iter()
-        .map(|a| a.category.clone())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    // Importance: most people first, then longest delay; half the labels each.
     let mut by_people: Vec<usize> = (0..announcements.len()).collect();
     by_people.sort_by_key(|&i| {
         (std::cmp::Reverse(announcements[i].people), announcements[i].announcement_date)
@@ -93,17 +94,64 @@ pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
             chosen.push(*i);
         }
     }
-    let cases = announcements
+    announcements
         .iter()
         .enumerate()
         .map(|(i, a)| super::timeline::TimelineCase {
             announced: a.announcement_date,
             defected: a.defection_date,
             people: a.people,
-            lane: categories.iter().position(|c| *c == a.category).unwrap_or(0),
-            label: chosen.contains(&i).then(|| short_name(&a.name)),
+            lane: lane(a),
+            label: chosen.contains(&i).then(|| short_name(&table.name(i))),
         })
+        .collect()
+}
+
+/// One dot per category and week (weeks counted from the period start, the
+/// dot on the week's first day), sized by the number of announcements.
+fn weekly_totals(
+    analysis: &Analysis,
+    announcements: &[crate::model::Announcement],
+    lane: impl Fn(&crate::model::Announcement) -> usize,
+) -> Vec<super::timeline::TimelineCase> {
+    let mut totals: std::collections::BTreeMap<(i64, usize), u64> = Default::default();
+    for a in announcements {
+        let week = analysis.period.index(a.announcement_date).div_euclid(7);
+        *totals.entry((week, lane(a))).or_default() += u64::from(a.count);
+    }
+    totals
+        .into_iter()
+        .map(|((week, lane), n)| super::timeline::TimelineCase {
+            announced: analysis.period.start + chrono::Duration::days(7 * week),
+            defected: None,
+            people: u32::try_from(n).unwrap_or(u32::MAX),
+            lane,
+            label: None,
+        })
+        .collect()
+}
+
+/// The timeline: lanes by category, the largest and the longest-delayed cases
+/// labelled; for large inputs, weekly totals per category.
+pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
+    let announcements = &table.announcements;
+    let categories: Vec<String> = announcements
+        .iter()
+        .map(|a| &*a.category)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(str::to_string)
         .collect();
+    let lane = |a: &crate::model::Announcement| {
+        categories.binary_search_by(|c| c.as_str().cmp(&a.category)).unwrap_or(0)
+    };
+    let aggregated =
+        announcements.len() > TIMELINE_MAX_CASES || announcements.iter().any(|a| a.count > 1);
+    let cases = if aggregated {
+        weekly_totals(analysis, announcements, lane)
+    } else {
+        labelled_cases(table, lane)
+    };
     let subtitle = strongest(&analysis.window_tests).map_or_else(
         || format!("{} announcements", analysis.announcements),
         |t| {
@@ -115,6 +163,11 @@ pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
             )
         },
     );
+    let subtitle = if aggregated {
+        format!("{subtitle} Each dot: one category's announcements in one week; bigger = more.")
+    } else {
+        subtitle
+    };
     Timeline {
         title: "Announcements, the wait before them, and the event calendar".into(),
         subtitle,

@@ -1,25 +1,73 @@
-//! The announcements table: one row per publicly announced case.
+//! The announcements table: one row per publicly announced case, or, for
+//! large corpora, one row per day with a `count` of announcements.
+//!
+//! Rows are validated in parallel chunks (the problems come back in file
+//! order), so ten million rows take a few seconds; their text stays in one
+//! [`RawTable`], not in a string per cell.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::config::ColumnMap;
 use crate::error::Problem;
 use crate::model::{Announcement, Precision, RawTable};
 
-use super::{locate_columns, parse_date, read_text_table};
+use super::{locate_columns, parse_date, read_table, TextTable};
 
 /// Largest `people` value accepted for one announcement.
 pub const MAX_PEOPLE: u32 = 1_000_000;
 
+/// Largest `count` accepted for one row of aggregated input.
+pub const MAX_COUNT: u32 = 1_000_000_000;
+
 /// Category used when a row leaves `category` empty.
 pub const UNSPECIFIED_CATEGORY: &str = "unspecified";
 
+/// Rows validated per parallel task.
+const CHUNK_ROWS: usize = 1 << 16;
+
 /// Validated announcements plus the raw table (every column as text), which
-/// `joined.csv` carries through unchanged.
+/// `joined.csv` carries through unchanged: `announcements[i]` is row `i`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnnouncementTable {
     pub announcements: Vec<Announcement>,
     pub raw: RawTable,
+    /// Where the id and name cells are in `raw`.
+    id_column: Option<usize>,
+    name_column: Option<usize>,
+    /// The header of the announcement date column, for messages.
+    pub date_header: String,
+}
+
+impl AnnouncementTable {
+    /// The id of row `i` (trimmed), or its line number for aggregated input
+    /// without ids.
+    pub fn id(&self, i: usize) -> String {
+        match self.id_column {
+            Some(c) => self.raw.cell(i, c).trim().to_string(),
+            None => {
+                self.announcements.get(i).map_or_else(String::new, |a| format!("line {}", a.line))
+            }
+        }
+    }
+
+    /// The display name of row `i`: its `name`, else its id.
+    pub fn name(&self, i: usize) -> String {
+        let name = self.name_column.map_or("", |c| self.raw.cell(i, c).trim());
+        if name.is_empty() {
+            self.id(i)
+        } else {
+            name.to_string()
+        }
+    }
+
+    /// Announcements, counting aggregated rows by their `count`.
+    pub fn total(&self) -> u64 {
+        self.announcements.iter().map(|a| u64::from(a.count)).sum()
+    }
 }
 
 /// Parses and validates an announcements CSV.
@@ -27,8 +75,13 @@ pub struct AnnouncementTable {
 /// Required columns: `id` (unique, non-empty) and `announcement_date`.
 /// Optional: `category`, `people` (whole number >= 1, default 1),
 /// `defection_date`, `defection_date_precision` (`day|month|year|unknown`;
-/// default `day` when a defection date is given, else `unknown`). Column names
-/// are looked up through `columns`, so a user's own headers work.
+/// default `day` when a defection date is given, else `unknown`), `name`.
+/// Column names are looked up through `columns`, so a user's own headers work.
+///
+/// Aggregated input: with a `count` column (whole number >= 1, the number of
+/// announcements the row stands for) `id` is optional, the date column may be
+/// called `date`, and defection dates are not allowed (a delay belongs to one
+/// case). A file of just `date,count` is accepted as it is.
 ///
 /// # Errors
 /// Every problem found, each located by line, column and value.
@@ -39,77 +92,188 @@ pub fn parse_announcements(
     date_format: &str,
 ) -> Result<AnnouncementTable, Vec<Problem>> {
     let mut problems = Vec::new();
-    let table = read_text_table(bytes, file, &mut problems)?;
+    let table = read_table(bytes, file, &mut problems)?;
+    let count_header = columns.header_for("count");
+    let aggregated = table.column(count_header).is_some();
+    let mut date_header = columns.header_for("announcement_date");
+    if aggregated && table.column(date_header).is_none() && table.column("date").is_some() {
+        date_header = "date";
+    }
     let names = [
-        "id",
-        "announcement_date",
-        "category",
-        "people",
-        "defection_date",
-        "defection_date_precision",
-        "name",
-    ]
-    .map(|name| columns.header_for(name));
-    let [id_col, date_col, category_col, people_col, defection_col, precision_col, name_col] =
-        locate_columns(
-            &table,
-            file,
-            [
-                (names[0], true),
-                (names[1], true),
-                (names[2], false),
-                (names[3], false),
-                (names[4], false),
-                (names[5], false),
-                (names[6], false),
-            ],
-        )
-        .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;
-    let (Some(id_col), Some(date_col)) = (id_col, date_col) else {
+        columns.header_for("id"),
+        date_header,
+        columns.header_for("category"),
+        columns.header_for("people"),
+        columns.header_for("defection_date"),
+        columns.header_for("defection_date_precision"),
+        columns.header_for("name"),
+        count_header,
+    ];
+    let located = locate_columns(
+        &table,
+        file,
+        [
+            (names[0], !aggregated),
+            (names[1], true),
+            (names[2], false),
+            (names[3], false),
+            (names[4], false),
+            (names[5], false),
+            (names[6], false),
+            (names[7], false),
+        ],
+    )
+    .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;
+    let Some(date_col) = located[1] else {
         return Err(vec![Problem::file(file, "missing required columns")]);
     };
-    if table.records.is_empty() && problems.is_empty() {
+    if table.cells.is_empty() && problems.is_empty() {
         return Err(vec![Problem::file(
             file,
             "has a header but no announcements (expected at least one data row)",
         )]);
     }
+    let layout = Layout {
+        file,
+        names,
+        id: located[0],
+        date: date_col,
+        category: located[2],
+        people: located[3],
+        defection: located[4],
+        precision: located[5],
+        count: located[7],
+        date_format,
+    };
+    let duplicates = layout.id.map(|c| duplicate_ids(&table, c)).unwrap_or_default();
+    let rows: Vec<(u64, usize)> = table.records().collect();
+    let chunks: Vec<(Vec<Announcement>, Vec<Problem>)> = rows
+        .par_chunks(CHUNK_ROWS)
+        .map(|chunk| {
+            let mut categories: HashMap<&str, Arc<str>> = HashMap::new();
+            let mut announcements = Vec::with_capacity(chunk.len());
+            let mut problems = Vec::new();
+            for &(line, row) in chunk {
+                if let Some(a) =
+                    layout.row(&table, line, row, &duplicates, &mut categories, &mut problems)
+                {
+                    announcements.push(a);
+                }
+            }
+            (announcements, problems)
+        })
+        .collect();
+    let mut announcements = Vec::with_capacity(rows.len());
+    for (a, p) in chunks {
+        announcements.extend(a);
+        problems.extend(p);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(AnnouncementTable {
+        announcements,
+        raw: table.cells,
+        id_column: located[0],
+        name_column: located[6],
+        date_header: date_header.to_string(),
+    })
+}
 
-    let mut first_line_of_id: HashMap<&str, u64> = HashMap::new();
-    let mut announcements = Vec::with_capacity(table.records.len());
-    for (line, cells) in &table.records {
-        let line = *line;
-        let cell = |col: Option<usize>| col.and_then(|i| cells.get(i)).map_or("", |s| s.as_str());
-        let id = cell(Some(id_col)).trim();
-        if id.is_empty() {
-            problems.push(Problem::cell(
-                file,
-                line,
-                names[0],
-                "",
-                "is empty (every announcement needs an id)",
-            ));
-        } else if let Some(first) = first_line_of_id.get(id) {
-            problems.push(Problem::cell(
-                file,
-                line,
-                names[0],
-                id,
-                format!("is a duplicate id (first used on line {first})"),
-            ));
-        } else {
-            first_line_of_id.insert(id, line);
+/// For each row whose id repeats an earlier row's, the line of the first row
+/// with that id. Ids are hashed and sorted rather than kept in a map, so ten
+/// million ids cost 160 MB for a moment, not a string each.
+fn duplicate_ids(table: &TextTable, id_col: usize) -> HashMap<usize, u64> {
+    let hash = |text: &str| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        hasher.finish()
+    };
+    let mut keyed: Vec<(u64, usize)> = (0..table.cells.len())
+        .into_par_iter()
+        .filter_map(|row| {
+            let id = table.cells.cell(row, id_col).trim();
+            (!id.is_empty()).then(|| (hash(id), row))
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let mut duplicates = HashMap::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        // Equal hashes: group by the real text (collisions are possible).
+        let mut firsts: Vec<usize> = Vec::new();
+        for &(_, row) in run {
+            let id = table.cells.cell(row, id_col).trim();
+            match firsts.iter().find(|&&f| table.cells.cell(f, id_col).trim() == id) {
+                Some(&first) => {
+                    duplicates.insert(row, table.lines[first]);
+                }
+                None => firsts.push(row),
+            }
+        }
+    }
+    duplicates
+}
+
+/// Where each column is, and how to read it.
+struct Layout<'a> {
+    file: &'a str,
+    /// Headers of: id, date, category, people, defection date, precision, name, count.
+    names: [&'a str; 8],
+    id: Option<usize>,
+    date: usize,
+    category: Option<usize>,
+    people: Option<usize>,
+    defection: Option<usize>,
+    precision: Option<usize>,
+    count: Option<usize>,
+    date_format: &'a str,
+}
+
+impl Layout<'_> {
+    /// Validates one row, recording every problem; `None` if it has any.
+    fn row<'t>(
+        &self,
+        table: &'t TextTable,
+        line: u64,
+        row: usize,
+        duplicates: &HashMap<usize, u64>,
+        categories: &mut HashMap<&'t str, Arc<str>>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Announcement> {
+        let file = self.file;
+        let names = &self.names;
+        let cell = |col: Option<usize>| col.map_or("", |c| table.cells.cell(row, c));
+        let before = problems.len();
+        if let Some(id_col) = self.id {
+            let id = cell(Some(id_col)).trim();
+            if id.is_empty() {
+                problems.push(Problem::cell(
+                    file,
+                    line,
+                    names[0],
+                    "",
+                    "is empty (every announcement needs an id)",
+                ));
+            } else if let Some(first) = duplicates.get(&row) {
+                problems.push(Problem::cell(
+                    file,
+                    line,
+                    names[0],
+                    id,
+                    format!("is a duplicate id (first used on line {first})"),
+                ));
+            }
         }
 
         let announced =
-            parse_date(cell(Some(date_col)), date_format, file, line, names[1], &mut problems);
+            parse_date(cell(Some(self.date)), self.date_format, file, line, names[1], problems);
 
-        let people_text = cell(people_col).trim();
+        let people_text = cell(self.people).trim();
         let people = if people_text.is_empty() {
-            Some(1)
+            1
         } else {
             match people_text.parse::<u32>() {
-                Ok(p) if (1..=MAX_PEOPLE).contains(&p) => Some(p),
+                Ok(p) if (1..=MAX_PEOPLE).contains(&p) => p,
                 _ => {
                     problems.push(Problem::cell(
                         file,
@@ -118,21 +282,34 @@ pub fn parse_announcements(
                         people_text,
                         "is not a whole number from 1 to 1000000",
                     ));
-                    None
+                    1
                 }
             }
         };
 
-        let defection_text = cell(defection_col);
+        let defection_text = cell(self.defection);
         let defection = if defection_text.trim().is_empty() {
             None
+        } else if self.count.is_some() {
+            problems.push(Problem::cell(
+                file,
+                line,
+                names[4],
+                defection_text,
+                format!("is not allowed with a '{}' column (a delay belongs to one case; give such cases a row each)", names[7]),
+            ));
+            None
         } else {
-            parse_date(defection_text, date_format, file, line, names[4], &mut problems)
+            parse_date(defection_text, self.date_format, file, line, names[4], problems)
         };
 
-        let precision_text = cell(precision_col).trim();
+        let precision_text = cell(self.precision).trim();
         let precision = if precision_text.is_empty() {
-            Some(if defection_text.trim().is_empty() { Precision::Unknown } else { Precision::Day })
+            if defection_text.trim().is_empty() {
+                Precision::Unknown
+            } else {
+                Precision::Day
+            }
         } else {
             match Precision::parse(&precision_text.to_ascii_lowercase()) {
                 Some(p) if p != Precision::Unknown && defection_text.trim().is_empty() => {
@@ -143,9 +320,9 @@ pub fn parse_announcements(
                         precision_text,
                         format!("needs a date in column '{}', which is empty", names[4]),
                     ));
-                    Some(p)
+                    p
                 }
-                Some(p) => Some(p),
+                Some(p) => p,
                 None => {
                     problems.push(Problem::cell(
                         file,
@@ -154,7 +331,7 @@ pub fn parse_announcements(
                         precision_text,
                         "is not one of day, month, year, unknown",
                     ));
-                    None
+                    Precision::Unknown
                 }
             }
         };
@@ -168,43 +345,49 @@ pub fn parse_announcements(
                     defection_text,
                     format!(
                         "is after the announcement date {} (the delay would be negative)",
-                        announced.format(date_format)
+                        announced.format(self.date_format)
                     ),
                 ));
             }
         }
 
-        let category = cell(category_col).trim();
-        if let (Some(announcement_date), Some(people), Some(precision)) =
-            (announced, people, precision)
-        {
-            let name = cell(name_col).trim();
-            announcements.push(Announcement {
-                id: id.to_string(),
-                name: if name.is_empty() { id.to_string() } else { name.to_string() },
-                line,
-                announcement_date,
-                category: if category.is_empty() {
-                    UNSPECIFIED_CATEGORY.to_string()
-                } else {
-                    category.to_string()
-                },
-                people,
-                defection_date: defection,
-                precision,
-            });
+        let count_text = cell(self.count).trim();
+        let count = if self.count.is_none() {
+            1
+        } else {
+            match count_text.parse::<u32>() {
+                Ok(c) if (1..=MAX_COUNT).contains(&c) => c,
+                _ => {
+                    problems.push(Problem::cell(
+                        file,
+                        line,
+                        names[7],
+                        count_text,
+                        "is not a whole number from 1 to 1000000000 (leave out days without announcements)",
+                    ));
+                    1
+                }
+            }
+        };
+
+        let category_text = cell(self.category).trim();
+        let category_text =
+            if category_text.is_empty() { UNSPECIFIED_CATEGORY } else { category_text };
+        let category =
+            categories.entry(category_text).or_insert_with(|| Arc::from(category_text)).clone();
+        if problems.len() > before {
+            return None;
         }
+        Some(Announcement {
+            line,
+            announcement_date: announced?,
+            category,
+            people,
+            count,
+            defection_date: defection,
+            precision,
+        })
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(AnnouncementTable {
-        announcements,
-        raw: RawTable {
-            headers: table.headers,
-            rows: table.records.into_iter().map(|(_, cells)| cells).collect(),
-        },
-    })
 }
 
 #[cfg(test)]
@@ -224,8 +407,8 @@ mod tests {
         let table = parse("id,announcement_date\nx,2020-02-29\n").unwrap();
         let a = &table.announcements[0];
         assert_eq!(
-            (a.people, a.precision, a.category.as_str()),
-            (1, Precision::Unknown, "unspecified")
+            (a.people, a.count, a.precision, &*a.category),
+            (1, 1, Precision::Unknown, "unspecified")
         );
         assert_eq!(a.announcement_date.to_string(), "2020-02-29");
     }
@@ -271,7 +454,7 @@ mod tests {
         let columns = ColumnMap::renamed(&[("id", "case"), ("announcement_date", "announced")]);
         let ok =
             parse_announcements(b"case,announced\nk,2020-01-01\n", "a.csv", &columns, "%Y-%m-%d");
-        assert_eq!(ok.unwrap().announcements[0].id, "k");
+        assert_eq!(ok.unwrap().id(0), "k");
         let problems =
             parse_announcements(b"case,announced\nk,2020-13-01\n", "a.csv", &columns, "%Y-%m-%d")
                 .unwrap_err();
@@ -282,6 +465,47 @@ mod tests {
     fn hangul_names_and_extra_columns_are_carried_through() {
         let table = parse("id,name,announcement_date,extra\nk1,태영호,2016-08-16,x\n").unwrap();
         assert_eq!(table.raw.headers, vec!["id", "name", "announcement_date", "extra"]);
-        assert_eq!(table.raw.rows[0][1], "태영호");
+        assert_eq!(table.raw.cell(0, 1), "태영호");
+        assert_eq!(table.name(0), "태영호");
+    }
+
+    #[test]
+    fn a_date_count_file_is_read_as_it_is() {
+        let table = parse("date,count\n2020-01-01,3\n2020-01-04,1\n").unwrap();
+        assert_eq!(table.total(), 4);
+        assert_eq!(table.announcements[0].count, 3);
+        assert_eq!(table.id(1), "line 3");
+        let got = messages(
+            "date,count,defection_date\n2020-01-01,0,\n2020-01-02,x,\n2020-01-03,2,2019-12-01\n",
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[0].starts_with("a.csv:2: column 'count': value '0' is not a whole number"),
+            "{got:?}"
+        );
+        assert!(got[1].starts_with("a.csv:3: column 'count': value 'x'"), "{got:?}");
+        assert!(
+            got[2].contains(
+                "column 'defection_date': value '2019-12-01' is not allowed with a 'count' column"
+            ),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_name_the_first_line_in_every_chunk() {
+        let mut text = String::from("id,announcement_date\n");
+        for i in 0..(2 * CHUNK_ROWS + 5) {
+            text.push_str(&format!("c{},2020-01-01\n", i % (CHUNK_ROWS + 7)));
+        }
+        let got = messages(&text);
+        assert_eq!(got.len(), 2 * CHUNK_ROWS + 5 - (CHUNK_ROWS + 7));
+        assert_eq!(
+            got[0],
+            format!(
+                "a.csv:{}: column 'id': value 'c0' is a duplicate id (first used on line 2)",
+                CHUNK_ROWS + 9
+            )
+        );
     }
 }

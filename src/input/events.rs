@@ -4,7 +4,7 @@ use crate::config::ColumnMap;
 use crate::error::Problem;
 use crate::model::Event;
 
-use super::{locate_columns, parse_date, read_text_table};
+use super::{locate_columns, parse_date, read_table};
 
 /// Parses and validates an events CSV.
 ///
@@ -22,7 +22,7 @@ pub fn parse_events(
     date_format: &str,
 ) -> Result<Vec<Event>, Vec<Problem>> {
     let mut problems = Vec::new();
-    let table = read_text_table(bytes, file, &mut problems)?;
+    let table = read_table(bytes, file, &mut problems)?;
     let names = ["date", "kind", "label"].map(|name| columns.header_for(name));
     let [date_col, kind_col, label_col] =
         locate_columns(&table, file, [(names[0], true), (names[1], true), (names[2], false)])
@@ -30,21 +30,21 @@ pub fn parse_events(
     let (Some(date_col), Some(kind_col)) = (date_col, kind_col) else {
         return Err(vec![Problem::file(file, "missing required columns")]);
     };
-    if table.records.is_empty() && problems.is_empty() {
+    if table.cells.is_empty() && problems.is_empty() {
         return Err(vec![Problem::file(
             file,
             "has a header but no events (expected at least one data row)",
         )]);
     }
-    let mut events = Vec::with_capacity(table.records.len());
-    for (line, cells) in &table.records {
-        let cell = |col: usize| cells.get(col).map_or("", String::as_str);
-        let date = parse_date(cell(date_col), date_format, file, *line, names[0], &mut problems);
+    let mut events = Vec::with_capacity(table.cells.len());
+    for (line, row) in table.records() {
+        let cell = |col: usize| table.cells.cell(row, col);
+        let date = parse_date(cell(date_col), date_format, file, line, names[0], &mut problems);
         let kind = cell(kind_col).trim();
         if kind.is_empty() {
             problems.push(Problem::cell(
                 file,
-                *line,
+                line,
                 names[1],
                 "",
                 "is empty (every event needs a kind, e.g. election_presidential)",
@@ -52,12 +52,7 @@ pub fn parse_events(
         }
         let label = label_col.map(cell).map(str::trim).filter(|l| !l.is_empty()).unwrap_or(kind);
         if let (Some(date), false) = (date, kind.is_empty()) {
-            events.push(Event {
-                date,
-                kind: kind.to_string(),
-                label: label.to_string(),
-                line: *line,
-            });
+            events.push(Event { date, kind: kind.to_string(), label: label.to_string(), line });
         }
     }
     if problems.is_empty() {

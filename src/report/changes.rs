@@ -16,11 +16,19 @@ use crate::stats::window::WindowTest;
 /// What the previous report held, as read back from its files.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PreviousReport {
-    /// Announcement rows by id: the input columns only.
-    pub cases: BTreeMap<String, Vec<(String, String)>>,
+    /// Announcement rows by id: the input columns only; `None` when the
+    /// report had too many rows to compare (see [`MAX_COMPARED_CASES`]).
+    pub cases: Option<CasesById>,
     /// Window tests by `group/direction/W`: (observed, p_shift, p_shift_holm).
     pub tests: BTreeMap<String, (u64, f64, f64)>,
 }
+
+/// Input cells of each announcement, by id.
+pub type CasesById = BTreeMap<String, Vec<(String, String)>>;
+
+/// Largest table whose cases are compared one by one. A list of thousands of
+/// added ids helps no one, and the comparison holds every cell in memory.
+pub const MAX_COMPARED_CASES: usize = 100_000;
 
 /// One moved window test.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +47,8 @@ pub struct Changes {
     pub added: Vec<String>,
     pub removed: Vec<String>,
     pub edited: Vec<String>,
+    /// Whether the cases were compared (both reports at most [`MAX_COMPARED_CASES`] rows).
+    pub cases_compared: bool,
     pub moved: Vec<MovedTest>,
 }
 
@@ -48,6 +58,7 @@ impl Changes {
             && self.removed.is_empty()
             && self.edited.is_empty()
             && self.moved.is_empty()
+            && self.cases_compared
     }
 
     /// As data, for summary.json.
@@ -56,6 +67,7 @@ impl Changes {
             "added": self.added,
             "removed": self.removed,
             "edited": self.edited,
+            "cases_compared": self.cases_compared,
             "moved": self.moved.iter().map(|m| json!({
                 "test": m.key,
                 "observed_before": m.observed.0, "observed_now": m.observed.1,
@@ -74,32 +86,43 @@ pub fn test_key(group: &str, direction: &str, window: u32) -> String {
 
 /// The input cells of each announcement, by id (`id_column` names the id),
 /// as `joined.csv` writes them (formula-neutralized), so that a report read
-/// back compares equal to the run that wrote it.
-pub fn cases_by_id(raw: &RawTable, id_column: &str) -> BTreeMap<String, Vec<(String, String)>> {
-    let Some(id) = raw.headers.iter().position(|h| h == id_column) else { return BTreeMap::new() };
-    raw.rows
-        .iter()
-        .filter_map(|row| {
-            let key = row.get(id)?.trim().to_string();
-            let cells = row.iter().map(|c| crate::report::table::neutralize_formula(c));
-            Some((key, raw.headers.iter().cloned().zip(cells).collect()))
-        })
-        .collect()
+/// back compares equal to the run that wrote it. `None` for a table of more
+/// than [`MAX_COMPARED_CASES`] rows.
+pub fn cases_by_id(raw: &RawTable, id_column: &str) -> Option<CasesById> {
+    if raw.len() > MAX_COMPARED_CASES {
+        return None;
+    }
+    let Some(id) = raw.headers.iter().position(|h| h == id_column) else {
+        return Some(BTreeMap::new());
+    };
+    Some(
+        (0..raw.len())
+            .map(|row| {
+                let key = raw.cell(row, id).trim().to_string();
+                let cells = raw.row(row).map(crate::report::table::neutralize_formula);
+                (key, raw.headers.iter().cloned().zip(cells).collect())
+            })
+            .collect(),
+    )
 }
 
 /// Compares the previous report with this run's cases and tests.
 pub fn compare(
     previous: &PreviousReport,
-    cases: &BTreeMap<String, Vec<(String, String)>>,
+    cases: Option<&CasesById>,
     tests: &[WindowTest],
 ) -> Changes {
-    let added = cases.keys().filter(|id| !previous.cases.contains_key(*id)).cloned().collect();
-    let removed = previous.cases.keys().filter(|id| !cases.contains_key(*id)).cloned().collect();
-    let edited = cases
-        .iter()
-        .filter(|(id, row)| previous.cases.get(*id).is_some_and(|old| old != *row))
-        .map(|(id, _)| id.clone())
-        .collect();
+    let (mut added, mut removed, mut edited) = (Vec::new(), Vec::new(), Vec::new());
+    let cases_compared = previous.cases.is_some() && cases.is_some();
+    if let (Some(before), Some(cases)) = (&previous.cases, cases) {
+        added = cases.keys().filter(|id| !before.contains_key(*id)).cloned().collect();
+        removed = before.keys().filter(|id| !cases.contains_key(*id)).cloned().collect();
+        edited = cases
+            .iter()
+            .filter(|(id, row)| before.get(*id).is_some_and(|old| old != *row))
+            .map(|(id, _)| id.clone())
+            .collect();
+    }
     let crossed = |a: f64, b: f64| (a < 0.05) != (b < 0.05);
     let moved = tests
         .iter()
@@ -116,26 +139,34 @@ pub fn compare(
             })
         })
         .collect();
-    Changes { added, removed, edited, moved }
+    Changes { added, removed, edited, cases_compared, moved }
 }
 
 /// Parses the previous report's `tables/joined.csv` (the input columns, that
-/// is, those before `delay_days`) and `summary.json`. Returns `None` when they
-/// are missing or unreadable: then there is simply nothing to compare.
+/// is, those before `delay_days`; `None` when it was too large to read) and
+/// `summary.json`. Returns `None` when they are unreadable: then there is
+/// simply nothing to compare.
 pub fn parse_previous(
-    joined_csv: &[u8],
+    joined_csv: Option<&[u8]>,
     summary_json: &[u8],
     id_column: &str,
 ) -> Option<PreviousReport> {
-    let mut reader = csv::Reader::from_reader(joined_csv);
-    let headers: Vec<String> = reader.headers().ok()?.iter().map(String::from).collect();
-    let inputs = headers.iter().position(|h| h == "delay_days").unwrap_or(headers.len());
-    let rows = reader
-        .records()
-        .map(|r| r.map(|r| r.iter().take(inputs).map(String::from).collect()))
-        .collect::<Result<Vec<Vec<String>>, _>>()
-        .ok()?;
-    let raw = RawTable { headers: headers[..inputs].to_vec(), rows };
+    let cases = match joined_csv {
+        None => None,
+        Some(joined_csv) => {
+            let mut reader = csv::Reader::from_reader(joined_csv);
+            let headers: Vec<String> = reader.headers().ok()?.iter().map(String::from).collect();
+            let inputs = headers.iter().position(|h| h == "delay_days").unwrap_or(headers.len());
+            let mut raw = RawTable::new(headers[..inputs].to_vec());
+            for record in reader.records() {
+                let record = record.ok()?;
+                if raw.len() > MAX_COMPARED_CASES || !raw.push_row(record.iter().take(inputs)) {
+                    break;
+                }
+            }
+            cases_by_id(&raw, id_column)
+        }
+    };
     let summary: Value = serde_json::from_slice(summary_json).ok()?;
     let tests = summary
         .get("window_tests")?
@@ -157,7 +188,7 @@ pub fn parse_previous(
             ))
         })
         .collect();
-    Some(PreviousReport { cases: cases_by_id(&raw, id_column), tests })
+    Some(PreviousReport { cases, tests })
 }
 
 #[cfg(test)]
@@ -165,10 +196,11 @@ mod tests {
     use super::*;
 
     fn raw(rows: &[[&str; 2]]) -> RawTable {
-        RawTable {
-            headers: vec!["id".into(), "name".into()],
-            rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(),
+        let mut table = RawTable::new(vec!["id".into(), "name".into()]);
+        for row in rows {
+            assert!(table.push_row(*row));
         }
+        table
     }
 
     #[test]
@@ -178,22 +210,39 @@ mod tests {
             tests: BTreeMap::new(),
         };
         let now = cases_by_id(&raw(&[["a", "A2"], ["c", "C"]]), "id");
-        let changes = compare(&previous, &now, &[]);
+        let changes = compare(&previous, now.as_ref(), &[]);
         assert_eq!(changes.added, ["c"]);
         assert_eq!(changes.removed, ["b"]);
         assert_eq!(changes.edited, ["a"]);
+        assert!(changes.cases_compared);
+    }
+
+    #[test]
+    fn a_table_too_large_to_compare_is_said_so() {
+        let mut big = RawTable::new(vec!["id".into()]);
+        for i in 0..=MAX_COMPARED_CASES {
+            assert!(big.push_row([i.to_string().as_str()]));
+        }
+        let previous = PreviousReport {
+            cases: cases_by_id(&raw(&[["a", "A"]]), "id"),
+            tests: BTreeMap::new(),
+        };
+        let changes = compare(&previous, cases_by_id(&big, "id").as_ref(), &[]);
+        assert!(!changes.cases_compared && changes.added.is_empty());
+        assert!(!changes.is_empty(), "not comparing is worth saying");
     }
 
     #[test]
     fn a_previous_report_is_read_back_from_its_files() {
         let joined = b"id,name,delay_days,next_x_date\na,A,3,2020-01-01\n";
         let summary = br#"{"window_tests":[{"group":"x","direction":"before","window_days":7,"observed":2,"p_shift":0.04,"p_shift_holm":0.2}]}"#;
-        let previous = parse_previous(joined, summary, "id").unwrap();
+        let previous = parse_previous(Some(joined), summary, "id").unwrap();
         assert_eq!(
-            previous.cases["a"],
+            previous.cases.as_ref().unwrap()["a"],
             vec![("id".to_string(), "a".to_string()), ("name".into(), "A".into())]
         );
         assert_eq!(previous.tests["x/before/7"], (2, 0.04, 0.2));
-        assert!(parse_previous(b"", b"not json", "id").is_none());
+        assert!(parse_previous(Some(b""), b"not json", "id").is_none());
+        assert!(parse_previous(None, summary, "id").unwrap().cases.is_none());
     }
 }

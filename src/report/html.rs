@@ -109,17 +109,32 @@ fn push_figure(page: &mut String, figure: &Figure<'_>) {
     ));
 }
 
-/// The case list with links to each source.
+/// Most cases listed in the page; the rest are in `tables/joined.csv`.
+pub const HTML_MAX_CASES: usize = 1000;
+
+/// The case list with links to each source (the first [`HTML_MAX_CASES`] by date).
 fn push_cases(page: &mut String, table: &AnnouncementTable) {
     let column = |name: &str| table.raw.headers.iter().position(|h| h == name);
     let source = column("source_url");
-    page.push_str("<h2>The cases</h2>\n<table>\n<thead><tr><th>Announced</th><th>Case</th><th>Category</th><th>People</th><th>Delay (days)</th><th>Source</th></tr></thead>\n<tbody>\n");
-    let mut rows: Vec<(usize, &crate::model::Announcement)> =
-        table.announcements.iter().enumerate().collect();
-    rows.sort_by_key(|(_, a)| a.announcement_date);
-    for (i, a) in rows {
-        let url =
-            source.and_then(|c| table.raw.rows.get(i)?.get(c)).map(|u| u.trim()).unwrap_or("");
+    page.push_str("<h2>The cases</h2>\n");
+    let total = table.announcements.len();
+    if total > HTML_MAX_CASES {
+        page.push_str(&format!(
+            "<p>The first {HTML_MAX_CASES} of {total} rows by date; every row is in <a href=\"tables/joined.csv\">tables/joined.csv</a>.</p>\n"
+        ));
+    }
+    page.push_str("<table>\n<thead><tr><th>Announced</th><th>Case</th><th>Category</th><th>People</th><th>Delay (days)</th><th>Source</th></tr></thead>\n<tbody>\n");
+    // The first rows by (date, file order), without sorting ten million.
+    let key = |&i: &usize| (table.announcements[i].announcement_date, i);
+    let mut rows: Vec<usize> = (0..total).collect();
+    if total > HTML_MAX_CASES {
+        rows.select_nth_unstable_by_key(HTML_MAX_CASES, key);
+        rows.truncate(HTML_MAX_CASES);
+    }
+    rows.sort_unstable_by_key(key);
+    for i in rows {
+        let a = &table.announcements[i];
+        let url = source.map_or("", |c| table.raw.cell(i, c).trim());
         let link = if url.starts_with("https://") || url.starts_with("http://") {
             format!("<a href=\"{}\" rel=\"noopener noreferrer\">source</a>", escape_html(url))
         } else {
@@ -128,7 +143,7 @@ fn push_cases(page: &mut String, table: &AnnouncementTable) {
         page.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             a.announcement_date,
-            escape_html(&a.name),
+            escape_html(&table.name(i)),
             escape_html(&a.category),
             a.people,
             a.delay_days().map_or_else(String::new, |d| d.to_string()),

@@ -112,6 +112,13 @@ fn since_last_run(md: &mut String, changes: &Changes) {
         let _ = writeln!(md, "Nothing changed: the same cases give the same results.\n");
         return;
     }
+    if !changes.cases_compared {
+        let _ = writeln!(
+            md,
+            "- Cases: not compared one by one (more than {} rows); the tests below are.",
+            crate::report::changes::MAX_COMPARED_CASES
+        );
+    }
     let ids = |ids: &[String]| {
         ids.iter().map(|id| format!("`{}`", id.replace('`', "'"))).collect::<Vec<_>>().join(", ")
     };

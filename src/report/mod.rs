@@ -14,6 +14,9 @@ pub use json::summary_json;
 pub use markdown::summary_markdown;
 pub use table::{Cell, Table};
 
+use std::io::Write;
+
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::analysis::Analysis;
@@ -25,17 +28,43 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// One file of the report: its path inside the report directory and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
+/// Writes a file's bytes to the writer it is given.
+pub type StreamWriter<'a> =
+    Box<dyn Fn(&mut (dyn Write + Send)) -> std::io::Result<()> + Send + Sync + 'a>;
+
+/// What a report file holds: bytes, or a writer for a file too large to hold
+/// in memory (`joined.csv` of ten million rows).
+pub enum Body<'a> {
+    Bytes(Vec<u8>),
+    Stream(StreamWriter<'a>),
 }
 
-/// Every table of the report, in the order they are written.
-pub fn tables(analysis: &Analysis, input: &AnnouncementTable) -> Vec<Table> {
+impl std::fmt::Debug for Body<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Body::Bytes(bytes) => write!(f, "Bytes({} bytes)", bytes.len()),
+            Body::Stream(_) => write!(f, "Stream"),
+        }
+    }
+}
+
+/// One file of the report: its path inside the report directory and its content.
+#[derive(Debug)]
+pub struct ReportFile<'a> {
+    pub path: String,
+    pub body: Body<'a>,
+}
+
+impl ReportFile<'_> {
+    pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        ReportFile { path: path.into(), body: Body::Bytes(bytes) }
+    }
+}
+
+/// Every table of the report but `joined` (see [`write_joined_csv`]), in the
+/// order they are written.
+pub fn tables(analysis: &Analysis) -> Vec<Table> {
     [
-        joined_table(analysis, input),
         window_table(&analysis.window_tests),
         delay_table(analysis),
         weekday_table(analysis),
@@ -48,11 +77,10 @@ pub fn tables(analysis: &Analysis, input: &AnnouncementTable) -> Vec<Table> {
     .collect()
 }
 
-/// `tables/joined.csv`: every input column, `delay_days`, and the nearest
-/// events of each group.
-pub fn joined_table(analysis: &Analysis, input: &AnnouncementTable) -> Table {
-    let raw = &input.raw;
-    let mut columns: Vec<String> = raw.headers.clone();
+/// Column names of `tables/joined.csv`: every input column, `delay_days`, and
+/// the nearest events of each group.
+pub fn joined_columns(analysis: &Analysis, input: &AnnouncementTable) -> Vec<String> {
+    let mut columns: Vec<String> = input.raw.headers.clone();
     columns.push("delay_days".into());
     for g in &analysis.groups {
         let name = &g.name;
@@ -65,33 +93,117 @@ pub fn joined_table(analysis: &Analysis, input: &AnnouncementTable) -> Table {
             format!("days_since_prev_{name}"),
         ]);
     }
-    let rows = input
-        .announcements
-        .iter()
-        .enumerate()
-        .map(|(i, announcement)| {
-            let mut row: Vec<Cell> = raw
-                .rows
-                .get(i)
-                .map(|r| r.iter().map(|c| Cell::Text(c.clone())).collect())
-                .unwrap_or_default();
-            row.push(announcement.delay_days().map_or(Cell::Empty, Cell::Int));
-            let a = announcement.announcement_date;
-            for (g, group) in analysis.groups.iter().enumerate() {
-                let nb = analysis.neighbours[g][i];
-                let next = nb.next.and_then(|k| group.days.get(k));
-                let prev = nb.prev.and_then(|k| group.days.get(k));
-                row.push(next.map_or(Cell::Empty, |d| Cell::Date(d.date)));
-                row.push(next.map_or(Cell::Empty, |d| Cell::Text(d.label.clone())));
-                row.push(next.map_or(Cell::Empty, |d| Cell::Int((d.date - a).num_days())));
-                row.push(prev.map_or(Cell::Empty, |d| Cell::Date(d.date)));
-                row.push(prev.map_or(Cell::Empty, |d| Cell::Text(d.label.clone())));
-                row.push(prev.map_or(Cell::Empty, |d| Cell::Int((a - d.date).num_days())));
+    columns
+}
+
+/// Row `i` of `tables/joined.csv`.
+fn joined_row(analysis: &Analysis, input: &AnnouncementTable, i: usize) -> Vec<Cell> {
+    let announcement = &input.announcements[i];
+    let mut row: Vec<Cell> = input.raw.row(i).map(|c| Cell::Text(c.to_string())).collect();
+    row.push(announcement.delay_days().map_or(Cell::Empty, Cell::Int));
+    let a = announcement.announcement_date;
+    for (g, group) in analysis.groups.iter().enumerate() {
+        let nb = analysis.neighbours.get(g, a);
+        let next = nb.next.and_then(|k| group.days.get(k as usize));
+        let prev = nb.prev.and_then(|k| group.days.get(k as usize));
+        row.push(next.map_or(Cell::Empty, |d| Cell::Date(d.date)));
+        row.push(next.map_or(Cell::Empty, |d| Cell::Text(d.label.clone())));
+        row.push(next.map_or(Cell::Empty, |d| Cell::Int((d.date - a).num_days())));
+        row.push(prev.map_or(Cell::Empty, |d| Cell::Date(d.date)));
+        row.push(prev.map_or(Cell::Empty, |d| Cell::Text(d.label.clone())));
+        row.push(prev.map_or(Cell::Empty, |d| Cell::Int((a - d.date).num_days())));
+    }
+    row
+}
+
+/// `tables/joined.csv` as a table (for tests and small inputs).
+pub fn joined_table(analysis: &Analysis, input: &AnnouncementTable) -> Table {
+    Table {
+        name: "joined".into(),
+        columns: joined_columns(analysis, input),
+        rows: (0..input.announcements.len()).map(|i| joined_row(analysis, input, i)).collect(),
+    }
+}
+
+/// Rows rendered per parallel task of [`write_joined_csv`].
+const JOINED_CHUNK_ROWS: usize = 1 << 14;
+
+/// Writes `tables/joined.csv` (the same bytes as `joined_table(..).to_csv()`)
+/// without holding it in memory: rows are rendered in parallel chunks, a
+/// batch at a time, and each batch is written while the next one renders.
+///
+/// # Errors
+/// The writer's.
+pub fn write_joined_csv(
+    analysis: &Analysis,
+    input: &AnnouncementTable,
+    out: &mut (dyn Write + Send),
+) -> std::io::Result<()> {
+    let header =
+        Table { name: String::new(), columns: joined_columns(analysis, input), rows: vec![] };
+    out.write_all(&header.to_csv())?;
+    let n = input.announcements.len();
+    let batch = JOINED_CHUNK_ROWS * 2 * rayon::current_num_threads().max(1);
+    let render = |start: usize| -> Vec<Vec<u8>> {
+        let starts: Vec<usize> =
+            (start..(start + batch).min(n)).step_by(JOINED_CHUNK_ROWS).collect();
+        starts
+            .par_iter()
+            .map(|&from| joined_rows_csv(analysis, input, from..(from + JOINED_CHUNK_ROWS).min(n)))
+            .collect()
+    };
+    let write = |out: &mut (dyn Write + Send), parts: Vec<Vec<u8>>| -> std::io::Result<()> {
+        parts.iter().try_for_each(|part| out.write_all(part))
+    };
+    let mut current = render(0);
+    for next in (batch..n).step_by(batch) {
+        let (rendered, written) = rayon::join(|| render(next), || write(out, current));
+        written?;
+        current = rendered;
+    }
+    write(out, current)
+}
+
+/// Rows `rows` of `joined.csv` as CSV bytes: [`joined_row`] rendered field by
+/// field, without a `String` per cell (ten million rows have 250 million cells).
+fn joined_rows_csv(
+    analysis: &Analysis,
+    input: &AnnouncementTable,
+    rows: std::ops::Range<usize>,
+) -> Vec<u8> {
+    let mut digits = itoa::Buffer::new();
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::with_capacity(rows.len() * 160));
+    let mut field = String::new();
+    // Writing to a Vec cannot fail.
+    for i in rows {
+        let announcement = &input.announcements[i];
+        for cell in input.raw.row(i) {
+            let _ = writer.write_field(table::neutralized(cell).as_bytes());
+        }
+        let delay = announcement.delay_days().map_or("", |d| digits.format(d));
+        let _ = writer.write_field(delay.as_bytes());
+        let a = announcement.announcement_date;
+        for (g, group) in analysis.groups.iter().enumerate() {
+            let nb = analysis.neighbours.get(g, a);
+            for (day, sign) in [(nb.next, 1), (nb.prev, -1)] {
+                let day = day.and_then(|k| group.days.get(k as usize));
+                field.clear();
+                if let Some(d) = day {
+                    table::push_date(&mut field, d.date);
+                }
+                let _ = writer.write_field(field.as_bytes());
+                let label =
+                    day.map_or(std::borrow::Cow::Borrowed(""), |d| table::neutralized(&d.label));
+                let _ = writer.write_field(label.as_bytes());
+                let days = day.map_or("", |d| digits.format(sign * (d.date - a).num_days()));
+                let _ = writer.write_field(days.as_bytes());
             }
-            row
-        })
-        .collect();
-    Table { name: "joined".into(), columns, rows }
+        }
+        let _ = writer.write_record(None::<&[u8]>);
+    }
+    writer.into_inner().unwrap_or_default()
 }
 
 /// Column names of `tables/window_tests.csv`.

@@ -28,7 +28,11 @@ impl Cell {
             Cell::Text(text) => neutralize_formula(text),
             Cell::Int(n) => n.to_string(),
             Cell::Float(x) => format_float(*x),
-            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Date(d) => {
+                let mut text = String::with_capacity(10);
+                push_date(&mut text, *d);
+                text
+            }
             Cell::Empty => String::new(),
         }
     }
@@ -40,11 +44,30 @@ impl Cell {
 /// spreadsheets show as plain text. Text that is a plain number (`-3`, `+1.5`)
 /// is left alone, and number cells never pass through here.
 pub fn neutralize_formula(text: &str) -> String {
+    neutralized(text).into_owned()
+}
+
+/// [`neutralize_formula`] without a copy when the text is safe as it is.
+pub fn neutralized(text: &str) -> std::borrow::Cow<'_, str> {
     let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && text.trim().parse::<f64>().map_or(true, |x| !x.is_finite()) {
-        format!("'{text}")
+        std::borrow::Cow::Owned(format!("'{text}"))
     } else {
-        text.to_string()
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A date as `YYYY-MM-DD` (as [`Cell::Date`] renders it), appended to `out`.
+pub fn push_date(out: &mut String, date: NaiveDate) {
+    use chrono::Datelike;
+    use std::fmt::Write;
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    if let Ok(year @ 0..=9999) = u32::try_from(date.year()) {
+        let (month, day) = (date.month(), date.day());
+        out.extend([digit(year / 1000), digit(year / 100), digit(year / 10), digit(year)]);
+        out.extend(['-', digit(month / 10), digit(month), '-', digit(day / 10), digit(day)]);
+    } else {
+        let _ = write!(out, "{}", date.format("%Y-%m-%d"));
     }
 }
 
@@ -78,13 +101,27 @@ pub struct Table {
 impl Table {
     /// RFC 4180 CSV with a header line, `\n` line endings.
     pub fn to_csv(&self) -> Vec<u8> {
+        let mut bytes = self.csv_writer(true);
+        bytes.extend(self.rows_csv());
+        bytes
+    }
+
+    /// The rows alone as CSV, without the header line.
+    pub fn rows_csv(&self) -> Vec<u8> {
+        self.csv_writer(false)
+    }
+
+    fn csv_writer(&self, header: bool) -> Vec<u8> {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
         // Writing to a Vec cannot fail; errors would only come from I/O.
-        let _ = writer.write_record(&self.columns);
-        for row in &self.rows {
-            let _ = writer.write_record(row.iter().map(Cell::render));
+        if header {
+            let _ = writer.write_record(&self.columns);
+        } else {
+            for row in &self.rows {
+                let _ = writer.write_record(row.iter().map(Cell::render));
+            }
         }
         writer.into_inner().unwrap_or_default()
     }
@@ -93,6 +130,18 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_render_as_chrono_does() {
+        for (y, m, d) in
+            [(2016, 4, 8), (1, 1, 1), (999, 12, 31), (9999, 12, 31), (10000, 1, 1), (-5, 3, 9)]
+        {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut text = String::new();
+            push_date(&mut text, date);
+            assert_eq!(text, date.format("%Y-%m-%d").to_string());
+        }
+    }
 
     #[test]
     fn floats_render_plain_and_exact() {

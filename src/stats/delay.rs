@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use super::quantile::{median_in_place, quantile_sorted};
+use super::quantile::quantile_sorted;
 use crate::model::Announcement;
 
 /// Category label of the row that summarises every category.
@@ -84,15 +84,57 @@ pub fn percentile_interval(mut medians: Vec<f64>) -> Option<(f64, f64)> {
     Some((quantile_sorted(&medians, 0.025)?, quantile_sorted(&medians, 0.975)?))
 }
 
-/// The median of one bootstrap resample: `indices` pick values with replacement.
-pub fn resample_median(
-    values: &[f64],
-    indices: impl Iterator<Item = usize>,
-    scratch: &mut Vec<f64>,
-) -> f64 {
-    scratch.clear();
-    scratch.extend(indices.map(|i| values[i]));
-    median_in_place(scratch).unwrap_or(f64::NAN)
+/// Draws bootstrap replicates of the median without resampling `n` values.
+///
+/// The median of a bootstrap sample of size `n` from the data is an order
+/// statistic of `n` draws from the empirical distribution `F`, and order
+/// statistics of such draws are `F^-1(U_(k))`, with `U_(k)` the order statistics
+/// of `n` uniforms: `U_(k) ~ Beta(k, n - k + 1)`, and given `U_(k) = u`,
+/// `U_(k+1) = u + (1 - u) V` with `V ~ Beta(1, n - k)`, the least of `n - k`
+/// uniforms. So one replicate costs O(log n) instead of O(n), with exactly the
+/// distribution of the resampling bootstrap (B. Efron 1982, *The Jackknife,
+/// the Bootstrap and Other Resampling Plans*, SIAM, on the sample median). For odd `n`
+/// the median is `x(U_(k))` with `k = (n + 1) / 2`; for even `n`, the mean of
+/// `x(U_(k))` and `x(U_(k+1))` with `k = n / 2`. `F^-1(u)` is the
+/// `ceil(u n)`-th smallest value (the first when `u = 0`).
+#[derive(Debug, Clone)]
+pub struct MedianBootstrap<'a> {
+    sorted: &'a [f64],
+    n: usize,
+    k: usize,
+    lower: rand_distr::Beta<f64>,
+}
+
+impl<'a> MedianBootstrap<'a> {
+    /// `sorted` must be in ascending order; `None` when it is empty.
+    pub fn new(sorted: &'a [f64]) -> Option<Self> {
+        let n = sorted.len();
+        let k = if n % 2 == 1 { n.div_ceil(2) } else { n / 2 };
+        let lower = rand_distr::Beta::new(k as f64, (n - k + 1) as f64).ok()?;
+        Some(MedianBootstrap { sorted, n, k, lower })
+    }
+
+    /// `F^-1(u)`: the `ceil(u n)`-th smallest value.
+    fn quantile(&self, u: f64) -> f64 {
+        let rank = (u * self.n as f64).ceil() as usize;
+        self.sorted[rank.clamp(1, self.n) - 1]
+    }
+
+    /// One replicate of the bootstrap median.
+    pub fn sample<R: rand::Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+        use rand::RngExt;
+        use rand_distr::Distribution;
+        let u = self.lower.sample(rng);
+        if self.n % 2 == 1 {
+            return self.quantile(u);
+        }
+        // The least of n - k uniforms on (0, 1): 1 - W^(1 / (n - k)), W uniform on (0, 1].
+        let w = 1.0 - rng.random::<f64>();
+        let v = 1.0 - w.powf(1.0 / (self.n - self.k) as f64);
+        let next = u + (1.0 - u) * v;
+        let (lower, upper) = (self.quantile(u), self.quantile(next));
+        lower + (upper - lower) / 2.0
+    }
 }
 
 /// Counts of delays in doubling bins `[0, 1)`, `[1, 2)`, `[2, 4)`, `[4, 8)`, ...
@@ -134,6 +176,49 @@ mod tests {
         assert_eq!(bins[2], (2, 4, 1));
         assert_eq!(*bins.last().unwrap(), (512, 1024, 1));
         assert_eq!(bins.iter().map(|b| b.2).sum::<usize>(), 5);
+    }
+
+    /// `P(median of a resample = x_j)` by brute force over all `n^n` resamples.
+    fn exact_bootstrap_distribution(values: &[f64]) -> BTreeMap<u64, f64> {
+        let n = values.len();
+        let mut distribution = BTreeMap::new();
+        let total = n.pow(n as u32);
+        for code in 0..total {
+            let mut sample: Vec<f64> =
+                (0..n).map(|i| values[(code / n.pow(i as u32)) % n]).collect();
+            sample.sort_by(f64::total_cmp);
+            let median = quantile_sorted(&sample, 0.5).unwrap();
+            *distribution.entry(median.to_bits()).or_insert(0.0) += 1.0 / total as f64;
+        }
+        distribution
+    }
+
+    #[test]
+    fn the_order_statistic_bootstrap_has_the_resampling_distribution() {
+        use rand::SeedableRng;
+        // Odd and even n, with ties.
+        for values in [vec![0.0, 1.0, 1.0, 4.0, 9.0], vec![0.0, 2.0, 3.0, 3.0, 7.0, 30.0]] {
+            let exact = exact_bootstrap_distribution(&values);
+            let sampler = MedianBootstrap::new(&values).unwrap();
+            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+            let draws = 200_000;
+            let mut seen: BTreeMap<u64, f64> = BTreeMap::new();
+            for _ in 0..draws {
+                *seen.entry(sampler.sample(&mut rng).to_bits()).or_insert(0.0) +=
+                    1.0 / draws as f64;
+            }
+            for (&bits, &p) in &exact {
+                let q = seen.get(&bits).copied().unwrap_or(0.0);
+                // Four binomial standard errors.
+                let tolerance = 4.0 * (p * (1.0 - p) / draws as f64).sqrt() + 1e-4;
+                assert!(
+                    (p - q).abs() < tolerance,
+                    "{values:?}: {} has p {p}, drawn {q}",
+                    f64::from_bits(bits)
+                );
+            }
+            assert!(seen.keys().all(|k| exact.contains_key(k)), "{values:?}: impossible medians");
+        }
     }
 
     #[test]

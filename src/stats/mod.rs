@@ -8,6 +8,7 @@
 //! All day arithmetic uses day indices into the study period: day `t` is
 //! `start + t`, for `t` in `0..T`.
 
+pub mod correlate;
 pub mod delay;
 pub mod multiple;
 pub mod peth;
@@ -25,7 +26,9 @@ use crate::model::{Announcement, Period};
 ///
 /// Every statistic that treats announcement days as the unit works from these
 /// counts, so its cost grows with the number of distinct days, not rows.
-/// Announcements outside the period are ignored (the loader rejects them).
+/// A row of aggregated input adds its `count` (times `people` when weighting
+/// by people). Announcements outside the period are ignored (the loader
+/// rejects them).
 pub fn day_counts(
     announcements: &[Announcement],
     period: &Period,
@@ -35,7 +38,8 @@ pub fn day_counts(
     for a in announcements {
         let t = period.index(a.announcement_date);
         if let Some(slot) = usize::try_from(t).ok().and_then(|t| counts.get_mut(t)) {
-            *slot += if weight_by_people { u64::from(a.people) } else { 1 };
+            let per_announcement = if weight_by_people { u64::from(a.people) } else { 1 };
+            *slot += per_announcement * u64::from(a.count);
         }
     }
     counts

@@ -9,8 +9,9 @@
 //!
 //! Null model: as for the shift test, the announcements keep their own
 //! pattern and are rotated together around the period; every shift gives a
-//! null histogram. All `T` shifts are used (exact) when `B >= T` or when
-//! enumerating them is cheap (see `analysis`); otherwise the data and `B`
+//! null histogram. All `T` shifts are used (exact) whenever their curves fit
+//! in memory (see `analysis`); one exact FFT cross-correlation per bin gives
+//! that bin for every shift, O(bins T log T) in all. Otherwise the data and `B`
 //! random shifts (seeded, see [`crate::sim`]), with every band and statistic
 //! computed over those `B + 1` curves so that they stay exchangeable.
 //!
@@ -39,6 +40,7 @@ use std::cmp::Ordering;
 
 use rayon::prelude::*;
 
+use super::correlate::CircularCorrelator;
 use super::quantile::quantile_sorted;
 
 /// Histogram layout: half-width `H` and bin width, both in days.
@@ -92,39 +94,28 @@ pub struct Peth {
     pub exact: bool,
 }
 
-/// `kernel[u * bins + b]`: event days `E` with `u - E` in bin `b`, for each
-/// period day `u`. Events are day indices relative to the period start and
-/// may lie outside it.
-fn kernel(events: &[i64], period_days: usize, spec: PethSpec, edges: &[i64]) -> Vec<u32> {
-    let bins = edges.len() - 1;
+/// `kernel[u]`: event days `E` with `u - E` in bin `bin`, for each period day
+/// `u`. Events are day indices relative to the period start and may lie
+/// outside it.
+fn kernel(
+    events: &[i64],
+    period_days: usize,
+    spec: PethSpec,
+    edges: &[i64],
+    bin: usize,
+) -> Vec<u64> {
     let h = i64::from(spec.half_width);
-    let mut kernel = vec![0u32; period_days * bins];
+    let mut kernel = vec![0u64; period_days];
+    let (lo, hi) = (edges[bin].max(-h), edges[bin + 1].min(h));
     for &e in events {
-        for u in (e - h).max(0)..=(e + h).min(period_days as i64 - 1) {
-            if let Some(b) = spec.bin_of(u - e, edges) {
-                kernel[u as usize * bins + b] += 1;
+        for offset in lo..=hi {
+            let u = e + offset;
+            if (0..period_days as i64).contains(&u) && spec.bin_of(offset, edges) == Some(bin) {
+                kernel[u as usize] += 1;
             }
         }
     }
     kernel
-}
-
-/// The histogram of announcements shifted by `s` days (circularly).
-fn shifted_histogram(
-    busy: &[(usize, u64)],
-    kernel: &[u32],
-    bins: usize,
-    s: usize,
-    out: &mut [u64],
-) {
-    let t = kernel.len() / bins.max(1);
-    out.iter_mut().for_each(|x| *x = 0);
-    for &(day, count) in busy {
-        let u = (day + s) % t;
-        for (slot, &k) in out.iter_mut().zip(&kernel[u * bins..(u + 1) * bins]) {
-            *slot += count * u64::from(k);
-        }
-    }
 }
 
 /// A studentized deviation `D / sqrt(V)` kept as the exact pair `(D^2, V)`.
@@ -161,12 +152,6 @@ pub fn peri_event(
     let t = counts.len();
     let edges = spec.edges();
     let bins = edges.len() - 1;
-    let kernel = kernel(events, t, spec, &edges);
-    let busy: Vec<(usize, u64)> =
-        counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(d, &c)| (d, c)).collect();
-    let mut observed = vec![0u64; bins];
-    shifted_histogram(&busy, &kernel, bins, 0, &mut observed);
-
     let exact = random_shifts.is_none();
     // Exact: all T shifts (s = 0, the data, among them). Random: the data
     // first, then the B random shifts, so that every statistic below is a
@@ -176,11 +161,25 @@ pub fn peri_event(
         Some(s) => std::iter::once(0).chain(s.iter().copied()).collect(),
     };
     let n = shifts.len().max(1);
+    // h_s(b) = sum_t counts[t] kernel_b[(t + s) mod T]: one exact circular
+    // cross-correlation per bin gives bin b of every shifted histogram at once.
+    let correlator = CircularCorrelator::new(counts);
+    let by_bin: Vec<Vec<u64>> = (0..bins)
+        .into_par_iter()
+        .map(|b| {
+            let r = correlator.correlate(&kernel(events, t, spec, &edges, b));
+            shifts.iter().map(|&s| r.get(s).copied().unwrap_or(0)).collect()
+        })
+        .collect();
+    let observed: Vec<u64> = by_bin.iter().map(|r| r.first().copied().unwrap_or(0)).collect();
     // Null curves, row-major: curve j is null[j * bins..(j + 1) * bins].
     let mut null = vec![0u64; shifts.len() * bins];
-    null.par_chunks_mut(bins.max(1)).zip(shifts.par_iter()).for_each(|(row, &s)| {
-        shifted_histogram(&busy, &kernel, bins, s, row);
+    null.par_chunks_mut(bins.max(1)).enumerate().for_each(|(j, row)| {
+        for (slot, column) in row.iter_mut().zip(&by_bin) {
+            *slot = column[j];
+        }
     });
+    drop(by_bin);
 
     let column = |b: usize| -> Vec<u64> { (0..shifts.len()).map(|j| null[j * bins + b]).collect() };
     let mut s1 = vec![0u128; bins];
@@ -231,16 +230,9 @@ pub fn peri_event(
     let global_low = (0..bins).map(|b| null_mean[b] - spread * sd[b]).collect();
     let global_high = (0..bins).map(|b| null_mean[b] + spread * sd[b]).collect();
 
-    // ERL: the observed curve is curve 0 of the set; with all T shifts it is
-    // already among them (s = 0), otherwise it joins the B random ones.
-    let curves: Vec<&[u64]> = if exact {
-        (0..shifts.len()).map(|j| &null[j * bins..(j + 1) * bins]).collect()
-    } else {
-        std::iter::once(observed.as_slice())
-            .chain((0..shifts.len()).map(|j| &null[j * bins..(j + 1) * bins]))
-            .collect()
-    };
-    let observed_index = if exact { shifts.iter().position(|&s| s == 0).unwrap_or(0) } else { 0 };
+    // ERL over the same curves: row 0 is the data (shift 0) either way.
+    let curves: Vec<&[u64]> = (0..shifts.len()).map(|j| &null[j * bins..(j + 1) * bins]).collect();
+    let observed_index = 0;
     let (p_values, _) = erl_p_values(&curves, bins);
     let p_erl = p_values.get(observed_index).copied().unwrap_or(1.0);
     let mut erl_low = vec![f64::INFINITY; bins];

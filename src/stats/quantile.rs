@@ -21,21 +21,6 @@ pub fn quantile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
     Some(sorted[lo] + frac * (sorted[hi] - sorted[lo]))
 }
 
-/// The median of a non-empty sample (type 7: the mean of the two middle values
-/// for an even count). Reorders `values`.
-pub fn median_in_place(values: &mut [f64]) -> Option<f64> {
-    let n = values.len();
-    if n == 0 {
-        return None;
-    }
-    let (_, &mut upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
-    if n % 2 == 1 {
-        return Some(upper);
-    }
-    let lower = values[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    Some(lower + (upper - lower) / 2.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,12 +35,5 @@ mod tests {
         assert!((quantile_sorted(&x, 0.1).unwrap() - 1.4).abs() < 1e-12);
         assert_eq!(quantile_sorted(&[3.0], 0.9), Some(3.0));
         assert_eq!(quantile_sorted(&[], 0.5), None);
-    }
-
-    #[test]
-    fn the_median_averages_the_middle_pair() {
-        assert_eq!(median_in_place(&mut [5.0, 1.0, 3.0, 2.0]), Some(2.5));
-        assert_eq!(median_in_place(&mut [5.0, 1.0, 3.0]), Some(3.0));
-        assert_eq!(median_in_place(&mut []), None);
     }
 }

@@ -17,6 +17,8 @@
 //! spatial processes of several types of points", *J. R. Statist. Soc. B* 44,
 //! 406-413 (the toroidal-shift null model, here on a circle of days).
 
+use super::correlate::circular_cross_correlation;
+
 /// Outcome of a circular-shift test.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShiftTest {
@@ -32,21 +34,13 @@ pub struct ShiftTest {
 
 /// `X_s = sum_t counts[t] covered[(t + s) mod T]` for every `s` in `0..T`.
 ///
-/// Works from per-day counts: cost O(k c) for k days with announcements and c
-/// covered days, never O(T n).
+/// Works from per-day counts, as an exact FFT cross-correlation: cost
+/// O(T log T) however many announcements there are, never O(T n) (see
+/// [`super::correlate`]).
 pub fn shift_counts(counts: &[u64], covered: &[bool]) -> Vec<u64> {
     let t = counts.len().min(covered.len());
-    let mut totals = vec![0u64; t];
-    let busy: Vec<(usize, u64)> =
-        counts[..t].iter().enumerate().filter(|(_, &c)| c > 0).map(|(i, &c)| (i, c)).collect();
-    for (u, _) in covered[..t].iter().enumerate().filter(|(_, &c)| c) {
-        for &(day, count) in &busy {
-            // The announcement on `day` lands on covered day `u` under shift s = u - day.
-            let s = (u + t - day) % t;
-            totals[s] += count;
-        }
-    }
-    totals
+    let indicator: Vec<u64> = covered[..t].iter().map(|&c| u64::from(c)).collect();
+    circular_cross_correlation(&counts[..t], &indicator)
 }
 
 /// The exact circular-shift test of `counts` against the `covered` days.

@@ -49,14 +49,6 @@ impl Membership {
         let len = usize::try_from(hi - lo + 1).unwrap_or(0);
         Membership { start: lo, covered: covered_mask(&relative, len, direction, w) }
     }
-
-    fn contains(&self, day: i64) -> bool {
-        usize::try_from(day - self.start)
-            .ok()
-            .and_then(|i| self.covered.get(i))
-            .copied()
-            .unwrap_or(false)
-    }
 }
 
 /// The days any permutation can announce a case on: from the earliest
@@ -76,35 +68,80 @@ pub struct ShuffleResult {
     pub p_value: f64,
 }
 
+/// Which windows contain each day of a range: one bit per window, `words`
+/// 64-bit words per day, so one lookup per case and draw serves every window.
+struct WindowBits {
+    start: i64,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl WindowBits {
+    fn new(windows: &[Membership]) -> Self {
+        let start = windows.iter().map(|w| w.start).min().unwrap_or(0);
+        let end = windows.iter().map(|w| w.start + w.covered.len() as i64).max().unwrap_or(start);
+        let words = windows.len().div_ceil(64).max(1);
+        let days = usize::try_from(end - start).unwrap_or(0);
+        let mut bits = vec![0u64; days * words];
+        for (k, window) in windows.iter().enumerate() {
+            for (i, _) in window.covered.iter().enumerate().filter(|(_, &c)| c) {
+                let day = (window.start - start) as usize + i;
+                bits[day * words + k / 64] |= 1 << (k % 64);
+            }
+        }
+        WindowBits { start, words, bits }
+    }
+
+    /// Adds `weight` to `totals[k]` for every window `k` that contains `day`.
+    fn add(&self, day: i64, weight: u64, totals: &mut [u64]) {
+        let Ok(offset) = usize::try_from(day - self.start) else { return };
+        let Some(words) = self.bits.get(offset * self.words..(offset + 1) * self.words) else {
+            return;
+        };
+        for (w, &word) in words.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                totals[w * 64 + word.trailing_zeros() as usize] += weight;
+                word &= word - 1;
+            }
+        }
+    }
+}
+
 /// Runs the test for several windows at once, with the same `b` permutations
 /// for all of them (seeded; thread-independent).
+///
+/// Cost: O(b n) for n cases, whatever the number of windows (each draw looks
+/// every case's new day up once in a per-day bit set of the windows).
 pub fn delay_shuffle(
     cases: &[ShuffleCase],
     windows: &[Membership],
     b: u32,
     seed: u64,
 ) -> Vec<ShuffleResult> {
-    let count = |delays: &mut dyn Iterator<Item = i64>, window: &Membership| -> u64 {
-        cases
-            .iter()
-            .zip(delays)
-            .filter(|(c, d)| window.contains(c.defection + d))
-            .map(|(c, _)| c.weight)
-            .sum()
+    let bits = WindowBits::new(windows);
+    let count = |delays: &[i64]| -> Vec<u64> {
+        let mut totals = vec![0u64; bits.words * 64];
+        for (case, d) in cases.iter().zip(delays) {
+            bits.add(case.defection + d, case.weight, &mut totals);
+        }
+        totals.truncate(windows.len());
+        totals
     };
-    let observed: Vec<u64> =
-        windows.iter().map(|w| count(&mut cases.iter().map(|c| c.delay), w)).collect();
+    let original: Vec<i64> = cases.iter().map(|c| c.delay).collect();
+    let observed = count(&original);
     let draws: Vec<Vec<u64>> =
         sim::parallel_draws(b as usize, seed, "delay-shuffle", |rng, delays: &mut Vec<i64>| {
-            delays.clear();
-            delays.extend(cases.iter().map(|c| c.delay));
+            // Each chunk starts from the real delays; shuffling a permutation
+            // again gives a uniform permutation, so no copy per draw.
+            if delays.is_empty() {
+                delays.extend_from_slice(&original);
+            }
             delays.shuffle(rng);
-            windows.iter().map(|w| count(&mut delays.iter().copied(), w)).collect()
+            count(delays)
         });
-    windows
-        .iter()
-        .enumerate()
-        .map(|(k, _)| {
+    (0..windows.len())
+        .map(|k| {
             let at_least = draws.iter().filter(|x| x[k] >= observed[k]).count();
             let total: u64 = draws.iter().map(|x| x[k]).sum();
             ShuffleResult {
