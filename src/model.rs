@@ -118,6 +118,18 @@ impl RawTable {
         true
     }
 
+    /// Appends the rows of `other` (same headers). Returns `false`, and
+    /// appends nothing, when the text would outgrow [`Self::MAX_TEXT_BYTES`].
+    pub fn append(&mut self, other: RawTable) -> bool {
+        let Ok(shift) = u32::try_from(self.text.len()) else { return other.is_empty() };
+        if self.text.len() + other.text.len() > Self::MAX_TEXT_BYTES {
+            return false;
+        }
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.iter().map(|&e| e + shift));
+        true
+    }
+
     pub fn width(&self) -> usize {
         self.headers.len()
     }
@@ -247,6 +259,13 @@ mod tests {
         );
         assert_eq!(table.row(0).collect::<Vec<_>>(), ["a", "태영호"]);
         assert_eq!(table.cell(5, 0), "", "outside the table");
+        let mut more = RawTable::new(vec!["id".into(), "name".into()]);
+        assert!(more.push_row(["c", "d"]));
+        assert!(table.append(more));
+        assert_eq!(
+            (table.len(), table.cell(2, 0), table.cell(2, 1), table.cell(1, 1)),
+            (3, "c", "d", "b")
+        );
     }
 
     #[test]

@@ -164,7 +164,7 @@ pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
         },
     );
     let subtitle = if aggregated {
-        format!("{subtitle} Each dot: one category's announcements in one week; bigger = more.")
+        format!("Announcements per week, bar height proportional to the count. {subtitle}")
     } else {
         subtitle
     };
@@ -175,6 +175,7 @@ pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
         end: analysis.period.end,
         categories,
         cases,
+        weekly: aggregated,
         groups: analysis
             .groups
             .iter()

@@ -30,6 +30,9 @@ pub struct Timeline {
     pub cases: Vec<TimelineCase>,
     /// Event groups, each drawn in its own line style: (name, event dates).
     pub groups: Vec<(String, Vec<NaiveDate>)>,
+    /// Cases are weekly totals (`people` = announcements that week), drawn as
+    /// bars whose height is proportional to the count, not as dots.
+    pub weekly: bool,
 }
 
 fn day(date: NaiveDate, start: NaiveDate) -> i32 {
@@ -173,8 +176,23 @@ impl Chart for Timeline {
             }
         }
 
+        if self.weekly {
+            // Weekly totals: a bar per week, up to 0.8 of a lane high.
+            let most = self.cases.iter().map(|c| c.people).max().unwrap_or(1).max(1);
+            for case in &self.cases {
+                let colour = palette::SERIES[case.lane % palette::SERIES.len()];
+                let (x, y) = (day(case.announced, origin), case.lane as f64);
+                let half = 0.4 * f64::from(case.people) / f64::from(most);
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(x, y - half), (x + 7, y + half)],
+                        colour.mix(0.85).filled(),
+                    )))
+                    .map_err(fail)?;
+            }
+        }
         // Lag bars and markers.
-        for case in &self.cases {
+        for case in self.cases.iter().filter(|_| !self.weekly) {
             let colour = palette::SERIES[case.lane % palette::SERIES.len()];
             let y = case.lane as f64;
             let x = day(case.announced, origin);

@@ -30,7 +30,7 @@ pub(crate) fn read_parquet_table(bytes: &[u8], file: &str) -> Result<TextTable, 
     let headers: Vec<String> =
         frame.get_column_names().iter().map(|n| n.trim().to_string()).collect();
     let mut text_columns = Vec::with_capacity(headers.len());
-    for column in frame.get_columns() {
+    for column in frame.columns() {
         let text = column.cast(&DataType::String).map_err(|e| {
             vec![Problem::file(
                 file,

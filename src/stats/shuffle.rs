@@ -68,78 +68,102 @@ pub struct ShuffleResult {
     pub p_value: f64,
 }
 
-/// Which windows contain each day of a range: one bit per window, `words`
-/// 64-bit words per day, so one lookup per case and draw serves every window.
-struct WindowBits {
+/// Which windows contain each day of a range, as a pattern id per day: days
+/// with the same set of windows share an id. A draw counts cases per pattern
+/// (one lookup and one add per case), and only then spreads the few pattern
+/// counts over the windows.
+struct WindowPatterns {
     start: i64,
-    words: usize,
-    bits: Vec<u64>,
+    /// Pattern id of each day from `start`.
+    day_pattern: Vec<u32>,
+    /// The windows of each pattern id.
+    windows: Vec<Vec<usize>>,
 }
 
-impl WindowBits {
-    fn new(windows: &[Membership]) -> Self {
-        let start = windows.iter().map(|w| w.start).min().unwrap_or(0);
-        let end = windows.iter().map(|w| w.start + w.covered.len() as i64).max().unwrap_or(start);
-        let words = windows.len().div_ceil(64).max(1);
+impl WindowPatterns {
+    fn new(memberships: &[Membership]) -> Self {
+        let start = memberships.iter().map(|w| w.start).min().unwrap_or(0);
+        let end =
+            memberships.iter().map(|w| w.start + w.covered.len() as i64).max().unwrap_or(start);
         let days = usize::try_from(end - start).unwrap_or(0);
-        let mut bits = vec![0u64; days * words];
-        for (k, window) in windows.iter().enumerate() {
+        let mut sets: Vec<Vec<usize>> = vec![Vec::new(); days];
+        for (k, window) in memberships.iter().enumerate() {
             for (i, _) in window.covered.iter().enumerate().filter(|(_, &c)| c) {
-                let day = (window.start - start) as usize + i;
-                bits[day * words + k / 64] |= 1 << (k % 64);
+                sets[(window.start - start) as usize + i].push(k);
             }
         }
-        WindowBits { start, words, bits }
+        let mut ids: std::collections::HashMap<Vec<usize>, u32> = std::collections::HashMap::new();
+        let mut windows = Vec::new();
+        let day_pattern = sets
+            .into_iter()
+            .map(|set| {
+                *ids.entry(set.clone()).or_insert_with(|| {
+                    windows.push(set);
+                    (windows.len() - 1) as u32
+                })
+            })
+            .collect();
+        WindowPatterns { start, day_pattern, windows }
     }
 
-    /// Adds `weight` to `totals[k]` for every window `k` that contains `day`.
-    fn add(&self, day: i64, weight: u64, totals: &mut [u64]) {
-        let Ok(offset) = usize::try_from(day - self.start) else { return };
-        let Some(words) = self.bits.get(offset * self.words..(offset + 1) * self.words) else {
-            return;
-        };
-        for (w, &word) in words.iter().enumerate() {
-            let mut word = word;
-            while word != 0 {
-                totals[w * 64 + word.trailing_zeros() as usize] += weight;
-                word &= word - 1;
+    /// Per-window totals of the cases' weights when case `i` is announced on
+    /// its defection day plus `delays[i]`; `patterns` is scratch.
+    fn count(
+        &self,
+        cases: &[ShuffleCase],
+        delays: &[i64],
+        patterns: &mut Vec<u64>,
+        out: usize,
+    ) -> Vec<u64> {
+        patterns.clear();
+        patterns.resize(self.windows.len(), 0);
+        for (case, d) in cases.iter().zip(delays) {
+            let pattern = usize::try_from(case.defection + d - self.start)
+                .ok()
+                .and_then(|day| self.day_pattern.get(day));
+            if let Some(&id) = pattern {
+                patterns[id as usize] += case.weight;
             }
         }
+        let mut totals = vec![0u64; out];
+        for (set, &n) in self.windows.iter().zip(patterns.iter()) {
+            for &k in set {
+                totals[k] += n;
+            }
+        }
+        totals
     }
 }
 
 /// Runs the test for several windows at once, with the same `b` permutations
 /// for all of them (seeded; thread-independent).
 ///
-/// Cost: O(b n) for n cases, whatever the number of windows (each draw looks
-/// every case's new day up once in a per-day bit set of the windows).
+/// Cost: O(b (n + p)) for n cases and p distinct sets of windows a day can be
+/// in, whatever the number of windows (each draw looks every case's new day
+/// up once, see [`WindowPatterns`]).
 pub fn delay_shuffle(
     cases: &[ShuffleCase],
     windows: &[Membership],
     b: u32,
     seed: u64,
 ) -> Vec<ShuffleResult> {
-    let bits = WindowBits::new(windows);
-    let count = |delays: &[i64]| -> Vec<u64> {
-        let mut totals = vec![0u64; bits.words * 64];
-        for (case, d) in cases.iter().zip(delays) {
-            bits.add(case.defection + d, case.weight, &mut totals);
-        }
-        totals.truncate(windows.len());
-        totals
-    };
+    let patterns = WindowPatterns::new(windows);
     let original: Vec<i64> = cases.iter().map(|c| c.delay).collect();
-    let observed = count(&original);
-    let draws: Vec<Vec<u64>> =
-        sim::parallel_draws(b as usize, seed, "delay-shuffle", |rng, delays: &mut Vec<i64>| {
+    let observed = patterns.count(cases, &original, &mut Vec::new(), windows.len());
+    let draws: Vec<Vec<u64>> = sim::parallel_draws(
+        b as usize,
+        seed,
+        "delay-shuffle",
+        |rng, (delays, scratch): &mut (Vec<i64>, Vec<u64>)| {
             // Each chunk starts from the real delays; shuffling a permutation
             // again gives a uniform permutation, so no copy per draw.
             if delays.is_empty() {
                 delays.extend_from_slice(&original);
             }
             delays.shuffle(rng);
-            count(delays)
-        });
+            patterns.count(cases, delays, scratch, windows.len())
+        },
+    );
     (0..windows.len())
         .map(|k| {
             let at_least = draws.iter().filter(|x| x[k] >= observed[k]).count();
