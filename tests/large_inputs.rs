@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use crate::util::{fixture, northwind, read_csv, run, run_ok};
+#[cfg(not(feature = "parquet"))]
+use crate::util::run;
+use crate::util::{fixture, northwind, read_csv, run_ok};
 
 #[cfg(feature = "parquet")]
 fn run_on(dir: &Path, announcements: &Path, events: &Path, out: &str) {
