@@ -99,7 +99,8 @@ pub fn binomial_upper_tail(x: u64, n: u64, p: f64) -> f64 {
         return 1.0;
     }
     let b = Binomial::new(n, p);
-    let tail = if b.deviation(x) > 0.0 { b.upper_sum(x) } else { 1.0 - b.lower_sum(x - 1) };
+    let tail =
+        if b.deviation(x) > 0.0 { b.tail_sum(x, true) } else { 1.0 - b.tail_sum(x - 1, false) };
     tail.clamp(0.0, 1.0)
 }
 
@@ -271,44 +272,29 @@ impl Binomial {
         (stirling - deviance + log_scale).exp()
     }
 
-    /// `sum_{k >= from} pmf(k)`, for `from > np` (terms fall from the start).
-    fn upper_sum(&self, from: u64) -> f64 {
+    /// Sums `pmf(k)` from `k = from` away from the mean, so that the terms
+    /// fall from the start (`upward`, for `from > np`: k = from,
+    /// from + 1, ..., n; else k = from, from - 1, ..., 0), each term from the
+    /// last by the ratio `pmf(k +- 1) / pmf(k)`, recomputed exactly every
+    /// [`RESYNC`] terms, until the rest is provably below [`TAIL_TOL`] of the sum.
+    fn tail_sum(&self, from: u64, upward: bool) -> f64 {
+        let end = if upward { self.n } else { 0 };
         let mut sum = CompensatedSum::default();
         let (mut k, mut term, mut since) = (from, self.pmf(from), 0);
         loop {
             sum.add(term);
-            if k == self.n || term == 0.0 {
+            if k == end || term == 0.0 {
                 return sum.value();
             }
-            let r = (self.n - k) as f64 / (k + 1) as f64 * self.p_over_q;
-            if term * r <= TAIL_TOL * sum.value() * (1.0 - r) {
-                return sum.value();
-            }
-            k += 1;
-            since += 1;
-            term = if since == RESYNC {
-                since = 0;
-                self.pmf(k)
+            let r = if upward {
+                (self.n - k) as f64 / (k + 1) as f64 * self.p_over_q
             } else {
-                term * r
+                k as f64 / (self.n - k + 1) as f64 * self.q_over_p
             };
-        }
-    }
-
-    /// `sum_{k <= from} pmf(k)`, for `from < np` (terms fall from the start).
-    fn lower_sum(&self, from: u64) -> f64 {
-        let mut sum = CompensatedSum::default();
-        let (mut k, mut term, mut since) = (from, self.pmf(from), 0);
-        loop {
-            sum.add(term);
-            if k == 0 || term == 0.0 {
-                return sum.value();
-            }
-            let r = k as f64 / (self.n - k + 1) as f64 * self.q_over_p;
             if term * r <= TAIL_TOL * sum.value() * (1.0 - r) {
                 return sum.value();
             }
-            k -= 1;
+            k = if upward { k + 1 } else { k - 1 };
             since += 1;
             term = if since == RESYNC {
                 since = 0;
