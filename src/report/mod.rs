@@ -96,41 +96,12 @@ pub fn joined_columns(analysis: &Analysis, input: &AnnouncementTable) -> Vec<Str
     columns
 }
 
-/// Row `i` of `tables/joined.csv`.
-fn joined_row(analysis: &Analysis, input: &AnnouncementTable, i: usize) -> Vec<Cell> {
-    let announcement = &input.announcements[i];
-    let mut row: Vec<Cell> = input.raw.row(i).map(|c| Cell::Text(c.to_string())).collect();
-    row.push(announcement.delay_days().map_or(Cell::Empty, Cell::Int));
-    let a = announcement.announcement_date;
-    for (g, group) in analysis.groups.iter().enumerate() {
-        let nb = analysis.neighbours.get(g, a);
-        let next = nb.next.and_then(|k| group.days.get(k as usize));
-        let prev = nb.prev.and_then(|k| group.days.get(k as usize));
-        row.push(next.map_or(Cell::Empty, |d| Cell::Date(d.date)));
-        row.push(next.map_or(Cell::Empty, |d| Cell::Text(d.label.clone())));
-        row.push(next.map_or(Cell::Empty, |d| Cell::Int((d.date - a).num_days())));
-        row.push(prev.map_or(Cell::Empty, |d| Cell::Date(d.date)));
-        row.push(prev.map_or(Cell::Empty, |d| Cell::Text(d.label.clone())));
-        row.push(prev.map_or(Cell::Empty, |d| Cell::Int((a - d.date).num_days())));
-    }
-    row
-}
-
-/// `tables/joined.csv` as a table (for tests and small inputs).
-pub fn joined_table(analysis: &Analysis, input: &AnnouncementTable) -> Table {
-    Table {
-        name: "joined".into(),
-        columns: joined_columns(analysis, input),
-        rows: (0..input.announcements.len()).map(|i| joined_row(analysis, input, i)).collect(),
-    }
-}
-
 /// Rows rendered per parallel task of [`write_joined_csv`].
 const JOINED_CHUNK_ROWS: usize = 1 << 14;
 
-/// Writes `tables/joined.csv` (the same bytes as `joined_table(..).to_csv()`)
-/// without holding it in memory: rows are rendered in parallel chunks, a
-/// batch at a time, and each batch is written while the next one renders.
+/// Writes `tables/joined.csv` without holding it in memory: rows are rendered
+/// in parallel chunks, a batch at a time, and each batch is written while the
+/// next one renders. Text cells are defused as [`Cell::Text`] renders them.
 ///
 /// # Errors
 /// The writer's.
@@ -164,8 +135,10 @@ pub fn write_joined_csv(
     write(out, current)
 }
 
-/// Rows `rows` of `joined.csv` as CSV bytes: [`joined_row`] rendered field by
-/// field, without a `String` per cell (ten million rows have 250 million cells).
+/// Rows `rows` of `joined.csv` as CSV bytes: the input cells, `delay_days`,
+/// and per group the next event's date, label and days to it, then the
+/// previous event's. Written field by field, without a `String` per cell
+/// (ten million rows have 250 million cells).
 fn joined_rows_csv(
     analysis: &Analysis,
     input: &AnnouncementTable,

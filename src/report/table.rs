@@ -101,27 +101,13 @@ pub struct Table {
 impl Table {
     /// RFC 4180 CSV with a header line, `\n` line endings.
     pub fn to_csv(&self) -> Vec<u8> {
-        let mut bytes = self.csv_writer(true);
-        bytes.extend(self.rows_csv());
-        bytes
-    }
-
-    /// The rows alone as CSV, without the header line.
-    pub fn rows_csv(&self) -> Vec<u8> {
-        self.csv_writer(false)
-    }
-
-    fn csv_writer(&self, header: bool) -> Vec<u8> {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
         // Writing to a Vec cannot fail; errors would only come from I/O.
-        if header {
-            let _ = writer.write_record(&self.columns);
-        } else {
-            for row in &self.rows {
-                let _ = writer.write_record(row.iter().map(Cell::render));
-            }
+        let _ = writer.write_record(&self.columns);
+        for row in &self.rows {
+            let _ = writer.write_record(row.iter().map(Cell::render));
         }
         writer.into_inner().unwrap_or_default()
     }
