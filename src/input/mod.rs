@@ -242,34 +242,22 @@ pub(crate) fn read_text_table(
     let mut record = csv::ByteRecord::new();
     let mut lines = LineCounter::new(bytes);
     // The header: the first record that parses.
-    let (headers, body_start) = loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => return Err(std::mem::take(problems)),
-            Ok(true) => {
-                let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-                let names: Vec<String> =
-                    record.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect();
-                for (i, name) in names.iter().enumerate() {
-                    if names[..i].contains(name) {
-                        problems.push(Problem::line(
-                            file,
-                            line,
-                            format!("the header names column '{name}' twice"),
-                        ));
-                    }
-                }
-                let end = usize::try_from(reader.position().byte()).unwrap_or(bytes.len());
-                break (names, end.min(bytes.len()));
-            }
-            Err(e) => {
-                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                problems.push(Problem::line(file, line, format!("is not valid CSV: {e}")));
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    return Err(std::mem::take(problems));
-                }
-            }
-        }
+    let Some(line) = next_record(&mut reader, &mut record, &mut lines, file, problems) else {
+        return Err(std::mem::take(problems));
     };
+    let (fields, _) = text_fields(&record, &[], file, line, problems);
+    let headers: Vec<String> = fields.iter().map(|f| f.trim().to_string()).collect();
+    for (i, name) in headers.iter().enumerate() {
+        if headers[..i].contains(name) {
+            problems.push(Problem::line(
+                file,
+                line,
+                format!("the header names column '{name}' twice"),
+            ));
+        }
+    }
+    let body_start =
+        usize::try_from(reader.position().byte()).unwrap_or(bytes.len()).min(bytes.len());
     let body = &bytes[body_start..];
     let pieces = split_at_line_ends(body);
     let first_lines: Vec<u64> = {
@@ -338,39 +326,8 @@ fn read_records(
     let mut record = csv::ByteRecord::new();
     let mut lines = LineCounter::new(bytes);
     lines.line = first_line;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                problems.push(Problem::line(file, line, format!("is not valid CSV: {e}")));
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    break;
-                }
-                continue;
-            }
-        }
-        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-        let mut cells: Vec<&str> = Vec::with_capacity(record.len());
-        let mut valid = true;
-        for (i, field) in record.iter().enumerate() {
-            match std::str::from_utf8(field) {
-                Ok(text) => cells.push(text),
-                Err(_) => {
-                    let column = headers.get(i).map_or_else(|| format!("#{}", i + 1), Clone::clone);
-                    problems.push(Problem::cell(
-                        file,
-                        line,
-                        &column,
-                        &String::from_utf8_lossy(field),
-                        "is not valid UTF-8 text (save the file as UTF-8)",
-                    ));
-                    valid = false;
-                    cells.push("");
-                }
-            }
-        }
+    while let Some(line) = next_record(&mut reader, &mut record, &mut lines, file, &mut problems) {
+        let (cells, valid) = text_fields(&record, headers, file, line, &mut problems);
         if cells.len() != headers.len() {
             problems.push(Problem::line(
                 file,
@@ -396,6 +353,63 @@ fn read_records(
         }
     }
     (table, problems)
+}
+
+/// Reads the next record into `record` and returns its line. A record that is
+/// not valid CSV is reported and skipped; `None` at the end of the input or
+/// after an I/O error.
+fn next_record<R: std::io::Read>(
+    reader: &mut csv::Reader<R>,
+    record: &mut csv::ByteRecord,
+    lines: &mut LineCounter,
+    file: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<u64> {
+    loop {
+        match reader.read_byte_record(record) {
+            Ok(false) => return None,
+            Ok(true) => return Some(record.position().map_or(0, |p| lines.line_at(p.byte()))),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                problems.push(Problem::line(file, line, format!("is not valid CSV: {e}")));
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+/// The record's fields as text, with `""` for each field that is not UTF-8;
+/// each of those is reported, under its header name (or `#n` beyond
+/// `headers`). The flag is `false` if any field was not UTF-8.
+fn text_fields<'r>(
+    record: &'r csv::ByteRecord,
+    headers: &[String],
+    file: &str,
+    line: u64,
+    problems: &mut Vec<Problem>,
+) -> (Vec<&'r str>, bool) {
+    let mut valid = true;
+    let fields = record
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            std::str::from_utf8(field).unwrap_or_else(|_| {
+                let column = headers.get(i).map_or_else(|| format!("#{}", i + 1), Clone::clone);
+                problems.push(Problem::cell(
+                    file,
+                    line,
+                    &column,
+                    &String::from_utf8_lossy(field),
+                    "is not valid UTF-8 text (save the file as UTF-8)",
+                ));
+                valid = false;
+                ""
+            })
+        })
+        .collect();
+    (fields, valid)
 }
 
 /// 1-based line numbers from byte offsets. The csv crate's own line count is
@@ -598,6 +612,17 @@ mod tests {
             read_text_table(b"id,notes\na,\"x, y\nz\"\nb,w\n", "f.csv", &mut vec![]).unwrap();
         assert_eq!(table.cells.cell(0, 1), "x, y\nz");
         assert_eq!(table.lines[1], 4);
+    }
+
+    #[test]
+    fn a_bad_byte_in_the_header_is_reported_too() {
+        let mut problems = vec![];
+        let table = read_text_table(b"id,\xffx\na,b\n", "f.csv", &mut problems).unwrap();
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(text.len(), 1, "{text:?}");
+        assert!(text[0].starts_with("f.csv:1: column '#2'"), "{text:?}");
+        assert!(text[0].contains("is not valid UTF-8"), "{text:?}");
+        assert_eq!(table.headers(), ["id", ""]);
     }
 
     #[test]
