@@ -6,15 +6,16 @@ use std::path::Path;
 use crate::util::run;
 use crate::util::{fixture, northwind, read_csv, run_ok};
 
-#[cfg(feature = "parquet")]
-fn run_on(dir: &Path, announcements: &Path, events: &Path, out: &str) {
+/// `northwind run` on the given inputs into `dir/out`, with `extra` flags.
+fn run_on(dir: &Path, announcements: &Path, events: &Path, out: &str, extra: &[&str]) {
     run_ok(
         northwind(dir)
             .args(["run", "--quiet", "--out", out])
             .arg("--announcements")
             .arg(announcements)
             .arg("--events")
-            .arg(events),
+            .arg(events)
+            .args(extra),
     );
 }
 
@@ -28,8 +29,14 @@ fn parquet_inputs_give_the_same_report_as_their_csv_twins() {
     let dir = tempfile::tempdir().unwrap();
     let small = |f: &str| fixture(&format!("small/{f}"));
     let parquet = |f: &str| fixture(&format!("parquet/{f}"));
-    run_on(dir.path(), &small("announcements.csv"), &small("events.csv"), "csv");
-    run_on(dir.path(), &parquet("announcements.parquet"), &parquet("events.parquet"), "parquet");
+    run_on(dir.path(), &small("announcements.csv"), &small("events.csv"), "csv", &[]);
+    run_on(
+        dir.path(),
+        &parquet("announcements.parquet"),
+        &parquet("events.parquet"),
+        "parquet",
+        &[],
+    );
     for name in [
         "window_tests.csv",
         "joined.csv",
@@ -87,22 +94,8 @@ fn a_date_count_file_gives_the_same_tests_as_the_rows_it_counts() {
     std::fs::write(&counts, count_text).unwrap();
     let events = fixture("small/events.csv");
     let range = ["--start", "2016-01-01", "--end", "2021-12-31"];
-    run_ok(
-        northwind(dir.path())
-            .args(["run", "--quiet", "--out", "rows", "--announcements"])
-            .arg(&rows)
-            .arg("--events")
-            .arg(&events)
-            .args(range),
-    );
-    run_ok(
-        northwind(dir.path())
-            .args(["run", "--quiet", "--out", "counts", "--announcements"])
-            .arg(&counts)
-            .arg("--events")
-            .arg(&events)
-            .args(range),
-    );
+    run_on(dir.path(), &rows, &events, "rows", &range);
+    run_on(dir.path(), &counts, &events, "counts", &range);
     for name in [
         "window_tests.csv",
         "peth_election.csv",
