@@ -226,7 +226,7 @@ fn write_one(dir: &Path, relative: &str, body: &Body) -> Result<Written> {
         Body::Stream(write) => write(&mut out).map_err(fail)?,
     }
     out.inner.flush().map_err(fail)?;
-    let sha256 = out.hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let sha256 = crate::report::hex(&out.hash.finalize());
     Ok(Written { path: relative.to_string(), sha256, bytes: out.bytes })
 }
 
