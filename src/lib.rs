@@ -249,7 +249,10 @@ pub fn render<'a>(
     let rendered = render_charts(analysis, inputs, config)?;
     let figures: Vec<report::html::Figure> = rendered
         .iter()
-        .map(|chart| report::html::Figure { caption: charts::specs::caption(&chart.name), chart })
+        .map(|chart| report::html::Figure {
+            caption: charts::specs::caption(&chart.name, table),
+            chart,
+        })
         .collect();
     files.push(ReportFile::bytes(
         "index.html",

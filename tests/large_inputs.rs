@@ -108,4 +108,9 @@ fn a_date_count_file_gives_the_same_tests_as_the_rows_it_counts() {
     let joined = table(dir.path(), "counts", "joined.csv");
     assert_eq!(joined.len(), days.len(), "one joined row per input row");
     assert_eq!(joined[0]["count"], "13");
+    // Counted input is drawn as weekly bars, and the caption says so.
+    let page =
+        |out: &str| std::fs::read_to_string(dir.path().join(out).join("index.html")).unwrap();
+    assert!(page("counts").contains("Announcements per week, in each category"));
+    assert!(page("rows").contains("Each dot is one announcement"));
 }

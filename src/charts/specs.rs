@@ -17,8 +17,9 @@ use crate::stats::delay::doubling_bins;
 use crate::stats::window::WindowTest;
 
 /// The caption under a chart in `index.html`: what it shows and how to read it.
-pub fn caption(name: &str) -> String {
+pub fn caption(name: &str, table: &AnnouncementTable) -> String {
     match name {
+        "timeline" if weekly_timeline(table) => "Announcements per week, in each category's lane; a bar's height is proportional to the week's count (too many rows to draw one by one). Vertical lines are events, one line style per group.".into(),
         "timeline" => "Each dot is one announcement, in its category's lane; dot size grows with the number of people (log scale). A bar runs back to the defection date where it is known. Vertical lines are events, one line style per group.".into(),
         "monthly_counts" => "Announcements per calendar month. Triangles above the bars mark months with an event of each group.".into(),
         "delay_histogram" => "Days from defection to announcement, for cases whose defection date is known to the day. Bins double in width, so the axis is logarithmic while same-day announcements (0 days) keep a bar of their own.".into(),
@@ -131,6 +132,13 @@ fn weekly_totals(
         .collect()
 }
 
+/// Whether the timeline draws weekly totals: more than [`TIMELINE_MAX_CASES`]
+/// rows, or aggregated (`count`) input.
+pub fn weekly_timeline(table: &AnnouncementTable) -> bool {
+    let rows = &table.announcements;
+    rows.len() > TIMELINE_MAX_CASES || rows.iter().any(|a| a.count > 1)
+}
+
 /// The timeline: lanes by category, the largest and the longest-delayed cases
 /// labelled; for large inputs, weekly totals per category.
 pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
@@ -145,8 +153,7 @@ pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
     let lane = |a: &crate::model::Announcement| {
         categories.binary_search_by(|c| c.as_str().cmp(&a.category)).unwrap_or(0)
     };
-    let aggregated =
-        announcements.len() > TIMELINE_MAX_CASES || announcements.iter().any(|a| a.count > 1);
+    let aggregated = weekly_timeline(table);
     let cases = if aggregated {
         weekly_totals(analysis, announcements, lane)
     } else {
