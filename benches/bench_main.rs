@@ -19,6 +19,7 @@ use northwind::stats::peth::peri_event;
 use northwind::stats::regression::{design, poisson_regression};
 use northwind::stats::shuffle::{delay_shuffle, reach, Membership, ShuffleCase};
 use northwind::synth::{generate, to_csv, SynthSpec};
+use rayon::prelude::*;
 
 const WINDOWS: [u32; 5] = [7, 14, 30, 60, 90];
 
@@ -46,6 +47,8 @@ fn config() -> Config {
         permutations: None,
         width: None,
         height: None,
+        no_charts: false,
+        no_joined: false,
         threads: None,
     };
     Config::for_run(&args, vec![]).expect("the default config resolves")
@@ -119,8 +122,9 @@ fn bench_stages(c: &mut Criterion) {
         let mut group = slow(c, "peri_event_envelopes");
         group.bench_function(id.clone(), |b| {
             b.iter(|| {
+                // The groups in parallel, as `northwind run` does.
                 d.groups
-                    .iter()
+                    .par_iter()
                     .map(|g| peri_event(&counts, &g.day_indices(&d.period), config.peth, None))
                     .collect::<Vec<_>>()
             })

@@ -241,7 +241,7 @@ fn peri_event_histograms(counts: &[u64], day_numbers: &[Vec<i64>], config: &Conf
         })
     });
     day_numbers
-        .iter()
+        .par_iter()
         .map(|events| peri_event(counts, events, config.peth, random.as_deref()))
         .collect()
 }

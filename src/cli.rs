@@ -148,6 +148,16 @@ pub struct RunArgs {
     #[arg(long, value_name = "PX")]
     pub height: Option<u32>,
 
+    /// Leave out the charts: no PNG or SVG files, and no figures in index.html
+    /// (the tables and the summaries are the same).
+    #[arg(long)]
+    pub no_charts: bool,
+
+    /// Leave out tables/joined.csv, the nearest events of every announcement
+    /// (the largest file by far). The next run then cannot say which cases are new.
+    #[arg(long)]
+    pub no_joined: bool,
+
     /// Number of worker threads (default: one per core). Results do not depend on it.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

@@ -148,6 +148,8 @@ pub struct Config {
     /// Monte Carlo draws B (bootstrap resamples, permutations).
     pub permutations: u32,
     pub out_dir: PathBuf,
+    /// Which optional parts of the report to write.
+    pub output: OutputParts,
     /// Peri-event histogram layout.
     pub peth: crate::stats::peth::PethSpec,
     /// Window terms of the Poisson regression.
@@ -269,6 +271,25 @@ struct FileAnalysis {
 #[serde(deny_unknown_fields)]
 struct FileOutput {
     dir: Option<PathBuf>,
+    charts: Option<bool>,
+    joined: Option<bool>,
+}
+
+/// The parts of the report a run may leave out, for large corpora and for
+/// scripted runs that need only the tests: the charts (PNG, SVG and the
+/// figures of `index.html`), and `tables/joined.csv`, one row per
+/// announcement, the largest file by far. Every other table, `summary.json`,
+/// `summary.md` and `index.html` are always written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OutputParts {
+    pub charts: bool,
+    pub joined: bool,
+}
+
+impl Default for OutputParts {
+    fn default() -> Self {
+        OutputParts { charts: true, joined: true }
+    }
 }
 
 impl Config {
@@ -294,6 +315,12 @@ impl Config {
             config.chart_size.height = height;
         }
         check_chart_size(config.chart_size)?;
+        if args.no_charts {
+            config.output.charts = false;
+        }
+        if args.no_joined {
+            config.output.joined = false;
+        }
         if let Some(threads) = args.threads {
             if threads == 0 {
                 return Err(Error::Usage("--threads must be at least 1".into()));
@@ -458,6 +485,10 @@ impl Config {
             weight_by_people: file.analysis.weight_by_people.unwrap_or(false),
             seed: file.analysis.seed.unwrap_or(DEFAULT_SEED),
             permutations,
+            output: OutputParts {
+                charts: file.output.charts.unwrap_or(true),
+                joined: file.output.joined.unwrap_or(true),
+            },
             out_dir: file
                 .output
                 .dir
@@ -606,6 +637,19 @@ mod tests {
         assert_eq!(config.period_start, NaiveDate::from_ymd_opt(2001, 2, 3));
         assert_eq!(config.seed, 9);
         assert_eq!(config.permutations, 99);
+    }
+
+    #[test]
+    fn charts_and_joined_can_be_left_out_by_file_or_flag() {
+        let default = Config::for_run(&RunArgs::default(), vec![]).unwrap();
+        assert_eq!(default.output, OutputParts { charts: true, joined: true });
+        let (_dir, path) = write_config("[output]\ncharts = false\n");
+        let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
+        let config = Config::for_run(&run, vec![]).unwrap();
+        assert_eq!(config.output, OutputParts { charts: false, joined: true });
+        let run = RunArgs { input: args_with(&path), no_joined: true, ..RunArgs::default() };
+        let config = Config::for_run(&run, vec![]).unwrap();
+        assert_eq!(config.output, OutputParts { charts: false, joined: false });
     }
 
     #[test]

@@ -157,7 +157,11 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
         report::changes::compare(&previous, cases.as_ref(), &analysis.window_tests)
     });
     let files = render(&analysis, &inputs, config, changes.as_ref())?;
-    progress.step("writing the report (joined.csv is rendered as it is written)");
+    progress.step(if config.output.joined {
+        "writing the report (joined.csv is rendered as it is written)"
+    } else {
+        "writing the report"
+    });
     output::write_report(&config.out_dir, &files, |written| {
         output::manifest(config, &inputs.fingerprints, written)
     })?;
@@ -230,12 +234,15 @@ pub fn render<'a>(
     changes: Option<&report::changes::Changes>,
 ) -> Result<Vec<ReportFile<'a>>> {
     let table = &inputs.announcements;
-    let mut files = vec![ReportFile {
-        path: "tables/joined.csv".into(),
-        body: report::Body::Stream(Box::new(move |out: &mut (dyn std::io::Write + Send)| {
-            report::write_joined_csv(analysis, table, out)
-        })),
-    }];
+    let mut files = Vec::new();
+    if config.output.joined {
+        files.push(ReportFile {
+            path: "tables/joined.csv".into(),
+            body: report::Body::Stream(Box::new(move |out: &mut (dyn std::io::Write + Send)| {
+                report::write_joined_csv(analysis, table, out)
+            })),
+        });
+    }
     files.extend(
         report::tables(analysis)
             .into_iter()
@@ -246,7 +253,8 @@ pub fn render<'a>(
         report::summary_json(analysis, config, inputs.events.len(), changes),
     ));
     let markdown = report::summary_markdown(analysis, config, changes);
-    let rendered = render_charts(analysis, inputs, config)?;
+    let rendered =
+        if config.output.charts { render_charts(analysis, inputs, config)? } else { Vec::new() };
     let figures: Vec<report::html::Figure> = rendered
         .iter()
         .map(|chart| report::html::Figure {
@@ -256,7 +264,7 @@ pub fn render<'a>(
         .collect();
     files.push(ReportFile::bytes(
         "index.html",
-        report::html::index_html(&markdown, &figures, table).into_bytes(),
+        report::html::index_html(&markdown, &figures, table, config.output).into_bytes(),
     ));
     files.push(ReportFile::bytes("summary.md", markdown.into_bytes()));
     for chart in rendered {

@@ -72,6 +72,36 @@ fn charts_and_the_html_report_are_deterministic() {
 }
 
 #[test]
+fn charts_and_joined_csv_can_be_left_out_without_changing_the_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = snapshot(&bundled_report(&dir.path().join("full"), &[]));
+    let lean = snapshot(&bundled_report(&dir.path().join("lean"), &["--no-charts", "--no-joined"]));
+    let names = |files: &std::collections::BTreeMap<String, Vec<u8>>| {
+        files.keys().cloned().collect::<Vec<_>>()
+    };
+    let expected: Vec<String> = names(&full)
+        .into_iter()
+        .filter(|name| !name.starts_with("charts/") && name != "tables/joined.csv")
+        .collect();
+    assert_eq!(names(&lean), expected);
+    for (name, bytes) in &lean {
+        if name.starts_with("tables/") || name == "summary.json" {
+            assert_eq!(Some(bytes), full.get(name), "{name} differs in the lean run");
+        }
+    }
+    let text = |files: &std::collections::BTreeMap<String, Vec<u8>>, name: &str| {
+        String::from_utf8(files[name].clone()).unwrap()
+    };
+    let html = text(&lean, "index.html");
+    assert!(!html.contains("<svg"), "a report without charts has no figures");
+    assert!(html.contains("made without charts"), "the page says why it has no charts");
+    assert!(text(&full, "summary.md").contains("`tables/joined.csv`"));
+    assert!(!text(&lean, "summary.md").contains("joined.csv"), "no link to a file not written");
+    let manifest = text(&lean, "manifest.json");
+    assert!(manifest.contains("\"charts\": false") && manifest.contains("\"joined\": false"));
+}
+
+#[test]
 fn a_rerun_says_which_cases_were_added_and_what_moved() {
     let dir = tempfile::tempdir().unwrap();
     let announcements = dir.path().join("a.csv");

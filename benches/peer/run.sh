@@ -94,23 +94,21 @@ median_wall() {
 max_rss_mb() { awk '$2 > m {m = $2} END {printf "%.0f", m / 1024}' "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
 
-# step_timings SIZE DIR A E: one extra run of each tool showing where the time goes.
-# northwind draws its step spinner (cumulative elapsed seconds) only on a terminal,
-# so it runs under script(1) for a pseudo-terminal; the last frame of each step is kept.
+# step_timings SIZE DIR A E: one extra run of each tool showing where the time goes
+# (northwind prints each step's wall time when NORTHWIND_TIMINGS=1).
 step_timings() {
-    local size="$1" dir="$2" ann="$3" ev="$4"
+    local size="$1" dir="$2" ann="$3" ev="$4" mode
     {
         printf '\n### Where the time goes, N = %s (one extra run each)\n\n' "$size"
-        if command -v script >/dev/null; then
-            printf 'northwind (cumulative elapsed at the end of each step, whole seconds):\n\n```\n'
-            (cd "$WORK" && script -qfc "'$NW' run --announcements '$ann' --events '$ev' --out '$dir/nw-steps'" /dev/null) \
-                | tr '\r' '\n' | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' \
-                | awk '/\[[0-9hms ]+\]/ {m = $0; sub(/ *\[.*$/, "", m); sub(/^[^ ]+ /, "", m)
-                           t = $0; sub(/^.*\[/, "", t); sub(/\].*$/, "", t)
-                           if (!(m in last)) order[++k] = m; last[m] = t}
-                       END {for (i = 1; i <= k; i++) printf "  %-36s %s\n", order[i], last[order[i]]}'
+        for mode in tables full; do
+            local flags=()
+            [[ "$mode" == tables ]] && flags=(--no-charts --no-joined)
+            rm -rf "$dir/nw-steps"
+            printf 'northwind, %s (per step):\n\n```\n' "$mode"
+            (cd "$WORK" && NORTHWIND_TIMINGS=1 "$NW" run --quiet "${flags[@]}" --announcements "$ann" \
+                --events "$ev" --out "$dir/nw-steps" 2>&1 >/dev/null) | sed 's/^northwind: /  /'
             printf '```\n\n'
-        fi
+        done
         printf 'python (per step):\n\n```\n'
         { "$PY" "$HERE/peer.py" --announcements "$ann" --events "$ev" --out "$dir/py-steps" --timings >/dev/null; } 2>&1
         printf '```\n'
@@ -121,8 +119,8 @@ step_timings() {
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 table="$WORK/table.md"
 {
-    echo "| size (announcements) | northwind wall (s) | northwind peak (MB) | python wall (s) | python peak (MB) | wall ratio (python/northwind) | memory ratio (python/northwind) | results agree |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|:---|"
+    echo "| size (announcements) | northwind tables wall (s) | northwind tables peak (MB) | northwind full wall (s) | northwind full peak (MB) | python wall (s) | python peak (MB) | wall ratio (python / northwind tables) | memory ratio (python / northwind tables) | wall ratio (python / northwind full) | results agree |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|"
 } >"$table"
 : >"$WORK/agreement.txt"
 : >"$WORK/raw.txt"
@@ -138,17 +136,24 @@ for n in $SIZES; do
     ev="$dir/input/events.csv"
 
     : >"$dir/nw.times"
+    : >"$dir/full.times"
     : >"$dir/py.times"
     for ((i = 1; i <= REPEATS; i++)); do
         # No previous report to replace: northwind would delete it inside the timed run.
-        rm -rf "$dir/nw" "$dir/py"
-        log "N=$n: run $i/$REPEATS: northwind run (full report: tables and charts)"
-        timed "$dir/nw.times" "$NW" run --announcements "$ann" --events "$ev" --out "$dir/nw" --quiet
+        rm -rf "$dir/nw" "$dir/full" "$dir/py"
+        log "N=$n: run $i/$REPEATS: northwind run --no-charts --no-joined (every test and table)"
+        timed "$dir/nw.times" "$NW" run --announcements "$ann" --events "$ev" --out "$dir/nw" --quiet \
+            --no-charts --no-joined
+        log "N=$n: run $i/$REPEATS: northwind run (full report: tables, joined.csv and charts)"
+        timed "$dir/full.times" "$NW" run --announcements "$ann" --events "$ev" --out "$dir/full" --quiet
         log "N=$n: run $i/$REPEATS: python peer.py"
         timed "$dir/py.times" "$PY" "$HERE/peer.py" --announcements "$ann" --events "$ev" --out "$dir/py"
     done
 
+    events="$(($(wc -l <"$ev") - 1))"
     log "N=$n: comparing window_tests.csv"
+    cmp -s "$dir/nw/tables/window_tests.csv" "$dir/full/tables/window_tests.csv" \
+        || { log "N=$n: the tables-only and full northwind runs differ"; exit 1; }
     if verdict="$("$PY" "$HERE/compare.py" "$dir/nw/tables/window_tests.csv" "$dir/py/window_tests.csv")"; then
         agree="yes"
     else
@@ -159,22 +164,25 @@ for n in $SIZES; do
     printf '#### N = %s\n\n%s\n%s\n%s\n\n' "$n" "$fence" "$verdict" "$fence" >>"$WORK/agreement.txt"
     printf '%s\n' "$verdict" | head -1 >&2
 
-    printf -- '- N = %s: northwind %s; python %s\n' "$n" \
-        "$(awk '{printf "%s%s s / %.0f MB", (NR > 1 ? ", " : ""), $1, $2 / 1024}' "$dir/nw.times")" \
-        "$(awk '{printf "%s%s s / %.0f MB", (NR > 1 ? ", " : ""), $1, $2 / 1024}' "$dir/py.times")" >>"$WORK/raw.txt"
+    runs() { awk '{printf "%s%s s / %.0f MB", (NR > 1 ? ", " : ""), $1, $2 / 1024}' "$1"; }
+    printf -- '- N = %s: northwind tables %s; northwind full %s; python %s\n' "$n" \
+        "$(runs "$dir/nw.times")" "$(runs "$dir/full.times")" "$(runs "$dir/py.times")" >>"$WORK/raw.txt"
     nw_wall="$(median_wall "$dir/nw.times")"
     nw_mb="$(max_rss_mb "$dir/nw.times")"
+    full_wall="$(median_wall "$dir/full.times")"
+    full_mb="$(max_rss_mb "$dir/full.times")"
     py_wall="$(median_wall "$dir/py.times")"
     py_mb="$(max_rss_mb "$dir/py.times")"
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$nw_wall" "$nw_mb" "$py_wall" "$py_mb" \
-        "$(ratio "$py_wall" "$nw_wall")" "$(ratio "$py_mb" "$nw_mb")" "$agree" >>"$table"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$nw_wall" "$nw_mb" \
+        "$full_wall" "$full_mb" "$py_wall" "$py_mb" "$(ratio "$py_wall" "$nw_wall")" \
+        "$(ratio "$py_mb" "$nw_mb")" "$(ratio "$py_wall" "$full_wall")" "$agree" >>"$table"
 
     if [[ "$STEP_TIMINGS" == 1 ]]; then
         log "N=$n: step timings"
         step_timings "$n" "$dir" "$ann" "$ev"
     fi
     # Reports of large sizes are big (joined.csv, timeline.svg): free the space.
-    rm -rf "$dir/nw" "$dir/py" "$dir/nw-steps" "$dir/py-steps"
+    rm -rf "$dir/nw" "$dir/full" "$dir/py" "$dir/nw-steps" "$dir/py-steps"
 done
 
 # --- report ---------------------------------------------------------------------------
@@ -191,11 +199,18 @@ versions="$("$PY" -c 'import sys, numpy, pandas, scipy; print(f"Python {sys.vers
     echo "- Machine: $(nproc) CPUs ($cpu), $mem RAM, $os, kernel $(uname -r)"
     echo "- northwind: $("$NW" --version) ($NW)"
     echo "- Python side: $versions"
-    echo "- Inputs: \`northwind synth --announcements N --seed $SEED\` (30 years, 88 events in 3 groups)"
+    echo "- Inputs: \`northwind synth --announcements N --seed $SEED\` (30 years, $events events in 3 groups)"
     echo "- Each tool run $REPEATS times per size: median wall time, largest peak RSS (GNU time %e, %M)"
     echo "- Load average before / after the benchmark: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
-    echo "northwind: \`northwind run --quiet\`, the full report (every table and chart)."
+    echo "northwind tables: \`northwind run --quiet --no-charts --no-joined\`: every test and table of the report"
+    echo "(window, shift, binomial, peri-event histograms with exact envelopes, phase, weekday,"
+    echo "Poisson regression, delay summary), summary.json, summary.md and index.html; no charts and"
+    echo "no joined.csv. This is the like-for-like comparison: it does at least the Python side's work."
+    echo
+    echo "northwind full: \`northwind run --quiet\`, the whole report, with every chart (PNG and SVG)"
+    echo "and tables/joined.csv (one row per announcement)."
+    echo
     echo "Python: \`peer.py\`, the window, binomial and exact circular-shift tests only."
     echo
     cat "$table"

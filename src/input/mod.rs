@@ -51,11 +51,17 @@ pub fn load(config: &Config) -> Result<Inputs> {
     let announcement_name = config.announcements.display_name();
     let event_name = config.events.display_name();
 
-    let parsed_announcements = parse_announcements(
-        &announcement_bytes,
-        &announcement_name,
-        &config.announcement_columns,
-        &config.date_format,
+    // The manifest's fingerprint (SHA-256) is hashed while the file is parsed.
+    let (parsed_announcements, announcement_fingerprint) = rayon::join(
+        || {
+            parse_announcements(
+                &announcement_bytes,
+                &announcement_name,
+                &config.announcement_columns,
+                &config.date_format,
+            )
+        },
+        || fingerprint(announcement_name.clone(), &announcement_bytes),
     );
     let parsed_events =
         parse_events(&event_bytes, &event_name, &config.event_columns, &config.date_format);
@@ -77,10 +83,7 @@ pub fn load(config: &Config) -> Result<Inputs> {
             announcements,
             events,
             period,
-            fingerprints: vec![
-                fingerprint(announcement_name, &announcement_bytes),
-                fingerprint(event_name, &event_bytes),
-            ],
+            fingerprints: vec![announcement_fingerprint, fingerprint(event_name, &event_bytes)],
         }),
         _ => Err(Error::Input(problems)),
     }

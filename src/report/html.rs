@@ -11,6 +11,7 @@
 use pulldown_cmark::{html, Event, Options, Parser};
 
 use crate::charts::Rendered;
+use crate::config::OutputParts;
 use crate::input::AnnouncementTable;
 
 /// Escapes text for HTML element content and attribute values.
@@ -67,6 +68,7 @@ pub fn index_html(
     summary_markdown: &str,
     figures: &[Figure<'_>],
     table: &AnnouncementTable,
+    parts: OutputParts,
 ) -> String {
     let body = markdown_to_html(summary_markdown);
     // The lead chart goes right under the title, before the first section.
@@ -88,13 +90,16 @@ pub fn index_html(
         "<h2 class=\"since\">Since the last run</h2>",
         1,
     ));
+    if !parts.charts {
+        page.push_str("<h2>Charts</h2>\n<p>This report was made without charts (<code>--no-charts</code>, or <code>charts = false</code> under <code>[output]</code>).</p>\n");
+    }
     if figures.len() > 1 {
         page.push_str("<h2>Charts</h2>\n");
         for figure in &figures[1..] {
             push_figure(&mut page, figure);
         }
     }
-    push_cases(&mut page, table);
+    push_cases(&mut page, table, parts.joined);
     page.push_str("</main>\n</body>\n</html>\n");
     page
 }
@@ -113,14 +118,19 @@ fn push_figure(page: &mut String, figure: &Figure<'_>) {
 pub const HTML_MAX_CASES: usize = 1000;
 
 /// The case list with links to each source (the first [`HTML_MAX_CASES`] by date).
-fn push_cases(page: &mut String, table: &AnnouncementTable) {
+fn push_cases(page: &mut String, table: &AnnouncementTable, joined: bool) {
     let column = |name: &str| table.raw.headers.iter().position(|h| h == name);
     let source = column("source_url");
     page.push_str("<h2>The cases</h2>\n");
     let total = table.announcements.len();
     if total > HTML_MAX_CASES {
+        let rest = if joined {
+            "every row is in <a href=\"tables/joined.csv\">tables/joined.csv</a>"
+        } else {
+            "tables/joined.csv, which would list every row, was left out of this report"
+        };
         page.push_str(&format!(
-            "<p>The first {HTML_MAX_CASES} of {total} rows by date; every row is in <a href=\"tables/joined.csv\">tables/joined.csv</a>.</p>\n"
+            "<p>The first {HTML_MAX_CASES} of {total} rows by date; {rest}.</p>\n"
         ));
     }
     page.push_str("<table>\n<thead><tr><th>Announced</th><th>Case</th><th>Category</th><th>People</th><th>Delay (days)</th><th>Source</th></tr></thead>\n<tbody>\n");

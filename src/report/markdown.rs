@@ -390,7 +390,8 @@ pub fn summary_markdown(analysis: &Analysis, config: &Config, changes: Option<&C
     ] {
         let _ = writeln!(md, "- {caveat}");
     }
-    let _ = writeln!(md, "\nMethods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: `tables/window_tests.csv`, `tables/delay_summary.csv`, `tables/weekday.csv`, `tables/joined.csv`; every figure also in `summary.json`. Data sources: `data/SOURCES.md` for the bundled data; each case's source is linked in `index.html`.");
+    let joined = if config.output.joined { ", `tables/joined.csv`" } else { "" };
+    let _ = writeln!(md, "\nMethods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: `tables/window_tests.csv`, `tables/delay_summary.csv`, `tables/weekday.csv`{joined}; every figure also in `summary.json`. Data sources: `data/SOURCES.md` for the bundled data; each case's source is linked in `index.html`.");
     md
 }
 

@@ -172,6 +172,27 @@ pub fn peri_event(
         })
         .collect();
     let observed: Vec<u64> = by_bin.iter().map(|r| r.first().copied().unwrap_or(0)).collect();
+    // Per bin, from its column of null counts: the sums S1 and S2 and the
+    // pointwise 2.5% and 97.5% quantiles.
+    let moments: Vec<(u128, u128, f64, f64)> = by_bin
+        .par_iter()
+        .map(|column| {
+            let s1 = column.iter().map(|&x| u128::from(x)).sum();
+            let s2 = column.iter().map(|&x| u128::from(x) * u128::from(x)).sum();
+            let mut values = column.clone();
+            values.sort_unstable();
+            let sorted: Vec<f64> = values.iter().map(|&x| x as f64).collect();
+            let low = quantile_sorted(&sorted, 0.025).unwrap_or(0.0);
+            let high = quantile_sorted(&sorted, 0.975).unwrap_or(0.0);
+            (s1, s2, low, high)
+        })
+        .collect();
+    let s1: Vec<u128> = moments.iter().map(|m| m.0).collect();
+    let s2: Vec<u128> = moments.iter().map(|m| m.1).collect();
+    let pointwise_low: Vec<f64> = moments.iter().map(|m| m.2).collect();
+    let pointwise_high: Vec<f64> = moments.iter().map(|m| m.3).collect();
+    // ERL over the same curves: curve 0 is the data (shift 0) either way.
+    let p_values = erl_p_values(&by_bin);
     // Null curves, row-major: curve j is null[j * bins..(j + 1) * bins].
     let mut null = vec![0u64; shifts.len() * bins];
     null.par_chunks_mut(bins.max(1)).enumerate().for_each(|(j, row)| {
@@ -181,20 +202,6 @@ pub fn peri_event(
     });
     drop(by_bin);
 
-    let column = |b: usize| -> Vec<u64> { (0..shifts.len()).map(|j| null[j * bins + b]).collect() };
-    let mut s1 = vec![0u128; bins];
-    let mut s2 = vec![0u128; bins];
-    let mut pointwise_low = vec![0.0; bins];
-    let mut pointwise_high = vec![0.0; bins];
-    for b in 0..bins {
-        let mut values = column(b);
-        s1[b] = values.iter().map(|&x| u128::from(x)).sum();
-        s2[b] = values.iter().map(|&x| u128::from(x) * u128::from(x)).sum();
-        values.sort_unstable();
-        let sorted: Vec<f64> = values.iter().map(|&x| x as f64).collect();
-        pointwise_low[b] = quantile_sorted(&sorted, 0.025).unwrap_or(0.0);
-        pointwise_high[b] = quantile_sorted(&sorted, 0.975).unwrap_or(0.0);
-    }
     let nn = n as u128;
     let null_mean: Vec<f64> = s1.iter().map(|&s| s as f64 / n as f64).collect();
     let variance: Vec<u128> =
@@ -211,8 +218,7 @@ pub fn peri_event(
             .max_by(|a, b| a.cmp(*b))
     };
     let observed_dev = deviation(&observed);
-    let null_devs: Vec<Option<Deviation>> =
-        (0..shifts.len()).map(|j| deviation(&null[j * bins..(j + 1) * bins])).collect();
+    let null_devs: Vec<Option<Deviation>> = null.par_chunks(bins.max(1)).map(deviation).collect();
 
     let (t_observed, t95, p_global) = match observed_dev {
         None => (None, None, None),
@@ -230,11 +236,8 @@ pub fn peri_event(
     let global_low = (0..bins).map(|b| null_mean[b] - spread * sd[b]).collect();
     let global_high = (0..bins).map(|b| null_mean[b] + spread * sd[b]).collect();
 
-    // ERL over the same curves: row 0 is the data (shift 0) either way.
     let curves: Vec<&[u64]> = (0..shifts.len()).map(|j| &null[j * bins..(j + 1) * bins]).collect();
-    let observed_index = 0;
-    let (p_values, _) = erl_p_values(&curves, bins);
-    let p_erl = p_values.get(observed_index).copied().unwrap_or(1.0);
+    let p_erl = p_values.first().copied().unwrap_or(1.0);
     let mut erl_low = vec![f64::INFINITY; bins];
     let mut erl_high = vec![f64::NEG_INFINITY; bins];
     for (curve, &p) in curves.iter().zip(&p_values) {
@@ -272,40 +275,80 @@ pub fn peri_event(
     }
 }
 
-/// ERL p-values of a set of curves: for each curve, the share of curves whose
-/// sorted vector of two-sided pointwise ranks is lexicographically at most its
-/// own (smaller ranks = more extreme). Also returns the sorted rank vectors.
-pub fn erl_p_values(curves: &[&[u64]], bins: usize) -> (Vec<f64>, Vec<Vec<u32>>) {
-    let n = curves.len();
-    let mut ranks = vec![vec![0u32; bins]; n];
-    for b in 0..bins {
-        let mut values: Vec<u64> = curves.iter().map(|c| c[b]).collect();
-        values.sort_unstable();
-        for (i, curve) in curves.iter().enumerate() {
-            let x = curve[b];
-            let low = values.partition_point(|&v| v <= x); // #{j : h_j <= h_i}
-            let high = n - values.partition_point(|&v| v < x); // #{j : h_j >= h_i}
-            ranks[i][b] = low.min(high) as u32;
+/// ERL p-values of a set of curves, given bin by bin (`columns[b][i]` is
+/// curve `i` in bin `b`): for each curve, the share of curves whose sorted
+/// vector of two-sided pointwise ranks is lexicographically at most its own
+/// (smaller ranks = more extreme).
+///
+/// The two-sided rank of curve `i` in bin `b` is
+/// `min(#{j : h_j(b) <= h_i(b)}, #{j : h_j(b) >= h_i(b)})`.
+pub fn erl_p_values(columns: &[Vec<u64>]) -> Vec<f64> {
+    let bins = columns.len();
+    let n = columns.first().map_or(0, Vec::len);
+    if bins == 0 || n == 0 {
+        return vec![1.0; n];
+    }
+    let rank_columns: Vec<Vec<u32>> = columns.par_iter().map(|c| two_sided_ranks(c)).collect();
+    // Each curve's ranks, sorted: row i is ranks[i * bins..(i + 1) * bins].
+    let mut ranks = vec![0u32; n * bins];
+    ranks.par_chunks_mut(bins).enumerate().for_each(|(i, row)| {
+        for (slot, column) in row.iter_mut().zip(&rank_columns) {
+            *slot = column[i];
         }
-    }
-    for r in &mut ranks {
-        r.sort_unstable();
-    }
+        row.sort_unstable();
+    });
+    let row = |i: usize| &ranks[i * bins..(i + 1) * bins];
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| ranks[a].cmp(&ranks[b]));
+    order.par_sort_unstable_by(|&a, &b| row(a).cmp(row(b)));
+    // p = #{curves whose rank vector is at most this one's} / n: the curves
+    // before this run of ties, and the run itself.
     let mut p = vec![0.0; n];
-    let mut i = 0;
-    while i < n {
-        let mut j = i;
-        while j + 1 < n && ranks[order[j + 1]] == ranks[order[i]] {
-            j += 1;
+    let mut at_most = 0;
+    for run in order.chunk_by(|&a, &b| row(a) == row(b)) {
+        at_most += run.len();
+        for &k in run {
+            p[k] = at_most as f64 / n as f64;
         }
-        for &k in &order[i..=j] {
-            p[k] = (j + 1) as f64 / n as f64;
-        }
-        i = j + 1;
     }
-    (p, ranks)
+    p
+}
+
+/// Two-sided pointwise ranks of one bin's counts (see [`erl_p_values`]):
+/// from a table of counts per value when the values span a short range, as
+/// whole-number counts of announcements do, else by binary search.
+fn two_sided_ranks(column: &[u64]) -> Vec<u32> {
+    let n = column.len();
+    let (min, max) = column.iter().fold((u64::MAX, 0), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+    let span = max.saturating_sub(min) as usize;
+    if span <= 4 * n {
+        // at_most[v] = #{j : h_j <= min + v}
+        let mut at_most = vec![0usize; span + 1];
+        for &x in column {
+            at_most[(x - min) as usize] += 1;
+        }
+        for v in 1..=span {
+            at_most[v] += at_most[v - 1];
+        }
+        column
+            .iter()
+            .map(|&x| {
+                let v = (x - min) as usize;
+                let below = if v == 0 { 0 } else { at_most[v - 1] };
+                at_most[v].min(n - below) as u32
+            })
+            .collect()
+    } else {
+        let mut sorted = column.to_vec();
+        sorted.sort_unstable();
+        column
+            .iter()
+            .map(|&x| {
+                let low = sorted.partition_point(|&v| v <= x);
+                let high = n - sorted.partition_point(|&v| v < x);
+                low.min(high) as u32
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -361,10 +404,9 @@ mod tests {
 
     #[test]
     fn erl_ranks_put_the_most_extreme_curve_first() {
-        let curves: Vec<Vec<u64>> =
-            vec![vec![9, 9], vec![1, 2], vec![2, 1], vec![1, 1], vec![2, 2]];
-        let refs: Vec<&[u64]> = curves.iter().map(Vec::as_slice).collect();
-        let (p, _) = erl_p_values(&refs, 2);
+        // Five curves over two bins, given bin by bin: (9, 9), (1, 2), (2, 1), (1, 1), (2, 2).
+        let columns = vec![vec![9, 1, 2, 1, 2], vec![9, 2, 1, 1, 2]];
+        let p = erl_p_values(&columns);
         assert_eq!(p[0], 0.2, "the outlying curve alone is the most extreme");
         assert!(p.iter().all(|&x| x > 0.0 && x <= 1.0));
     }
