@@ -16,7 +16,7 @@ use crate::stats::multiple::{benjamini_hochberg, holm};
 use crate::stats::peth::{peri_event, Peth};
 use crate::stats::phase::{phase_test, phases, sector_counts, PhaseTest};
 use crate::stats::regression::{design, poisson_regression, PoissonFit};
-use crate::stats::shift::circular_shift_test;
+use crate::stats::shift::ShiftTester;
 use crate::stats::shuffle::{delay_shuffle, reach, Membership, ShuffleCase};
 use crate::stats::weekday::{weekday_test, WeekdayTest};
 use crate::stats::window::{
@@ -141,6 +141,7 @@ pub fn window_tests(
             Direction::BOTH.into_iter().flat_map(move |d| windows.iter().map(move |&w| (g, d, w)))
         })
         .collect();
+    let shift_tester = ShiftTester::new(counts);
     let mut rows: Vec<WindowTest> = cells
         .par_iter()
         .map(|&(group, direction, w)| {
@@ -148,7 +149,7 @@ pub fn window_tests(
             let covered = covered_mask(&days, t, direction, w);
             let c = covered.iter().filter(|&&x| x).count();
             let x = observed_in_windows(counts, &covered);
-            let shift = circular_shift_test(counts, &covered);
+            let shift = shift_tester.test(&covered);
             let rr = rate_ratio(x, n, c, t);
             let note = match (rr, c) {
                 (Some(_), _) => String::new(),

@@ -118,19 +118,35 @@ fn kernel(
     kernel
 }
 
-/// A studentized deviation `D / sqrt(V)` kept as the exact pair `(D^2, V)`.
+/// A studentized deviation `D / sqrt(V)` kept as the exact pair `(D^2, V)`,
+/// with `D^2 / V` in floating point to decide most comparisons quickly.
 #[derive(Debug, Clone, Copy)]
 struct Deviation {
     d2: u128,
     v: u128,
+    ratio: f64,
 }
 
 impl Deviation {
+    fn new(d2: u128, v: u128) -> Self {
+        Deviation { d2, v, ratio: d2 as f64 / v as f64 }
+    }
+
     fn value(self) -> f64 {
         (self.d2 as f64).sqrt() / (self.v as f64).sqrt()
     }
 
+    /// The exact order of `D^2 / V`. The floating-point ratios are within a
+    /// few units in the last place of the true ones, so where they differ by
+    /// more than a relative 1e-12 their order is the true order; otherwise
+    /// the pairs are compared by cross-multiplication.
     fn cmp(self, other: Deviation) -> Ordering {
+        if self.ratio > other.ratio * (1.0 + 1e-12) {
+            return Ordering::Greater;
+        }
+        if other.ratio > self.ratio * (1.0 + 1e-12) {
+            return Ordering::Less;
+        }
         match (self.d2.checked_mul(other.v), other.d2.checked_mul(self.v)) {
             (Some(a), Some(b)) => a.cmp(&b),
             _ => self.value().total_cmp(&other.value()),
@@ -172,53 +188,58 @@ pub fn peri_event(
         })
         .collect();
     let observed: Vec<u64> = by_bin.iter().map(|r| r.first().copied().unwrap_or(0)).collect();
-    // Per bin, from its column of null counts: the sums S1 and S2 and the
-    // pointwise 2.5% and 97.5% quantiles.
-    let moments: Vec<(u128, u128, f64, f64)> = by_bin
+    // Per bin, from its column of null counts: the sums S1 and S2, the
+    // pointwise 2.5% and 97.5% quantiles and every curve's two-sided rank.
+    let per_bin: Vec<(u128, u128, f64, f64, Vec<u32>)> = by_bin
         .par_iter()
         .map(|column| {
             let s1 = column.iter().map(|&x| u128::from(x)).sum();
             let s2 = column.iter().map(|&x| u128::from(x) * u128::from(x)).sum();
-            let mut values = column.clone();
-            values.sort_unstable();
-            let sorted: Vec<f64> = values.iter().map(|&x| x as f64).collect();
-            let low = quantile_sorted(&sorted, 0.025).unwrap_or(0.0);
-            let high = quantile_sorted(&sorted, 0.975).unwrap_or(0.0);
-            (s1, s2, low, high)
+            let distribution = Distribution::new(column);
+            let (low, high) = (distribution.quantile(0.025), distribution.quantile(0.975));
+            (s1, s2, low, high, distribution.ranks(column))
         })
         .collect();
-    let s1: Vec<u128> = moments.iter().map(|m| m.0).collect();
-    let s2: Vec<u128> = moments.iter().map(|m| m.1).collect();
-    let pointwise_low: Vec<f64> = moments.iter().map(|m| m.2).collect();
-    let pointwise_high: Vec<f64> = moments.iter().map(|m| m.3).collect();
+    let s1: Vec<u128> = per_bin.iter().map(|m| m.0).collect();
+    let s2: Vec<u128> = per_bin.iter().map(|m| m.1).collect();
+    let pointwise_low: Vec<f64> = per_bin.iter().map(|m| m.2).collect();
+    let pointwise_high: Vec<f64> = per_bin.iter().map(|m| m.3).collect();
     // ERL over the same curves: curve 0 is the data (shift 0) either way.
-    let p_values = erl_p_values(&by_bin);
-    // Null curves, row-major: curve j is null[j * bins..(j + 1) * bins].
-    let mut null = vec![0u64; shifts.len() * bins];
-    null.par_chunks_mut(bins.max(1)).enumerate().for_each(|(j, row)| {
-        for (slot, column) in row.iter_mut().zip(&by_bin) {
-            *slot = column[j];
-        }
-    });
-    drop(by_bin);
-
+    let rank_columns: Vec<Vec<u32>> = per_bin.into_iter().map(|m| m.4).collect();
+    let p_values = erl_p_values_from_ranks(&rank_columns);
+    drop(rank_columns);
     let nn = n as u128;
     let null_mean: Vec<f64> = s1.iter().map(|&s| s as f64 / n as f64).collect();
     let variance: Vec<u128> =
         (0..bins).map(|b| (nn * s2[b]).saturating_sub(s1[b] * s1[b])).collect();
     let sd: Vec<f64> = variance.iter().map(|&v| (v as f64).sqrt() / n as f64).collect();
 
-    let deviation = |curve: &[u64]| -> Option<Deviation> {
-        (0..bins)
-            .filter(|&b| variance[b] > 0)
-            .map(|b| {
-                let d = (nn * u128::from(curve[b])).abs_diff(s1[b]);
-                Deviation { d2: d * d, v: variance[b] }
-            })
-            .max_by(|a, b| a.cmp(*b))
+    // T_s = max_b |h_s(b) - m(b)| / sd(b), over the bins with sd > 0 in
+    // order (the last of equal maxima, as `Iterator::max_by`).
+    let varying: Vec<usize> = (0..bins).filter(|&b| variance[b] > 0).collect();
+    let bin_deviation = |b: usize, x: u64| {
+        let d = (nn * u128::from(x)).abs_diff(s1[b]);
+        Deviation::new(d * d, variance[b])
     };
-    let observed_dev = deviation(&observed);
-    let null_devs: Vec<Option<Deviation>> = null.par_chunks(bins.max(1)).map(deviation).collect();
+    let keep_larger = |slot: &mut Option<Deviation>, dev: Deviation| match slot {
+        Some(current) if current.cmp(dev) == Ordering::Greater => {}
+        _ => *slot = Some(dev),
+    };
+    let mut observed_dev = None;
+    for &b in &varying {
+        keep_larger(&mut observed_dev, bin_deviation(b, observed[b]));
+    }
+    // Every curve's, bin by bin from the columns, in parallel over blocks of curves.
+    const CURVES_PER_TASK: usize = 1024;
+    let mut null_devs: Vec<Option<Deviation>> = vec![None; shifts.len()];
+    null_devs.par_chunks_mut(CURVES_PER_TASK).enumerate().for_each(|(block, devs)| {
+        let first = block * CURVES_PER_TASK;
+        for &b in &varying {
+            for (slot, &x) in devs.iter_mut().zip(&by_bin[b][first..]) {
+                keep_larger(slot, bin_deviation(b, x));
+            }
+        }
+    });
 
     let (t_observed, t95, p_global) = match observed_dev {
         None => (None, None, None),
@@ -236,15 +257,15 @@ pub fn peri_event(
     let global_low = (0..bins).map(|b| null_mean[b] - spread * sd[b]).collect();
     let global_high = (0..bins).map(|b| null_mean[b] + spread * sd[b]).collect();
 
-    let curves: Vec<&[u64]> = (0..shifts.len()).map(|j| &null[j * bins..(j + 1) * bins]).collect();
     let p_erl = p_values.first().copied().unwrap_or(1.0);
+    // The ERL envelope: the range of the curves with p > 0.05, bin by bin.
     let mut erl_low = vec![f64::INFINITY; bins];
     let mut erl_high = vec![f64::NEG_INFINITY; bins];
-    for (curve, &p) in curves.iter().zip(&p_values) {
-        if p > 0.05 {
-            for b in 0..bins {
-                erl_low[b] = erl_low[b].min(curve[b] as f64);
-                erl_high[b] = erl_high[b].max(curve[b] as f64);
+    for (b, column) in by_bin.iter().enumerate() {
+        for (&x, &p) in column.iter().zip(&p_values) {
+            if p > 0.05 {
+                erl_low[b] = erl_low[b].min(x as f64);
+                erl_high[b] = erl_high[b].max(x as f64);
             }
         }
     }
@@ -283,16 +304,21 @@ pub fn peri_event(
 /// The two-sided rank of curve `i` in bin `b` is
 /// `min(#{j : h_j(b) <= h_i(b)}, #{j : h_j(b) >= h_i(b)})`.
 pub fn erl_p_values(columns: &[Vec<u64>]) -> Vec<f64> {
-    let bins = columns.len();
-    let n = columns.first().map_or(0, Vec::len);
+    let ranks: Vec<Vec<u32>> = columns.par_iter().map(|c| Distribution::new(c).ranks(c)).collect();
+    erl_p_values_from_ranks(&ranks)
+}
+
+/// [`erl_p_values`] from the two-sided ranks, bin by bin.
+fn erl_p_values_from_ranks(rank_columns: &[Vec<u32>]) -> Vec<f64> {
+    let bins = rank_columns.len();
+    let n = rank_columns.first().map_or(0, Vec::len);
     if bins == 0 || n == 0 {
         return vec![1.0; n];
     }
-    let rank_columns: Vec<Vec<u32>> = columns.par_iter().map(|c| two_sided_ranks(c)).collect();
     // Each curve's ranks, sorted: row i is ranks[i * bins..(i + 1) * bins].
     let mut ranks = vec![0u32; n * bins];
     ranks.par_chunks_mut(bins).enumerate().for_each(|(i, row)| {
-        for (slot, column) in row.iter_mut().zip(&rank_columns) {
+        for (slot, column) in row.iter_mut().zip(rank_columns) {
             *slot = column[i];
         }
         row.sort_unstable();
@@ -313,15 +339,29 @@ pub fn erl_p_values(columns: &[Vec<u64>]) -> Vec<f64> {
     p
 }
 
-/// Two-sided pointwise ranks of one bin's counts (see [`erl_p_values`]):
-/// from a table of counts per value when the values span a short range, as
-/// whole-number counts of announcements do, else by binary search.
-fn two_sided_ranks(column: &[u64]) -> Vec<u32> {
-    let n = column.len();
-    let (min, max) = column.iter().fold((u64::MAX, 0), |(lo, hi), &x| (lo.min(x), hi.max(x)));
-    let span = max.saturating_sub(min) as usize;
-    if span <= 4 * n {
-        // at_most[v] = #{j : h_j <= min + v}
+/// The distribution of one bin's null counts over the curves, for order
+/// statistics and ranks. Counts of announcements span a short range, so it is
+/// usually a cumulative table of the values, built in O(n + span) where
+/// sorting would cost O(n log n); a sorted copy otherwise.
+enum Distribution {
+    /// `at_most[v]`: curves with a count of at most `min + v`.
+    Table {
+        min: u64,
+        at_most: Vec<usize>,
+    },
+    Sorted(Vec<u64>),
+}
+
+impl Distribution {
+    fn new(column: &[u64]) -> Self {
+        let n = column.len();
+        let (min, max) = column.iter().fold((u64::MAX, 0), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+        let span = usize::try_from(max.saturating_sub(min)).unwrap_or(usize::MAX);
+        if n == 0 || span > 4 * n {
+            let mut sorted = column.to_vec();
+            sorted.sort_unstable();
+            return Distribution::Sorted(sorted);
+        }
         let mut at_most = vec![0usize; span + 1];
         for &x in column {
             at_most[(x - min) as usize] += 1;
@@ -329,23 +369,67 @@ fn two_sided_ranks(column: &[u64]) -> Vec<u32> {
         for v in 1..=span {
             at_most[v] += at_most[v - 1];
         }
+        Distribution::Table { min, at_most }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Distribution::Table { at_most, .. } => at_most.last().copied().unwrap_or(0),
+            Distribution::Sorted(sorted) => sorted.len(),
+        }
+    }
+
+    /// The `k`-th smallest count (0-based), `k < len`.
+    fn order_statistic(&self, k: usize) -> u64 {
+        match self {
+            Distribution::Table { min, at_most } => {
+                min + at_most.partition_point(|&c| c <= k) as u64
+            }
+            Distribution::Sorted(sorted) => sorted.get(k).copied().unwrap_or(0),
+        }
+    }
+
+    /// `#{j : h_j <= x}` and `#{j : h_j < x}`.
+    fn counts_around(&self, x: u64) -> (usize, usize) {
+        match self {
+            Distribution::Table { min, at_most } => {
+                let upto = |v: u64| -> usize {
+                    // #{j : h_j <= v}
+                    if v < *min {
+                        return 0;
+                    }
+                    let i = usize::try_from(v - min).unwrap_or(usize::MAX).min(at_most.len() - 1);
+                    at_most[i]
+                };
+                (upto(x), if x == 0 { 0 } else { upto(x - 1) })
+            }
+            Distribution::Sorted(sorted) => {
+                (sorted.partition_point(|&v| v <= x), sorted.partition_point(|&v| v < x))
+            }
+        }
+    }
+
+    /// The type-7 quantile (as [`quantile_sorted`]); 0 for no curves.
+    fn quantile(&self, q: f64) -> f64 {
+        let n = self.len();
+        if n == 0 {
+            return 0.0;
+        }
+        let h = (n - 1) as f64 * q;
+        let lo = h.floor() as usize;
+        let hi = (lo + 1).min(n - 1);
+        let (x_lo, x_hi) = (self.order_statistic(lo) as f64, self.order_statistic(hi) as f64);
+        x_lo + (h - lo as f64) * (x_hi - x_lo)
+    }
+
+    /// Each count's two-sided rank, `min(#{h_j <= x}, #{h_j >= x})`.
+    fn ranks(&self, column: &[u64]) -> Vec<u32> {
+        let n = self.len();
         column
             .iter()
             .map(|&x| {
-                let v = (x - min) as usize;
-                let below = if v == 0 { 0 } else { at_most[v - 1] };
-                at_most[v].min(n - below) as u32
-            })
-            .collect()
-    } else {
-        let mut sorted = column.to_vec();
-        sorted.sort_unstable();
-        column
-            .iter()
-            .map(|&x| {
-                let low = sorted.partition_point(|&v| v <= x);
-                let high = n - sorted.partition_point(|&v| v < x);
-                low.min(high) as u32
+                let (at_most, below) = self.counts_around(x);
+                at_most.min(n - below) as u32
             })
             .collect()
     }
@@ -400,6 +484,37 @@ mod tests {
         let p = peth.p_global.unwrap();
         assert!((1.0 / 100.0..=1.0).contains(&p), "{p}");
         assert!(peth.p_erl >= 1.0 / 100.0 && peth.p_erl <= 1.0);
+    }
+
+    #[test]
+    fn the_table_of_counts_gives_the_quantiles_and_ranks_of_sorting() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+        // Short spans use the table; a wide one (span > 4n) uses sorting.
+        for (n, span) in [(1usize, 3u64), (7, 2), (500, 40), (500, 100_000), (64, 0)] {
+            let column: Vec<u64> = (0..n).map(|_| 5 + rng.random_range(0..=span)).collect();
+            let distribution = Distribution::new(&column);
+            assert_eq!(matches!(distribution, Distribution::Table { .. }), span <= 4 * n as u64);
+            let mut sorted = column.clone();
+            sorted.sort_unstable();
+            let as_f64: Vec<f64> = sorted.iter().map(|&x| x as f64).collect();
+            for q in [0.0, 0.025, 0.5, 0.975, 1.0] {
+                assert_eq!(
+                    distribution.quantile(q).to_bits(),
+                    quantile_sorted(&as_f64, q).unwrap().to_bits(),
+                    "n = {n}, span = {span}, q = {q}"
+                );
+            }
+            let by_search: Vec<u32> = column
+                .iter()
+                .map(|&x| {
+                    let low = sorted.partition_point(|&v| v <= x);
+                    let high = n - sorted.partition_point(|&v| v < x);
+                    low.min(high) as u32
+                })
+                .collect();
+            assert_eq!(distribution.ranks(&column), by_search, "n = {n}, span = {span}");
+        }
     }
 
     #[test]

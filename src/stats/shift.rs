@@ -17,7 +17,7 @@
 //! spatial processes of several types of points", *J. R. Statist. Soc. B* 44,
 //! 406-413 (the toroidal-shift null model, here on a circle of days).
 
-use super::correlate::circular_cross_correlation;
+use super::correlate::CircularCorrelator;
 
 /// Outcome of a circular-shift test.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,29 +32,54 @@ pub struct ShiftTest {
     pub p_value: f64,
 }
 
-/// `X_s = sum_t counts[t] covered[(t + s) mod T]` for every `s` in `0..T`.
-///
-/// Works from per-day counts, as an exact FFT cross-correlation: cost
-/// O(T log T) however many announcements there are, never O(T n) (see
-/// [`super::correlate`]).
-pub fn shift_counts(counts: &[u64], covered: &[bool]) -> Vec<u64> {
-    let t = counts.len().min(covered.len());
-    let indicator: Vec<u64> = covered[..t].iter().map(|&c| u64::from(c)).collect();
-    circular_cross_correlation(&counts[..t], &indicator)
+/// Shift tests of one series of day counts against any number of window
+/// sets: the counts' spectrum (and the FFT plan) is computed once and shared
+/// by every test, as the 30 default window tests do.
+pub struct ShiftTester {
+    correlator: CircularCorrelator,
 }
 
-/// The exact circular-shift test of `counts` against the `covered` days.
-pub fn circular_shift_test(counts: &[u64], covered: &[bool]) -> ShiftTest {
-    let totals = shift_counts(counts, covered);
-    let observed = totals.first().copied().unwrap_or(0);
-    let at_least_observed = totals.iter().filter(|&&x| x >= observed).count().max(1);
-    let shifts = totals.len().max(1);
-    ShiftTest {
-        observed,
-        at_least_observed,
-        shifts,
-        p_value: at_least_observed as f64 / shifts as f64,
+impl ShiftTester {
+    /// `counts[t]`: announcements on period day `t`, for the `T` days.
+    pub fn new(counts: &[u64]) -> Self {
+        ShiftTester { correlator: CircularCorrelator::new(counts) }
     }
+
+    /// `X_s = sum_t counts[t] covered[(t + s) mod T]` for every `s` in `0..T`;
+    /// `covered` has one entry per day (missing days count as not covered).
+    ///
+    /// Works from per-day counts, as an exact FFT cross-correlation: cost
+    /// O(T log T) however many announcements there are, never O(T n) (see
+    /// [`super::correlate`]).
+    pub fn shift_counts(&self, covered: &[bool]) -> Vec<u64> {
+        let indicator: Vec<u64> = covered.iter().map(|&c| u64::from(c)).collect();
+        self.correlator.correlate(&indicator)
+    }
+
+    /// The exact circular-shift test against the `covered` days.
+    pub fn test(&self, covered: &[bool]) -> ShiftTest {
+        let totals = self.shift_counts(covered);
+        let observed = totals.first().copied().unwrap_or(0);
+        let at_least_observed = totals.iter().filter(|&&x| x >= observed).count().max(1);
+        let shifts = totals.len().max(1);
+        ShiftTest {
+            observed,
+            at_least_observed,
+            shifts,
+            p_value: at_least_observed as f64 / shifts as f64,
+        }
+    }
+}
+
+/// `X_s` for every shift `s` (see [`ShiftTester::shift_counts`]).
+pub fn shift_counts(counts: &[u64], covered: &[bool]) -> Vec<u64> {
+    ShiftTester::new(counts).shift_counts(covered)
+}
+
+/// The exact circular-shift test of `counts` against the `covered` days (see
+/// [`ShiftTester`] for many tests of the same counts).
+pub fn circular_shift_test(counts: &[u64], covered: &[bool]) -> ShiftTest {
+    ShiftTester::new(counts).test(covered)
 }
 
 #[cfg(test)]
