@@ -43,24 +43,25 @@ pub struct CircularCorrelator {
     norm: f64,
     /// The FFT length `N`: see [`padded_length`].
     padded: usize,
+    /// The FFT plans and `conj(FFT(a))` of the zero-padded `a`, made on
+    /// first use of the FFT path (planning computes `N` twiddle factors).
+    fft: std::sync::OnceLock<FftPath>,
+}
+
+struct FftPath {
     forward: Arc<dyn RealToComplex<f64>>,
     inverse: Arc<dyn ComplexToReal<f64>>,
-    /// `conj(FFT(a))` of the zero-padded `a`, computed on first use of the FFT path.
-    spectrum: std::sync::OnceLock<Vec<Complex<f64>>>,
+    spectrum: Vec<Complex<f64>>,
 }
 
 impl CircularCorrelator {
     pub fn new(a: &[u64]) -> Self {
-        let mut planner = RealFftPlanner::new();
-        let padded = padded_length(a.len());
         CircularCorrelator {
             a: a.to_vec(),
             nonzero: a.iter().enumerate().filter(|(_, &x)| x > 0).map(|(i, &x)| (i, x)).collect(),
             norm: l2_norm(a),
-            padded,
-            forward: planner.plan_fft_forward(padded),
-            inverse: planner.plan_fft_inverse(padded),
-            spectrum: std::sync::OnceLock::new(),
+            padded: padded_length(a.len()),
+            fft: std::sync::OnceLock::new(),
         }
     }
 
@@ -103,12 +104,15 @@ impl CircularCorrelator {
     /// does not for buffers made to the plan's length.
     fn by_fft(&self, b: &[u64]) -> Option<Vec<u64>> {
         let (t, n) = (self.a.len(), self.padded);
-        let spectrum = self.spectrum.get_or_init(|| {
-            let mut spectrum = self.spectrum_of(&self.a).unwrap_or_default();
+        let fft = self.fft.get_or_init(|| {
+            let mut planner = RealFftPlanner::new();
+            let forward = planner.plan_fft_forward(n);
+            let mut spectrum = spectrum_of(forward.as_ref(), &self.a, n).unwrap_or_default();
             spectrum.iter_mut().for_each(|z| *z = z.conj());
-            spectrum
+            FftPath { forward, inverse: planner.plan_fft_inverse(n), spectrum }
         });
-        let mut product = self.spectrum_of(b)?;
+        let spectrum = &fft.spectrum;
+        let mut product = spectrum_of(fft.forward.as_ref(), &b[..b.len().min(t)], n)?;
         if product.len() != spectrum.len() {
             return None;
         }
@@ -124,7 +128,7 @@ impl CircularCorrelator {
             last.im = 0.0;
         }
         let mut linear = vec![0.0; n];
-        self.inverse.process(&mut product, &mut linear).ok()?;
+        fft.inverse.process(&mut product, &mut linear).ok()?;
         // linear[k] = N c[k] for lags k >= 0 and linear[N + k] = N c[k] for
         // k < 0; r[s] = c[s] + c[s - T], and c[-T] = 0.
         let scale = n as f64;
@@ -138,17 +142,17 @@ impl CircularCorrelator {
                 .collect(),
         )
     }
+}
 
-    /// The spectrum of `x` (the first `T` values, zero-padded to `N`).
-    fn spectrum_of(&self, x: &[u64]) -> Option<Vec<Complex<f64>>> {
-        let mut padded = vec![0.0; self.padded];
-        for (slot, &v) in padded.iter_mut().zip(x.iter().take(self.a.len())) {
-            *slot = v as f64;
-        }
-        let mut spectrum = self.forward.make_output_vec();
-        self.forward.process(&mut padded, &mut spectrum).ok()?;
-        Some(spectrum)
+/// The spectrum of `x` zero-padded to `n`.
+fn spectrum_of(forward: &dyn RealToComplex<f64>, x: &[u64], n: usize) -> Option<Vec<Complex<f64>>> {
+    let mut padded = vec![0.0; n];
+    for (slot, &v) in padded.iter_mut().zip(x) {
+        *slot = v as f64;
     }
+    let mut spectrum = forward.make_output_vec();
+    forward.process(&mut padded, &mut spectrum).ok()?;
+    Some(spectrum)
 }
 
 /// The FFT length for a period of `t` days: the least even number `N >= 2t - 1`

@@ -10,8 +10,9 @@
 //! Null model: as for the shift test, the announcements keep their own
 //! pattern and are rotated together around the period; every shift gives a
 //! null histogram. All `T` shifts are used (exact) whenever their curves fit
-//! in memory (see `analysis`); one exact FFT cross-correlation per bin gives
-//! that bin for every shift, O(bins T log T) in all. Otherwise the data and `B`
+//! in memory (see `analysis`); one exact correlation of the day counts with
+//! the event days and running sums give every bin for every shift, O(T log T +
+//! bins T) in all (see [`shifted_histograms`]). Otherwise the data and `B`
 //! random shifts (seeded, see [`crate::sim`]), with every band and statistic
 //! computed over those `B + 1` curves so that they stay exchangeable.
 //!
@@ -58,6 +59,9 @@ impl PethSpec {
         (-k..=k).map(|i| i * b).collect()
     }
 
+    /// The bin of an offset, or `None` beyond `H` ([`offset_range`] is its
+    /// inverse; kept to state the rule and to test it).
+    #[cfg(test)]
     fn bin_of(&self, offset: i64, edges: &[i64]) -> Option<usize> {
         if offset.abs() > i64::from(self.half_width) {
             return None;
@@ -94,50 +98,141 @@ pub struct Peth {
     pub exact: bool,
 }
 
-/// `kernel[u]`: event days `E` with `u - E` in bin `bin`, for each period day
-/// `u`. Events are day indices relative to the period start and may lie
-/// outside it.
-fn kernel(
-    events: &[i64],
-    period_days: usize,
-    spec: PethSpec,
-    edges: &[i64],
-    bin: usize,
-) -> Vec<u64> {
+/// The inclusive range of offsets `o` of bin `b`: `|o| <= H` and
+/// `bin_of(o) = b` (half-open bins, the last closed); `None` if empty.
+fn offset_range(spec: PethSpec, edges: &[i64], b: usize) -> Option<(i64, i64)> {
     let h = i64::from(spec.half_width);
-    let mut kernel = vec![0u64; period_days];
-    let (lo, hi) = (edges[bin].max(-h), edges[bin + 1].min(h));
-    for &e in events {
-        for offset in lo..=hi {
-            let u = e + offset;
-            if (0..period_days as i64).contains(&u) && spec.bin_of(offset, edges) == Some(bin) {
-                kernel[u as usize] += 1;
-            }
-        }
-    }
-    kernel
+    let last = edges.len().checked_sub(2)?;
+    let lo = edges[b].max(-h);
+    let hi = if b == last { edges[b + 1] } else { edges[b + 1] - 1 }.min(h);
+    (lo <= hi).then_some((lo, hi))
 }
 
-/// A studentized deviation `D / sqrt(V)` kept as the exact pair `(D^2, V)`,
+/// `sum_{i < len} x[(from + i) mod T]` from the running sums `prefix` of `x`
+/// (`prefix[i] = x[0] + ... + x[i - 1]`, `T + 1` entries), in O(1).
+fn circular_sum(prefix: &[u64], from: i64, len: u64) -> u64 {
+    let t = prefix.len() - 1;
+    if t == 0 {
+        return 0;
+    }
+    let total = prefix[t];
+    // `from` is within a period or two of 0 here; rem_euclid only otherwise.
+    let period = t as i64;
+    let start = match from {
+        f if (0..period).contains(&f) => f,
+        f if (-period..0).contains(&f) => f + period,
+        f => f.rem_euclid(period),
+    } as usize;
+    let rest = (len % t as u64) as usize;
+    let end = start + rest;
+    let part = if end <= t {
+        prefix[end] - prefix[start]
+    } else {
+        (total - prefix[start]) + prefix[end - t]
+    };
+    (len / t as u64) * total + part
+}
+
+fn running_sums(x: &[u64]) -> Vec<u64> {
+    std::iter::once(0)
+        .chain(x.iter().scan(0u64, |sum, &v| {
+            *sum += v;
+            Some(*sum)
+        }))
+        .collect()
+}
+
+/// Bin `b` of the histogram of every shift `s` in `shifts`, as `columns[b][j]`
+/// for `s = shifts[j]`:
+///
+/// `h_s(b) = sum_E sum_{o in b, 0 <= E + o < T} counts[(E + o - s) mod T]`,
+///
+/// the (announcement, event) pairs at offset `o` in bin `b` once every
+/// announcement day `t` has moved to `(t + s) mod T`; an offset that would put
+/// the announcement outside the period does not count (as for the observed
+/// histogram). For an event far enough from the ends of the period that every
+/// offset within `H` stays inside it, the inner sum runs over whole bins, so
+/// with `Q[k] = sum_E counts[(E + k) mod T]` over those events (one exact
+/// circular correlation, [`CircularCorrelator`]) each bin of each shift is one
+/// difference of running sums of `Q`. The few events near the ends (or outside
+/// the period) are added one by one, again by running sums, of `counts`.
+/// Cost O(T log T + bins T (1 + e)) for `e` events near the ends, instead of
+/// one correlation per bin.
+pub fn shifted_histograms(
+    counts: &[u64],
+    events: &[i64],
+    spec: PethSpec,
+    shifts: &[usize],
+) -> Vec<Vec<u64>> {
+    let t = counts.len() as i64;
+    let edges = spec.edges();
+    let ranges: Vec<Option<(i64, i64)>> =
+        (0..edges.len() - 1).map(|b| offset_range(spec, &edges, b)).collect();
+    let reach_low = ranges.iter().flatten().map(|r| r.0).min().unwrap_or(0);
+    let reach_high = ranges.iter().flatten().map(|r| r.1).max().unwrap_or(0);
+    let interior = |e: i64| e + reach_low >= 0 && e + reach_high < t;
+    // Q[k] = sum_E counts[(E + k) mod T] = r[(T - k) mod T] for
+    // r[s] = sum_u counts[u] ev[(u + s) mod T].
+    let mut indicator = vec![0u64; counts.len()];
+    for &e in events.iter().filter(|&&e| interior(e)) {
+        indicator[e as usize] += 1;
+    }
+    let r = CircularCorrelator::new(counts).correlate(&indicator);
+    let q: Vec<u64> = (0..counts.len()).map(|k| r[(counts.len() - k) % counts.len()]).collect();
+    let q_sums = running_sums(&q);
+    let count_sums = running_sums(counts);
+    let near_ends: Vec<i64> = events
+        .iter()
+        .copied()
+        .filter(|&e| !interior(e) && e + reach_high >= 0 && e + reach_low < t)
+        .collect();
+    ranges
+        .par_iter()
+        .map(|range| {
+            let Some((lo, hi)) = *range else {
+                return vec![0; shifts.len()];
+            };
+            shifts
+                .iter()
+                .map(|&s| {
+                    let s = s as i64;
+                    let mut total = circular_sum(&q_sums, lo - s, (hi - lo + 1) as u64);
+                    for &e in &near_ends {
+                        let (from, to) = (lo.max(-e), hi.min(t - 1 - e));
+                        if from <= to {
+                            total +=
+                                circular_sum(&count_sums, e + from - s, (to - from + 1) as u64);
+                        }
+                    }
+                    total
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A studentized deviation `D / sqrt(V)` kept as the exact pair `(|D|, V)`,
 /// with `D^2 / V` in floating point to decide most comparisons quickly.
 #[derive(Debug, Clone, Copy)]
 struct Deviation {
-    d2: u128,
+    d: u128,
     v: u128,
     ratio: f64,
 }
 
 impl Deviation {
-    fn new(d2: u128, v: u128) -> Self {
-        Deviation { d2, v, ratio: d2 as f64 / v as f64 }
+    /// `|D|` and `V`, with `1 / V` in floating point (`inverse_v`).
+    fn new(d: u128, v: u128, inverse_v: f64) -> Self {
+        let d_float = u64::try_from(d).map_or(d as f64, |d| d as f64);
+        Deviation { d, v, ratio: d_float * d_float * inverse_v }
     }
 
     fn value(self) -> f64 {
-        (self.d2 as f64).sqrt() / (self.v as f64).sqrt()
+        ((self.d * self.d) as f64).sqrt() / (self.v as f64).sqrt()
     }
 
-    /// The exact order of `D^2 / V`. The floating-point ratios are within a
-    /// few units in the last place of the true ones, so where they differ by
+    /// The exact order of `D^2 / V`. The floating-point ratios are within
+    /// eight units in the last place of the true ones, so where they differ by
     /// more than a relative 1e-12 their order is the true order; otherwise
     /// the pairs are compared by cross-multiplication.
     fn cmp(self, other: Deviation) -> Ordering {
@@ -147,7 +242,8 @@ impl Deviation {
         if other.ratio > self.ratio * (1.0 + 1e-12) {
             return Ordering::Less;
         }
-        match (self.d2.checked_mul(other.v), other.d2.checked_mul(self.v)) {
+        let (d2, other_d2) = (self.d * self.d, other.d * other.d);
+        match (d2.checked_mul(other.v), other_d2.checked_mul(self.v)) {
             (Some(a), Some(b)) => a.cmp(&b),
             _ => self.value().total_cmp(&other.value()),
         }
@@ -177,16 +273,7 @@ pub fn peri_event(
         Some(s) => std::iter::once(0).chain(s.iter().copied()).collect(),
     };
     let n = shifts.len().max(1);
-    // h_s(b) = sum_t counts[t] kernel_b[(t + s) mod T]: one exact circular
-    // cross-correlation per bin gives bin b of every shifted histogram at once.
-    let correlator = CircularCorrelator::new(counts);
-    let by_bin: Vec<Vec<u64>> = (0..bins)
-        .into_par_iter()
-        .map(|b| {
-            let r = correlator.correlate(&kernel(events, t, spec, &edges, b));
-            shifts.iter().map(|&s| r.get(s).copied().unwrap_or(0)).collect()
-        })
-        .collect();
+    let by_bin = shifted_histograms(counts, events, spec, &shifts);
     let observed: Vec<u64> = by_bin.iter().map(|r| r.first().copied().unwrap_or(0)).collect();
     // Per bin, from its column of null counts: the sums S1 and S2, the
     // pointwise 2.5% and 97.5% quantiles and every curve's two-sided rank.
@@ -217,9 +304,10 @@ pub fn peri_event(
     // T_s = max_b |h_s(b) - m(b)| / sd(b), over the bins with sd > 0 in
     // order (the last of equal maxima, as `Iterator::max_by`).
     let varying: Vec<usize> = (0..bins).filter(|&b| variance[b] > 0).collect();
+    let inverse_variance: Vec<f64> = variance.iter().map(|&v| 1.0 / v as f64).collect();
     let bin_deviation = |b: usize, x: u64| {
         let d = (nn * u128::from(x)).abs_diff(s1[b]);
-        Deviation::new(d * d, variance[b])
+        Deviation::new(d, variance[b], inverse_variance[b])
     };
     let keep_larger = |slot: &mut Option<Deviation>, dev: Deviation| match slot {
         Some(current) if current.cmp(dev) == Ordering::Greater => {}
@@ -438,6 +526,51 @@ impl Distribution {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition, one correlation per bin (the former implementation).
+    /// `kernel[u]`: event days `E` with `u - E` in bin `bin`, for each period day
+    /// `u`. Events are day indices relative to the period start and may lie
+    /// outside it.
+    fn kernel(
+        events: &[i64],
+        period_days: usize,
+        spec: PethSpec,
+        edges: &[i64],
+        bin: usize,
+    ) -> Vec<u64> {
+        let h = i64::from(spec.half_width);
+        let mut kernel = vec![0u64; period_days];
+        let (lo, hi) = (edges[bin].max(-h), edges[bin + 1].min(h));
+        for &e in events {
+            for offset in lo..=hi {
+                let u = e + offset;
+                if (0..period_days as i64).contains(&u) && spec.bin_of(offset, edges) == Some(bin) {
+                    kernel[u as usize] += 1;
+                }
+            }
+        }
+        kernel
+    }
+
+    #[test]
+    fn running_sums_give_the_histogram_of_every_shift_as_the_definition() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+        // Events inside, near both ends and outside the period; H below and above T.
+        for (t, h, bin_days) in [(400usize, 30u32, 7u32), (97, 14, 3), (50, 60, 7), (365, 182, 7)] {
+            let counts: Vec<u64> = (0..t).map(|_| rng.random_range(0..4u64)).collect();
+            let events: Vec<i64> = (0..12).map(|_| rng.random_range(-80..t as i64 + 80)).collect();
+            let spec = PethSpec { half_width: h, bin_days };
+            let edges = spec.edges();
+            let shifts: Vec<usize> = (0..t).collect();
+            let fast = shifted_histograms(&counts, &events, spec, &shifts);
+            let correlator = CircularCorrelator::new(&counts);
+            for (b, column) in fast.iter().enumerate() {
+                let expected = correlator.correlate(&kernel(&events, t, spec, &edges, b));
+                assert_eq!(column, &expected, "T = {t}, H = {h}, bin {b}");
+            }
+        }
+    }
 
     #[test]
     fn bins_follow_numpy_histogram_edges() {
