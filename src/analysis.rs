@@ -83,12 +83,26 @@ pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
     let announcements = &inputs.announcements.announcements;
     let period = inputs.period;
     let groups = event_groups(&inputs.events, &config.groups);
-    let neighbours = nearest_events(announcements, &groups)?;
     let counts = day_counts(announcements, &period, config.weight_by_people);
-    let window_tests = window_tests(&counts, &groups, &period, &config.windows);
-    let delays = delay_results(announcements, config.permutations, config.seed);
     let day_numbers: Vec<Vec<i64>> = groups.iter().map(|g| g.day_indices(&period)).collect();
-    let peth = peri_event_histograms(&counts, &day_numbers, config);
+    // The peri-event nulls cost the most; the join, the window tests and the
+    // regression run beside them rather than after them.
+    let ((peth, window_tests), (neighbours, regression)) = rayon::join(
+        || {
+            rayon::join(
+                || peri_event_histograms(&counts, &day_numbers, config),
+                || window_tests(&counts, &groups, &period, &config.windows),
+            )
+        },
+        || {
+            rayon::join(
+                || nearest_events(announcements, &groups),
+                || regression(&counts, &groups, &period, config),
+            )
+        },
+    );
+    let neighbours = neighbours?;
+    let delays = delay_results(announcements, config.permutations, config.seed);
     let busy_days: Vec<(i64, u64)> =
         counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(t, &c)| (t as i64, c)).collect();
     let group_phases: Vec<Vec<(f64, u64)>> =
@@ -96,16 +110,6 @@ pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
     let phase = group_phases.iter().map(|p| phase_test(p)).collect();
     let phase_sectors = group_phases.iter().map(|p| sector_counts(p, 12)).collect();
     let (shuffle, shuffle_cases) = shuffle_tests(announcements, &groups, &period, config);
-    let columns = design(&period, &groups, &config.regression_terms, &config.fixed_effects);
-    let y: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
-    let mut regression = poisson_regression(&y, &columns, config.hac_lags);
-    for term in &config.regression_terms {
-        if !groups.iter().any(|g| g.name == term.group) {
-            if let Some(row) = regression.coefficients.iter_mut().find(|c| c.term == term.name) {
-                row.note = format!("not estimable: there is no event group named '{}'", term.group);
-            }
-        }
-    }
     Ok(Analysis {
         period,
         announcements: inputs.announcements.total(),
@@ -123,6 +127,27 @@ pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
         shuffle_cases,
         regression,
     })
+}
+
+/// The Poisson regression of the daily counts on the configured terms; a term
+/// whose group does not exist is reported as not estimable.
+fn regression(
+    counts: &[u64],
+    groups: &[EventGroup],
+    period: &Period,
+    config: &Config,
+) -> PoissonFit {
+    let columns = design(period, groups, &config.regression_terms, &config.fixed_effects);
+    let y: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
+    let mut regression = poisson_regression(&y, &columns, config.hac_lags);
+    for term in &config.regression_terms {
+        if !groups.iter().any(|g| g.name == term.group) {
+            if let Some(row) = regression.coefficients.iter_mut().find(|c| c.term == term.name) {
+                row.note = format!("not estimable: there is no event group named '{}'", term.group);
+            }
+        }
+    }
+    regression
 }
 
 /// Window and shift tests for every group x direction x window, with Holm and

@@ -44,7 +44,7 @@ impl Progress {
         if let Some((step, start)) = timing.take() {
             if step != "starting" {
                 self.0.suspend(|| {
-                    eprintln!("northwind: {step}: {:.2} s", start.elapsed().as_secs_f64());
+                    eprintln!("northwind: {step}: {:.3} s", start.elapsed().as_secs_f64());
                 });
             }
             *timing = next.map(|n| (n, Instant::now()));

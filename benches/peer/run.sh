@@ -7,7 +7,7 @@
 # Environment (all optional):
 #   SIZES          announcement counts to test          (default "10000 1000000")
 #   REPEATS        timed runs per tool and size; the median wall time and the
-#                  largest peak RSS are reported          (default 3)
+#                  largest peak RSS are reported          (default 5)
 #   SEED           seed of `northwind synth`              (default 20160408)
 #   PEER_VENV      virtualenv for the Python side         (default /var/tmp/northwind-peer-venv)
 #   PYTHON         interpreter that creates the venv      (default python3)
@@ -26,7 +26,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 SIZES="${SIZES:-10000 1000000}"
-REPEATS="${REPEATS:-3}"
+REPEATS="${REPEATS:-5}"
 SEED="${SEED:-20160408}"
 PEER_VENV="${PEER_VENV:-/var/tmp/northwind-peer-venv}"
 PYTHON="${PYTHON:-python3}"
@@ -76,15 +76,20 @@ NW="$(cd "$(dirname "$NW")" && pwd)/$(basename "$NW")"
 # --- helpers ---------------------------------------------------------------------
 
 # timed OUTFILE CMD...: runs CMD with GNU time, appends "wall_s maxrss_kb" to OUTFILE.
+# The wall time is read from the nanosecond clock around the command (GNU time's %e has
+# a resolution of 10 ms, too coarse for runs of 50 ms); GNU time gives the peak RSS.
 # northwind runs in $WORK so that no northwind.toml in the caller's directory
 # changes its settings: both tools use the built-in defaults.
 timed() {
     local out="$1"
     shift
-    local one="$WORK/time.one"
+    local one="$WORK/time.one" start end
     sync   # no dirty pages of an earlier run left to write back during this one
-    (cd "$WORK" && "$TIME" -f '%e %M' -o "$one" "$@" >/dev/null)
-    cat "$one" >>"$out"
+    start="$(date +%s%N)"
+    (cd "$WORK" && "$TIME" -f '%M' -o "$one" "$@" >/dev/null)
+    end="$(date +%s%N)"
+    printf '%s %s\n' "$(awk -v ns="$((end - start))" 'BEGIN {printf "%.3f", ns / 1e9}')" \
+        "$(tail -1 "$one")" >>"$out"
 }
 
 # median_wall FILE / max_rss_mb FILE: summaries of the "wall rss" lines of timed.
@@ -200,7 +205,7 @@ versions="$("$PY" -c 'import sys, numpy, pandas, scipy; print(f"Python {sys.vers
     echo "- northwind: $("$NW" --version) ($NW)"
     echo "- Python side: $versions"
     echo "- Inputs: \`northwind synth --announcements N --seed $SEED\` (30 years, $events events in 3 groups)"
-    echo "- Each tool run $REPEATS times per size: median wall time, largest peak RSS (GNU time %e, %M)"
+    echo "- Each tool run $REPEATS times per size: median wall time (nanosecond clock around the process), largest peak RSS (GNU time %M)"
     echo "- Load average before / after the benchmark: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
     echo "northwind tables: \`northwind run --quiet --no-charts --no-joined\`: every test and table of the report"

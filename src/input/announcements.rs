@@ -27,7 +27,7 @@ pub const MAX_COUNT: u32 = 1_000_000_000;
 pub const UNSPECIFIED_CATEGORY: &str = "unspecified";
 
 /// Rows validated per parallel task.
-const CHUNK_ROWS: usize = 1 << 16;
+const CHUNK_ROWS: usize = 1 << 13;
 
 /// Validated announcements plus the raw table (every column as text), which
 /// `joined.csv` carries through unchanged: `announcements[i]` is row `i`.

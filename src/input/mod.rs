@@ -221,7 +221,7 @@ pub(crate) fn read_table(
 }
 
 /// Bodies larger than this are parsed in parallel pieces.
-const PARALLEL_PARSE_BYTES: usize = 8 << 20;
+const PARALLEL_PARSE_BYTES: usize = 256 << 10;
 
 /// Reads CSV bytes into text records, collecting every structural problem
 /// (ragged rows, invalid UTF-8, duplicate header names) into `problems`.

@@ -42,7 +42,9 @@ use std::cmp::Ordering;
 use rayon::prelude::*;
 
 use super::correlate::CircularCorrelator;
+#[cfg(test)]
 use super::quantile::quantile_sorted;
+use super::quantile::quantile_sorted_by;
 
 /// Histogram layout: half-width `H` and bin width, both in days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -108,29 +110,44 @@ fn offset_range(spec: PethSpec, edges: &[i64], b: usize) -> Option<(i64, i64)> {
     (lo <= hi).then_some((lo, hi))
 }
 
-/// `sum_{i < len} x[(from + i) mod T]` from the running sums `prefix` of `x`
-/// (`prefix[i] = x[0] + ... + x[i - 1]`, `T + 1` entries), in O(1).
-fn circular_sum(prefix: &[u64], from: i64, len: u64) -> u64 {
-    let t = prefix.len() - 1;
-    if t == 0 {
-        return 0;
+/// A run of `len` consecutive days on the circle of `T` days, starting
+/// `first` days after a shift's origin: `len = whole T + rest`.
+#[derive(Debug, Clone, Copy)]
+struct CircularRun {
+    first: i64,
+    whole: u64,
+    rest: usize,
+}
+
+impl CircularRun {
+    fn new(first: i64, len: u64, t: usize) -> Self {
+        let t = t.max(1) as u64;
+        CircularRun { first, whole: len / t, rest: (len % t) as usize }
     }
-    let total = prefix[t];
-    // `from` is within a period or two of 0 here; rem_euclid only otherwise.
-    let period = t as i64;
-    let start = match from {
-        f if (0..period).contains(&f) => f,
-        f if (-period..0).contains(&f) => f + period,
-        f => f.rem_euclid(period),
-    } as usize;
-    let rest = (len % t as u64) as usize;
-    let end = start + rest;
-    let part = if end <= t {
-        prefix[end] - prefix[start]
-    } else {
-        (total - prefix[start]) + prefix[end - t]
-    };
-    (len / t as u64) * total + part
+
+    /// `sum_{i < len} x[(first - s + i) mod T]` from the running sums `prefix`
+    /// of `x` (`prefix[i] = x[0] + ... + x[i - 1]`, `T + 1` entries), in O(1).
+    fn sum(&self, prefix: &[u64], s: i64) -> u64 {
+        let t = prefix.len() - 1;
+        if t == 0 {
+            return 0;
+        }
+        let total = prefix[t];
+        // `first - s` is within a period or two of 0 here; rem_euclid only otherwise.
+        let period = t as i64;
+        let start = match self.first - s {
+            f if (0..period).contains(&f) => f,
+            f if (-period..0).contains(&f) => f + period,
+            f => f.rem_euclid(period),
+        } as usize;
+        let end = start + self.rest;
+        let part = if end <= t {
+            prefix[end] - prefix[start]
+        } else {
+            (total - prefix[start]) + prefix[end - t]
+        };
+        self.whole * total + part
+    }
 }
 
 fn running_sums(x: &[u64]) -> Vec<u64> {
@@ -192,19 +209,21 @@ pub fn shifted_histograms(
             let Some((lo, hi)) = *range else {
                 return vec![0; shifts.len()];
             };
+            let interior_run = CircularRun::new(lo, (hi - lo + 1) as u64, counts.len());
+            let edge_runs: Vec<CircularRun> = near_ends
+                .iter()
+                .filter_map(|&e| {
+                    let (from, to) = (lo.max(-e), hi.min(t - 1 - e));
+                    (from <= to)
+                        .then(|| CircularRun::new(e + from, (to - from + 1) as u64, counts.len()))
+                })
+                .collect();
             shifts
                 .iter()
                 .map(|&s| {
                     let s = s as i64;
-                    let mut total = circular_sum(&q_sums, lo - s, (hi - lo + 1) as u64);
-                    for &e in &near_ends {
-                        let (from, to) = (lo.max(-e), hi.min(t - 1 - e));
-                        if from <= to {
-                            total +=
-                                circular_sum(&count_sums, e + from - s, (to - from + 1) as u64);
-                        }
-                    }
-                    total
+                    let edges: u64 = edge_runs.iter().map(|run| run.sum(&count_sums, s)).sum();
+                    interior_run.sum(&q_sums, s) + edges
                 })
                 .collect()
         })
@@ -221,9 +240,13 @@ struct Deviation {
 }
 
 impl Deviation {
-    /// `|D|` and `V`, with `1 / V` in floating point (`inverse_v`).
-    fn new(d: u128, v: u128, inverse_v: f64) -> Self {
-        let d_float = u64::try_from(d).map_or(d as f64, |d| d as f64);
+    /// `|D|` and `V`, with `1 / V` in floating point (`inverse_v`), and `|D|`
+    /// as `u64` when it fits (a `u128` to `f64` conversion is a slow library call).
+    fn new(d: u128, small_d: Option<u64>, v: u128, inverse_v: f64) -> Self {
+        let d_float = match small_d {
+            Some(small) => small as f64,
+            None => d as f64,
+        };
         Deviation { d, v, ratio: d_float * d_float * inverse_v }
     }
 
@@ -280,9 +303,8 @@ pub fn peri_event(
     let per_bin: Vec<(u128, u128, f64, f64, Vec<u32>)> = by_bin
         .par_iter()
         .map(|column| {
-            let s1 = column.iter().map(|&x| u128::from(x)).sum();
-            let s2 = column.iter().map(|&x| u128::from(x) * u128::from(x)).sum();
             let distribution = Distribution::new(column);
+            let (s1, s2) = distribution.sums();
             let (low, high) = (distribution.quantile(0.025), distribution.quantile(0.975));
             (s1, s2, low, high, distribution.ranks(column))
         })
@@ -305,9 +327,20 @@ pub fn peri_event(
     // order (the last of equal maxima, as `Iterator::max_by`).
     let varying: Vec<usize> = (0..bins).filter(|&b| variance[b] > 0).collect();
     let inverse_variance: Vec<f64> = variance.iter().map(|&v| 1.0 / v as f64).collect();
+    let small_n = u64::try_from(nn).ok();
+    let small_s1: Vec<Option<u64>> = s1.iter().map(|&s| u64::try_from(s).ok()).collect();
     let bin_deviation = |b: usize, x: u64| {
-        let d = (nn * u128::from(x)).abs_diff(s1[b]);
-        Deviation::new(d, variance[b], inverse_variance[b])
+        let small = small_n.and_then(|n| n.checked_mul(x)).zip(small_s1[b]);
+        match small {
+            Some((nx, s)) => {
+                let d = nx.abs_diff(s);
+                Deviation::new(u128::from(d), Some(d), variance[b], inverse_variance[b])
+            }
+            None => {
+                let d = (nn * u128::from(x)).abs_diff(s1[b]);
+                Deviation::new(d, None, variance[b], inverse_variance[b])
+            }
+        }
     };
     let keep_larger = |slot: &mut Option<Deviation>, dev: Deviation| match slot {
         Some(current) if current.cmp(dev) == Ordering::Greater => {}
@@ -334,11 +367,10 @@ pub fn peri_event(
         Some(obs) => {
             let mut devs: Vec<Deviation> = null_devs.iter().flatten().copied().collect();
             devs.sort_by(|a, b| a.cmp(*b));
-            let values: Vec<f64> = devs.iter().map(|d| d.value()).collect();
             // Counting the data itself: #/T when exact, (1 + #{T_b >= T_0}) / (B + 1) otherwise.
             let at_least = devs.iter().filter(|d| d.cmp(obs) != Ordering::Less).count();
             let p = at_least as f64 / n as f64;
-            (Some(obs.value()), quantile_sorted(&values, 0.95), Some(p))
+            (Some(obs.value()), quantile_sorted_by(&devs, 0.95, |d| d.value()), Some(p))
         }
     };
     let spread = t95.unwrap_or(0.0);
@@ -458,6 +490,28 @@ impl Distribution {
             at_most[v] += at_most[v - 1];
         }
         Distribution::Table { min, at_most }
+    }
+
+    /// `S1 = sum_j h_j` and `S2 = sum_j h_j^2`, exactly.
+    fn sums(&self) -> (u128, u128) {
+        let square = |x: u128| x * x;
+        match self {
+            Distribution::Table { min, at_most } => {
+                let mut below = 0;
+                let (mut s1, mut s2) = (0u128, 0u128);
+                for (v, &upto) in at_most.iter().enumerate() {
+                    let (value, times) = (u128::from(min + v as u64), (upto - below) as u128);
+                    s1 += value * times;
+                    s2 += square(value) * times;
+                    below = upto;
+                }
+                (s1, s2)
+            }
+            Distribution::Sorted(sorted) => (
+                sorted.iter().map(|&x| u128::from(x)).sum(),
+                sorted.iter().map(|&x| square(u128::from(x))).sum(),
+            ),
+        }
     }
 
     fn len(&self) -> usize {
@@ -647,6 +701,9 @@ mod tests {
                 })
                 .collect();
             assert_eq!(distribution.ranks(&column), by_search, "n = {n}, span = {span}");
+            let s1: u128 = column.iter().map(|&x| u128::from(x)).sum();
+            let s2: u128 = column.iter().map(|&x| u128::from(x) * u128::from(x)).sum();
+            assert_eq!(distribution.sums(), (s1, s2), "n = {n}, span = {span}");
         }
     }
 

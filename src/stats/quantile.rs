@@ -11,6 +11,12 @@
 ///
 /// Returns `None` for an empty sample or `q` outside `[0, 1]`.
 pub fn quantile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
+    quantile_sorted_by(sorted, q, |&x| x)
+}
+
+/// [`quantile_sorted`] of `value(x)` over a sample sorted by that value,
+/// computing `value` only for the two order statistics it needs.
+pub fn quantile_sorted_by<T>(sorted: &[T], q: f64, value: impl Fn(&T) -> f64) -> Option<f64> {
     if sorted.is_empty() || !(0.0..=1.0).contains(&q) {
         return None;
     }
@@ -18,7 +24,8 @@ pub fn quantile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
     let lo = h.floor() as usize;
     let hi = (lo + 1).min(sorted.len() - 1);
     let frac = h - lo as f64;
-    Some(sorted[lo] + frac * (sorted[hi] - sorted[lo]))
+    let (x_lo, x_hi) = (value(&sorted[lo]), value(&sorted[hi]));
+    Some(x_lo + frac * (x_hi - x_lo))
 }
 
 #[cfg(test)]
