@@ -708,6 +708,33 @@ mod tests {
     }
 
     #[test]
+    fn erl_p_values_follow_the_definition_with_many_ties() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(17);
+        for (n, bins, values) in [(300usize, 7usize, 4u64), (200, 2, 3), (150, 52, 6), (50, 5, 1)] {
+            let columns: Vec<Vec<u64>> =
+                (0..bins).map(|_| (0..n).map(|_| rng.random_range(0..values)).collect()).collect();
+            // Brute force: each curve's sorted two-sided ranks, compared pairwise.
+            let rank = |b: usize, x: u64| {
+                let low = columns[b].iter().filter(|&&v| v <= x).count();
+                let high = columns[b].iter().filter(|&&v| v >= x).count();
+                low.min(high)
+            };
+            let rows: Vec<Vec<usize>> = (0..n)
+                .map(|i| {
+                    let mut row: Vec<usize> = (0..bins).map(|b| rank(b, columns[b][i])).collect();
+                    row.sort_unstable();
+                    row
+                })
+                .collect();
+            let expected: Vec<f64> = (0..n)
+                .map(|i| rows.iter().filter(|r| *r <= &rows[i]).count() as f64 / n as f64)
+                .collect();
+            assert_eq!(erl_p_values(&columns), expected, "n = {n}, bins = {bins}");
+        }
+    }
+
+    #[test]
     fn erl_ranks_put_the_most_extreme_curve_first() {
         // Five curves over two bins, given bin by bin: (9, 9), (1, 2), (2, 1), (1, 1), (2, 2).
         let columns = vec![vec![9, 1, 2, 1, 2], vec![9, 2, 1, 1, 2]];
