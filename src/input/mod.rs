@@ -330,6 +330,16 @@ fn read_records(
     let mut lines = LineCounter::new(bytes);
     lines.line = first_line;
     while let Some(line) = next_record(&mut reader, &mut record, &mut lines, file, &mut problems) {
+        // The common case in one UTF-8 check per record instead of one per field.
+        if record.len() == headers.len() {
+            if let Some(text) = record_text(&record) {
+                let cells = (0..record.len()).filter_map(|i| text.get(record.range(i)?));
+                if !push_record(&mut table, cells, line, file, &mut problems) {
+                    break;
+                }
+                continue;
+            }
+        }
         let (cells, valid) = text_fields(&record, headers, file, line, &mut problems);
         if cells.len() != headers.len() {
             problems.push(Problem::line(
@@ -343,19 +353,41 @@ fn read_records(
             ));
             continue;
         }
-        if valid {
-            if !table.cells.push_row(cells.iter().copied()) {
-                problems.push(Problem::line(
-                    file,
-                    line,
-                    "is past 4 GiB of cell text; split the file or aggregate it to daily counts",
-                ));
-                break;
-            }
-            table.lines.push(line);
+        if valid && !push_record(&mut table, cells.iter().copied(), line, file, &mut problems) {
+            break;
         }
     }
     (table, problems)
+}
+
+/// The whole record as text, if it is UTF-8 and every field boundary falls
+/// between characters (so that every field is UTF-8 too).
+fn record_text(record: &csv::ByteRecord) -> Option<&str> {
+    let text = std::str::from_utf8(record.as_slice()).ok()?;
+    (0..record.len())
+        .all(|i| record.range(i).is_some_and(|r| text.get(r).is_some()))
+        .then_some(text)
+}
+
+/// Appends one record's cells and its line; `false` (with the problem) once
+/// the table's text would pass 4 GiB.
+fn push_record<'c>(
+    table: &mut TextTable,
+    cells: impl IntoIterator<Item = &'c str>,
+    line: u64,
+    file: &str,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    if !table.cells.push_row(cells) {
+        problems.push(Problem::line(
+            file,
+            line,
+            "is past 4 GiB of cell text; split the file or aggregate it to daily counts",
+        ));
+        return false;
+    }
+    table.lines.push(line);
+    true
 }
 
 /// Reads the next record into `record` and returns its line. A record that is
@@ -543,6 +575,22 @@ pub(crate) fn parse_date(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_is_text_only_if_every_field_is() {
+        let plain = csv::ByteRecord::from(vec!["s1", "2016-04-07", "\u{d55c}\u{ad6d}"]);
+        assert_eq!(record_text(&plain), Some("s12016-04-07\u{d55c}\u{ad6d}"));
+        // "\u{ac00}" is EA B0 80: split after its first byte, the record's bytes
+        // are UTF-8 but neither field is.
+        let split = csv::ByteRecord::from(vec![&b"a\xea"[..], &b"\xb0\x80"[..]]);
+        assert!(std::str::from_utf8(split.as_slice()).is_ok());
+        assert_eq!(record_text(&split), None);
+        let mut problems = Vec::new();
+        let bytes = b"id,name\na\xea,\xb0\x80\n";
+        let table = read_text_table(bytes, "a.csv", &mut problems).unwrap();
+        assert_eq!(table.cells.len(), 0, "the row with non-UTF-8 fields is not kept");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
 
     #[test]
     fn the_fast_iso_date_path_agrees_with_chrono() {
