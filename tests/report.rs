@@ -99,6 +99,12 @@ fn charts_and_joined_csv_can_be_left_out_without_changing_the_tables() {
     assert!(!text(&lean, "summary.md").contains("joined.csv"), "no link to a file not written");
     let manifest = text(&lean, "manifest.json");
     assert!(manifest.contains("\"charts\": false") && manifest.contains("\"joined\": false"));
+    // A rerun over a report without joined.csv still compares the tests.
+    let rerun =
+        snapshot(&bundled_report(&dir.path().join("lean"), &["--no-charts", "--no-joined"]));
+    let summary = text(&rerun, "summary.md");
+    assert!(summary.contains("Since the last run"), "{summary}");
+    assert!(summary.contains("or one without `tables/joined.csv`"), "{summary}");
 }
 
 #[test]

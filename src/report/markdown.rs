@@ -115,7 +115,7 @@ fn since_last_run(md: &mut String, changes: &Changes) {
     if !changes.cases_compared {
         let _ = writeln!(
             md,
-            "- Cases: not compared one by one (more than {} rows); the tests below are.",
+            "- Cases: not compared one by one (a report of more than {} rows, or one without `tables/joined.csv`); the tests below are.",
             crate::report::changes::MAX_COMPARED_CASES
         );
     }
