@@ -486,8 +486,8 @@ impl Config {
             seed: file.analysis.seed.unwrap_or(DEFAULT_SEED),
             permutations,
             output: OutputParts {
-                charts: file.output.charts.unwrap_or(true),
-                joined: file.output.joined.unwrap_or(true),
+                charts: file.output.charts.unwrap_or(OutputParts::default().charts),
+                joined: file.output.joined.unwrap_or(OutputParts::default().joined),
             },
             out_dir: file
                 .output

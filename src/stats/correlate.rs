@@ -77,7 +77,7 @@ impl CircularCorrelator {
         let b_nonzero = b.iter().take(t).filter(|&&x| x > 0).count();
         let direct_cost = (self.nonzero.len() as f64) * (b_nonzero as f64);
         let log_n = (self.padded as f64).log2().max(1.0);
-        let fft_cost = 1.0 * self.padded as f64 * log_n;
+        let fft_cost = self.padded as f64 * log_n;
         // Each r[s] is the sum of two rounded FFT outputs: twice the bound.
         let error_bound = 2.0 * ERROR_BOUND_FACTOR * f64::EPSILON * log_n * self.norm * l2_norm(b);
         if direct_cost <= fft_cost || error_bound >= 0.25 {
@@ -176,11 +176,6 @@ pub fn padded_length(t: usize) -> usize {
 
 fn l2_norm(x: &[u64]) -> f64 {
     x.iter().map(|&v| (v as f64) * (v as f64)).sum::<f64>().sqrt()
-}
-
-/// `r[s] = sum_t a[t] b[(t + s) mod T]`, exactly; see [`CircularCorrelator`].
-pub fn circular_cross_correlation(a: &[u64], b: &[u64]) -> Vec<u64> {
-    CircularCorrelator::new(a).correlate(b)
 }
 
 #[cfg(test)]
