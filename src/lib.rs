@@ -150,10 +150,14 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
         )
     });
     let changes = previous.map(|previous| {
-        let cases = report::changes::cases_by_id(
-            &inputs.announcements.raw,
-            config.announcement_columns.header_for("id"),
-        );
+        // This run's cases are listed only if the previous report's were
+        // (a report written with --no-joined has none to compare with).
+        let cases = previous.cases.as_ref().and_then(|_| {
+            report::changes::cases_by_id(
+                &inputs.announcements.raw,
+                config.announcement_columns.header_for("id"),
+            )
+        });
         report::changes::compare(&previous, cases.as_ref(), &analysis.window_tests)
     });
     let files = render(&analysis, &inputs, config, changes.as_ref())?;

@@ -100,6 +100,25 @@ impl RawTable {
         RawTable { headers, text: String::new(), ends: Vec::new() }
     }
 
+    /// An empty table with room for `text_bytes` of cell text and `cells` cells.
+    pub fn with_capacity(headers: Vec<String>, text_bytes: usize, cells: usize) -> Self {
+        let text_bytes = text_bytes.min(Self::MAX_TEXT_BYTES);
+        RawTable {
+            headers,
+            text: String::with_capacity(text_bytes),
+            ends: Vec::with_capacity(cells),
+        }
+    }
+
+    /// Reserves room for the rows of `others`, so that appending them does
+    /// not reallocate (a doubling of a 600 MB buffer holds both copies at once).
+    pub fn reserve_for<'t>(&mut self, others: impl IntoIterator<Item = &'t RawTable> + Clone) {
+        let text: usize = others.clone().into_iter().map(|t| t.text.len()).sum();
+        let cells: usize = others.into_iter().map(|t| t.ends.len()).sum();
+        self.text.reserve_exact(text.min(Self::MAX_TEXT_BYTES));
+        self.ends.reserve_exact(cells);
+    }
+
     /// Appends a row; it must have one cell per header. Returns `false`, and
     /// appends nothing, when the text would outgrow [`Self::MAX_TEXT_BYTES`].
     pub fn push_row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> bool {

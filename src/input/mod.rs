@@ -280,6 +280,10 @@ pub(crate) fn read_text_table(
         .map(|(range, first_line)| read_records(&body[range.clone()], first_line, &headers, file))
         .collect();
     let mut table = TextTable { cells: RawTable::new(headers), lines: Vec::new() };
+    // Room for every piece up front: appending then copies each piece once.
+    let rows = parsed.iter().map(|(piece, _)| piece.lines.len()).sum();
+    table.lines.reserve_exact(rows);
+    table.cells.reserve_for(parsed.iter().map(|(piece, _)| &piece.cells));
     for (piece, piece_problems) in parsed {
         problems.extend(piece_problems);
         if !table.cells.append(piece.cells) {
@@ -324,7 +328,12 @@ fn read_records(
     file: &str,
 ) -> (TextTable, Vec<Problem>) {
     let mut problems = Vec::new();
-    let mut table = TextTable { cells: RawTable::new(headers.to_vec()), lines: Vec::new() };
+    // The cells' text is at most the bytes; a record is at least a line.
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let mut table = TextTable {
+        cells: RawTable::with_capacity(headers.to_vec(), bytes.len(), lines * headers.len()),
+        lines: Vec::with_capacity(lines),
+    };
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut record = csv::ByteRecord::new();
     let mut lines = LineCounter::new(bytes);

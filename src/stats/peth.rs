@@ -148,6 +148,39 @@ impl CircularRun {
         };
         self.whole * total + part
     }
+
+    /// Adds [`CircularRun::sum`] for every shift `s = 0..T` to `out[s]`, in
+    /// a few passes over slices instead of one indexed sum per shift: with
+    /// `w[k]` the sum of the `rest` days from day `k` (circularly), the shift
+    /// `s` starts at `k = (first - s) mod T`, so `out` takes `w` backwards.
+    /// `w` is kept in `window`, reused from call to call.
+    fn add_every_shift(&self, prefix: &[u64], out: &mut [u64], window: &mut Vec<u64>) {
+        let t = prefix.len() - 1;
+        if t == 0 || out.len() != t {
+            return;
+        }
+        let total = prefix[t];
+        let base = self.whole * total;
+        let rest = self.rest;
+        // w[k] = prefix[k + rest] - prefix[k] while the run stays inside the
+        // period, else (total - prefix[k]) + prefix[k + rest - T].
+        let w = window;
+        w.clear();
+        w.extend(prefix[rest..=t].iter().zip(&prefix[..=t - rest]).map(|(hi, lo)| hi - lo));
+        if rest > 0 {
+            let wrapped = prefix[t - rest + 1..t].iter().zip(&prefix[1..rest]);
+            w.extend(wrapped.map(|(lo, hi)| total - lo + hi));
+        }
+        w.truncate(t);
+        let first = self.first.rem_euclid(t as i64) as usize;
+        // Shifts 0..=first start at first, first - 1, ..., 0; the others at T - 1, ..., first + 1.
+        for (slot, &sum) in out[..=first].iter_mut().zip(w[..=first].iter().rev()) {
+            *slot += base + sum;
+        }
+        for (slot, &sum) in out[first + 1..].iter_mut().zip(w[first + 1..].iter().rev()) {
+            *slot += base + sum;
+        }
+    }
 }
 
 fn running_sums(x: &[u64]) -> Vec<u64> {
@@ -159,8 +192,8 @@ fn running_sums(x: &[u64]) -> Vec<u64> {
         .collect()
 }
 
-/// Bin `b` of the histogram of every shift `s` in `shifts`, as `columns[b][j]`
-/// for `s = shifts[j]`:
+/// The histogram of every shift `s` in `shifts`, one bin at a time: column
+/// `b` holds `h_s(b)` for each shift in order, where
 ///
 /// `h_s(b) = sum_E sum_{o in b, 0 <= E + o < T} counts[(E + o - s) mod T]`,
 ///
@@ -173,61 +206,97 @@ fn running_sums(x: &[u64]) -> Vec<u64> {
 /// circular correlation, [`CircularCorrelator`]) each bin of each shift is one
 /// difference of running sums of `Q`. The few events near the ends (or outside
 /// the period) are added one by one, again by running sums, of `counts`.
-/// Cost O(T log T + bins T (1 + e)) for `e` events near the ends, instead of
-/// one correlation per bin.
-pub fn shifted_histograms(
-    counts: &[u64],
-    events: &[i64],
-    spec: PethSpec,
-    shifts: &[usize],
-) -> Vec<Vec<u64>> {
-    let t = counts.len() as i64;
-    let edges = spec.edges();
-    let ranges: Vec<Option<(i64, i64)>> =
-        (0..edges.len() - 1).map(|b| offset_range(spec, &edges, b)).collect();
-    let reach_low = ranges.iter().flatten().map(|r| r.0).min().unwrap_or(0);
-    let reach_high = ranges.iter().flatten().map(|r| r.1).max().unwrap_or(0);
-    let interior = |e: i64| e + reach_low >= 0 && e + reach_high < t;
-    // Q[k] = sum_E counts[(E + k) mod T] = r[(T - k) mod T] for
-    // r[s] = sum_u counts[u] ev[(u + s) mod T].
-    let mut indicator = vec![0u64; counts.len()];
-    for &e in events.iter().filter(|&&e| interior(e)) {
-        indicator[e as usize] += 1;
+/// Cost O(T log T) once, then O(T (1 + e)) per column for `e` events near the
+/// ends, instead of one correlation per bin. A column is cheap enough to
+/// compute again rather than keep: [`peri_event`] reads each one three times
+/// and holds none (52 columns of 10,957 shifts would be 4.5 MB per group).
+pub struct ShiftedHistograms<'a> {
+    shifts: &'a [usize],
+    /// The inclusive offset range of each bin (`None` if empty).
+    ranges: Vec<Option<(i64, i64)>>,
+    q_sums: Vec<u64>,
+    count_sums: Vec<u64>,
+    /// Event days whose offsets the ends of the period cut.
+    near_ends: Vec<i64>,
+    /// `shifts` is `0..T`, every shift in order.
+    every_shift: bool,
+}
+
+impl<'a> ShiftedHistograms<'a> {
+    pub fn new(counts: &[u64], events: &[i64], spec: PethSpec, shifts: &'a [usize]) -> Self {
+        let t = counts.len() as i64;
+        let edges = spec.edges();
+        let ranges: Vec<Option<(i64, i64)>> =
+            (0..edges.len() - 1).map(|b| offset_range(spec, &edges, b)).collect();
+        let reach_low = ranges.iter().flatten().map(|r| r.0).min().unwrap_or(0);
+        let reach_high = ranges.iter().flatten().map(|r| r.1).max().unwrap_or(0);
+        let interior = |e: i64| e + reach_low >= 0 && e + reach_high < t;
+        // Q[k] = sum_E counts[(E + k) mod T] = r[(T - k) mod T] for
+        // r[s] = sum_u counts[u] ev[(u + s) mod T].
+        let mut indicator = vec![0u64; counts.len()];
+        for &e in events.iter().filter(|&&e| interior(e)) {
+            indicator[e as usize] += 1;
+        }
+        let r = CircularCorrelator::new(counts).correlate(&indicator);
+        let q: Vec<u64> = (0..counts.len()).map(|k| r[(counts.len() - k) % counts.len()]).collect();
+        let near_ends = events
+            .iter()
+            .copied()
+            .filter(|&e| !interior(e) && e + reach_high >= 0 && e + reach_low < t)
+            .collect();
+        ShiftedHistograms {
+            shifts,
+            ranges,
+            q_sums: running_sums(&q),
+            count_sums: running_sums(counts),
+            near_ends,
+            every_shift: shifts.len() == counts.len() && shifts.iter().copied().eq(0..counts.len()),
+        }
     }
-    let r = CircularCorrelator::new(counts).correlate(&indicator);
-    let q: Vec<u64> = (0..counts.len()).map(|k| r[(counts.len() - k) % counts.len()]).collect();
-    let q_sums = running_sums(&q);
-    let count_sums = running_sums(counts);
-    let near_ends: Vec<i64> = events
-        .iter()
-        .copied()
-        .filter(|&e| !interior(e) && e + reach_high >= 0 && e + reach_low < t)
-        .collect();
-    ranges
-        .par_iter()
-        .map(|range| {
-            let Some((lo, hi)) = *range else {
-                return vec![0; shifts.len()];
-            };
-            let interior_run = CircularRun::new(lo, (hi - lo + 1) as u64, counts.len());
-            let edge_runs: Vec<CircularRun> = near_ends
-                .iter()
-                .filter_map(|&e| {
-                    let (from, to) = (lo.max(-e), hi.min(t - 1 - e));
-                    (from <= to)
-                        .then(|| CircularRun::new(e + from, (to - from + 1) as u64, counts.len()))
-                })
-                .collect();
-            shifts
-                .iter()
-                .map(|&s| {
-                    let s = s as i64;
-                    let edges: u64 = edge_runs.iter().map(|run| run.sum(&count_sums, s)).sum();
-                    interior_run.sum(&q_sums, s) + edges
-                })
-                .collect()
-        })
-        .collect()
+
+    pub fn bins(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// Column `b`: `h_s(b)` for each shift. `window` is scratch space, reused
+    /// from call to call.
+    pub fn column(&self, b: usize, window: &mut Vec<u64>) -> Vec<u64> {
+        let t = self.count_sums.len() - 1;
+        let Some(Some((lo, hi))) = self.ranges.get(b).copied() else {
+            return vec![0; self.shifts.len()];
+        };
+        let interior_run = CircularRun::new(lo, (hi - lo + 1) as u64, t);
+        let t = t as i64;
+        let edge_runs: Vec<CircularRun> = self
+            .near_ends
+            .iter()
+            .filter_map(|&e| {
+                let (from, to) = (lo.max(-e), hi.min(t - 1 - e));
+                (from <= to).then(|| CircularRun::new(e + from, (to - from + 1) as u64, t as usize))
+            })
+            .collect();
+        if self.every_shift {
+            let mut column = vec![0; self.shifts.len()];
+            interior_run.add_every_shift(&self.q_sums, &mut column, window);
+            for run in &edge_runs {
+                run.add_every_shift(&self.count_sums, &mut column, window);
+            }
+            return column;
+        }
+        self.shifts
+            .iter()
+            .map(|&s| {
+                let s = s as i64;
+                let edges: u64 = edge_runs.iter().map(|run| run.sum(&self.count_sums, s)).sum();
+                interior_run.sum(&self.q_sums, s) + edges
+            })
+            .collect()
+    }
+
+    /// Every column, `columns[b][j]` for `s = shifts[j]`.
+    pub fn columns(&self) -> Vec<Vec<u64>> {
+        (0..self.bins()).into_par_iter().map_init(Vec::new, |w, b| self.column(b, w)).collect()
+    }
 }
 
 /// A studentized deviation `D / sqrt(V)` kept as the exact pair `(|D|, V)`,
@@ -295,106 +364,58 @@ pub fn peri_event(
         None => (0..t).collect(),
         Some(s) => std::iter::once(0).chain(s.iter().copied()).collect(),
     };
-    let n = shifts.len().max(1);
-    let by_bin = shifted_histograms(counts, events, spec, &shifts);
-    let observed: Vec<u64> = by_bin.iter().map(|r| r.first().copied().unwrap_or(0)).collect();
-    // Per bin, from its column of null counts: the sums S1 and S2, the
-    // pointwise 2.5% and 97.5% quantiles and every curve's two-sided rank.
-    let per_bin: Vec<(u128, u128, f64, f64, Vec<u32>)> = by_bin
-        .par_iter()
-        .map(|column| {
-            let distribution = Distribution::new(column);
-            let (s1, s2) = distribution.sums();
-            let (low, high) = (distribution.quantile(0.025), distribution.quantile(0.975));
-            (s1, s2, low, high, distribution.ranks(column))
+    let histograms = ShiftedHistograms::new(counts, events, spec, &shifts);
+    // Per bin, from its column of null counts: their distribution (sums and
+    // quantiles), every curve's two-sided rank, and the data's count (curve 0).
+    let per_bin: Vec<(Distribution, Vec<u32>, u64)> = (0..bins)
+        .into_par_iter()
+        .map_init(Vec::new, |window, b| {
+            let column = histograms.column(b, window);
+            let distribution = Distribution::new(&column);
+            let ranks = distribution.ranks(&column);
+            (distribution, ranks, column.first().copied().unwrap_or(0))
         })
         .collect();
-    let s1: Vec<u128> = per_bin.iter().map(|m| m.0).collect();
-    let s2: Vec<u128> = per_bin.iter().map(|m| m.1).collect();
-    let pointwise_low: Vec<f64> = per_bin.iter().map(|m| m.2).collect();
-    let pointwise_high: Vec<f64> = per_bin.iter().map(|m| m.3).collect();
+    let observed: Vec<u64> = per_bin.iter().map(|bin| bin.2).collect();
+    let (distributions, rank_columns): (Vec<Distribution>, Vec<Vec<u32>>) =
+        per_bin.into_iter().map(|(d, r, _)| (d, r)).unzip();
+    let pointwise_low: Vec<f64> = distributions.iter().map(|d| d.quantile(0.025)).collect();
+    let pointwise_high: Vec<f64> = distributions.iter().map(|d| d.quantile(0.975)).collect();
     // ERL over the same curves: curve 0 is the data (shift 0) either way.
-    let rank_columns: Vec<Vec<u32>> = per_bin.into_iter().map(|m| m.4).collect();
     let p_values = erl_p_values_from_ranks(&rank_columns);
     drop(rank_columns);
-    let nn = n as u128;
-    let null_mean: Vec<f64> = s1.iter().map(|&s| s as f64 / n as f64).collect();
-    let variance: Vec<u128> =
-        (0..bins).map(|b| (nn * s2[b]).saturating_sub(s1[b] * s1[b])).collect();
-    let sd: Vec<f64> = variance.iter().map(|&v| (v as f64).sqrt() / n as f64).collect();
-
-    // T_s = max_b |h_s(b) - m(b)| / sd(b), over the bins with sd > 0 in
-    // order (the last of equal maxima, as `Iterator::max_by`).
-    let varying: Vec<usize> = (0..bins).filter(|&b| variance[b] > 0).collect();
-    let inverse_variance: Vec<f64> = variance.iter().map(|&v| 1.0 / v as f64).collect();
-    let small_n = u64::try_from(nn).ok();
-    let small_s1: Vec<Option<u64>> = s1.iter().map(|&s| u64::try_from(s).ok()).collect();
-    let bin_deviation = |b: usize, x: u64| {
-        let small = small_n.and_then(|n| n.checked_mul(x)).zip(small_s1[b]);
-        match small {
-            Some((nx, s)) => {
-                let d = nx.abs_diff(s);
-                Deviation::new(u128::from(d), Some(d), variance[b], inverse_variance[b])
-            }
-            None => {
-                let d = (nn * u128::from(x)).abs_diff(s1[b]);
-                Deviation::new(d, None, variance[b], inverse_variance[b])
-            }
-        }
-    };
-    let keep_larger = |slot: &mut Option<Deviation>, dev: Deviation| match slot {
-        Some(current) if current.cmp(dev) == Ordering::Greater => {}
-        _ => *slot = Some(dev),
-    };
-    let mut observed_dev = None;
-    for &b in &varying {
-        keep_larger(&mut observed_dev, bin_deviation(b, observed[b]));
-    }
-    // Every curve's, bin by bin from the columns, in parallel over blocks of curves.
-    const CURVES_PER_TASK: usize = 1024;
-    let mut null_devs: Vec<Option<Deviation>> = vec![None; shifts.len()];
-    null_devs.par_chunks_mut(CURVES_PER_TASK).enumerate().for_each(|(block, devs)| {
-        let first = block * CURVES_PER_TASK;
-        for &b in &varying {
-            for (slot, &x) in devs.iter_mut().zip(&by_bin[b][first..]) {
-                keep_larger(slot, bin_deviation(b, x));
-            }
-        }
-    });
-
-    let (t_observed, t95, p_global) = match observed_dev {
-        None => (None, None, None),
-        Some(obs) => {
-            let mut devs: Vec<Deviation> = null_devs.iter().flatten().copied().collect();
-            devs.sort_by(|a, b| a.cmp(*b));
-            // Counting the data itself: #/T when exact, (1 + #{T_b >= T_0}) / (B + 1) otherwise.
-            let at_least = devs.iter().filter(|d| d.cmp(obs) != Ordering::Less).count();
-            let p = at_least as f64 / n as f64;
-            (Some(obs.value()), quantile_sorted_by(&devs, 0.95, |d| d.value()), Some(p))
-        }
-    };
+    let maxima = StudentizedMaxima::new(
+        |b, window| histograms.column(b, window),
+        &distributions,
+        shifts.len(),
+    );
+    let (t_observed, t95, p_global) = maxima.test();
+    let StudentizedMaxima { mean: null_mean, sd, .. } = maxima;
     let spread = t95.unwrap_or(0.0);
     let global_low = (0..bins).map(|b| null_mean[b] - spread * sd[b]).collect();
     let global_high = (0..bins).map(|b| null_mean[b] + spread * sd[b]).collect();
 
     let p_erl = p_values.first().copied().unwrap_or(1.0);
-    // The ERL envelope: the range of the curves with p > 0.05, bin by bin.
-    let mut erl_low = vec![f64::INFINITY; bins];
-    let mut erl_high = vec![f64::NEG_INFINITY; bins];
-    for (b, column) in by_bin.iter().enumerate() {
-        for (&x, &p) in column.iter().zip(&p_values) {
-            if p > 0.05 {
-                erl_low[b] = erl_low[b].min(x as f64);
-                erl_high[b] = erl_high[b].max(x as f64);
+    // The ERL envelope: the range of the curves with p > 0.05, bin by bin
+    // (the null mean where no curve has).
+    let kept: Vec<bool> = p_values.iter().map(|&p| p > 0.05).collect();
+    let (erl_low, erl_high): (Vec<f64>, Vec<f64>) = (0..bins)
+        .into_par_iter()
+        .map_init(Vec::new, |window, b| {
+            let mean = null_mean[b];
+            let (low, high) = histograms
+                .column(b, window)
+                .iter()
+                .zip(&kept)
+                .filter(|(_, &kept)| kept)
+                .fold((u64::MAX, 0), |(low, high), (&x, _)| (low.min(x), high.max(x)));
+            if low > high {
+                (mean, mean)
+            } else {
+                (low as f64, high as f64)
             }
-        }
-    }
-    for b in 0..bins {
-        if !erl_low[b].is_finite() {
-            erl_low[b] = null_mean[b];
-            erl_high[b] = null_mean[b];
-        }
-    }
+        })
+        .unzip();
 
     Peth {
         bins: edges.windows(2).map(|w| (w[0], w[1])).collect(),
@@ -413,6 +434,171 @@ pub fn peri_event(
         p_erl,
         shifts: shifts.len(),
         exact,
+    }
+}
+
+/// The studentized maximum deviation of every curve,
+/// `T_s = max_b |h_s(b) - m(b)| / sd(b)` over the bins with `sd(b) > 0`,
+/// with `m(b) = S1 / n` and `sd(b) = sqrt(n S2 - S1^2) / n` from the exact
+/// sums of the bin's column.
+///
+/// A bin's deviation depends only on its count, and a bin's counts take few
+/// values, so every distinct `(bin, count)` deviation is put in exact order
+/// once ([`Deviation::cmp`]) and given a level (equal deviations share one).
+/// A curve's `T_s` is then the largest level over its bins, a comparison of
+/// integers, and the test counts levels.
+struct StudentizedMaxima {
+    mean: Vec<f64>,
+    sd: Vec<f64>,
+    /// Each curve's `T_s` as a level: 0 when no bin varies, else from 1 up.
+    curve_levels: Vec<u32>,
+    /// The value `D / sqrt(V)` of each level (level 0 unused).
+    level_values: Vec<f64>,
+}
+
+impl StudentizedMaxima {
+    /// `column(b, scratch)` gives every curve's count in bin `b`, which
+    /// `distributions[b]` summarises.
+    fn new(
+        column: impl Fn(usize, &mut Vec<u64>) -> Vec<u64> + Sync,
+        distributions: &[Distribution],
+        curves: usize,
+    ) -> Self {
+        let n = curves.max(1);
+        let nn = n as u128;
+        let sums: Vec<(u128, u128)> = distributions.iter().map(Distribution::sums).collect();
+        let mean = sums.iter().map(|&(s1, _)| s1 as f64 / n as f64).collect();
+        let variance: Vec<u128> =
+            sums.iter().map(|&(s1, s2)| (nn * s2).saturating_sub(s1 * s1)).collect();
+        let sd = variance.iter().map(|&v| (v as f64).sqrt() / n as f64).collect();
+
+        // D = |n x - S1| for count x in bin b, exactly; through u64 when it fits
+        // (a u128 to f64 conversion is a slow library call).
+        let small_n = u64::try_from(nn).ok();
+        let deviation = |b: usize, x: u64| {
+            let (s1, v) = (sums[b].0, variance[b]);
+            let inverse_v = 1.0 / v as f64;
+            match small_n.and_then(|n| n.checked_mul(x)).zip(u64::try_from(s1).ok()) {
+                Some((nx, s)) => {
+                    let d = nx.abs_diff(s);
+                    Deviation::new(u128::from(d), Some(d), v, inverse_v)
+                }
+                None => Deviation::new((nn * u128::from(x)).abs_diff(s1), None, v, inverse_v),
+            }
+        };
+        // Every distinct (bin, count) of the bins that vary, in exact order.
+        let values: Vec<Vec<u64>> = distributions
+            .iter()
+            .zip(&variance)
+            .map(|(d, &v)| if v > 0 { d.values() } else { Vec::new() })
+            .collect();
+        let mut entries: Vec<(Deviation, usize, usize)> = values
+            .iter()
+            .enumerate()
+            .flat_map(|(b, xs)| xs.iter().enumerate().map(move |(i, &x)| (b, i, x)))
+            .map(|(b, i, x)| (deviation(b, x), b, i))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let mut levels: Vec<Vec<u32>> = values.iter().map(|xs| vec![0; xs.len()]).collect();
+        let mut level_values = vec![0.0];
+        let mut previous: Option<Deviation> = None;
+        for (dev, b, i) in entries {
+            if previous.is_none_or(|p| p.cmp(dev) != Ordering::Equal) {
+                level_values.push(dev.value());
+                previous = Some(dev);
+            }
+            levels[b][i] = (level_values.len() - 1) as u32;
+        }
+        let lookups: Vec<(usize, LevelLookup)> = distributions
+            .iter()
+            .zip(values)
+            .zip(levels)
+            .enumerate()
+            .filter(|(b, _)| variance[*b] > 0)
+            .map(|(b, ((d, xs), ls))| (b, LevelLookup::new(d, xs, ls)))
+            .collect();
+        // Bin by bin, each worker keeping the largest level per curve so far.
+        let largest = |mut a: Vec<u32>, b: Vec<u32>| {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x = (*x).max(y);
+            }
+            a
+        };
+        let curve_levels = lookups
+            .par_iter()
+            .fold(
+                || (vec![0u32; curves], Vec::new()),
+                |(mut levels, mut window), (b, lookup)| {
+                    let counts = column(*b, &mut window);
+                    for (slot, &x) in levels.iter_mut().zip(&counts) {
+                        *slot = (*slot).max(lookup.level(x));
+                    }
+                    (levels, window)
+                },
+            )
+            .map(|(levels, _)| levels)
+            .reduce(|| vec![0u32; curves], largest);
+        StudentizedMaxima { mean, sd, curve_levels, level_values }
+    }
+
+    /// `(T_obs, t95, p)` with curve 0 the data: `T_obs` its `T_s`, `t95` the
+    /// type-7 95% quantile of `T_s` over all curves, `p = #{s : T_s >= T_obs} / n`
+    /// (the data among them). All `None` when no bin varies.
+    fn test(&self) -> (Option<f64>, Option<f64>, Option<f64>) {
+        let observed = self.curve_levels.first().copied().unwrap_or(0) as usize;
+        if observed == 0 {
+            return (None, None, None);
+        }
+        let mut tally = vec![0usize; self.level_values.len()];
+        for &level in &self.curve_levels {
+            tally[level as usize] += 1;
+        }
+        let at_least: usize = tally[observed..].iter().sum();
+        let p = at_least as f64 / self.curve_levels.len() as f64;
+        let sorted: Vec<usize> = tally
+            .iter()
+            .enumerate()
+            .flat_map(|(level, &times)| std::iter::repeat_n(level, times))
+            .collect();
+        let t95 = quantile_sorted_by(&sorted, 0.95, |&level| self.level_values[level]);
+        (Some(self.level_values[observed]), t95, Some(p))
+    }
+}
+
+/// A bin's level for each of its counts: a table over the counts' span, or a
+/// search of its distinct counts when the span is wide.
+enum LevelLookup {
+    Dense { min: u64, levels: Vec<u32> },
+    Search { values: Vec<u64>, levels: Vec<u32> },
+}
+
+impl LevelLookup {
+    /// `levels[i]` is the level of `values[i]`, the distinct counts of `distribution`.
+    fn new(distribution: &Distribution, values: Vec<u64>, levels: Vec<u32>) -> Self {
+        match distribution {
+            Distribution::Table { min, at_most } => {
+                let mut dense = vec![0; at_most.len()];
+                for (&x, &level) in values.iter().zip(&levels) {
+                    dense[(x - min) as usize] = level;
+                }
+                LevelLookup::Dense { min: *min, levels: dense }
+            }
+            Distribution::Sorted(_) => LevelLookup::Search { values, levels },
+        }
+    }
+
+    /// The level of count `x` (0 for a count the bin never takes).
+    fn level(&self, x: u64) -> u32 {
+        match self {
+            LevelLookup::Dense { min, levels } => x
+                .checked_sub(*min)
+                .and_then(|i| levels.get(usize::try_from(i).ok()?))
+                .copied()
+                .unwrap_or(0),
+            LevelLookup::Search { values, levels } => {
+                values.binary_search(&x).map_or(0, |i| levels[i])
+            }
+        }
     }
 }
 
@@ -436,12 +622,40 @@ fn erl_p_values_from_ranks(rank_columns: &[Vec<u32>]) -> Vec<f64> {
         return vec![1.0; n];
     }
     // Each curve's ranks, sorted: row i is ranks[i * bins..(i + 1) * bins].
+    // A block of curves at a time is sorted by one sorting network applied to
+    // all of them at once (each compare-exchange a pass over the block), which
+    // the compiler turns into vector min/max, where sorting each curve on
+    // its own branches on every comparison. The network is for the next
+    // power of two; padding
+    // elements would hold u32::MAX and never move, so the compare-exchanges
+    // that touch them are left out.
+    let network: Vec<(usize, usize)> = odd_even_merge_network(bins.next_power_of_two())
+        .into_iter()
+        .filter(|&(_, b)| b < bins)
+        .collect();
     let mut ranks = vec![0u32; n * bins];
-    ranks.par_chunks_mut(bins).enumerate().for_each(|(i, row)| {
-        for (slot, column) in row.iter_mut().zip(rank_columns) {
-            *slot = column[i];
+    ranks.par_chunks_mut(bins * CURVES_PER_NETWORK).enumerate().for_each(|(block, rows)| {
+        let first = block * CURVES_PER_NETWORK;
+        let lanes = rows.len() / bins;
+        // Element e of curve first + k at lane_major[e * lanes + k].
+        let mut lane_major = vec![0u32; bins * lanes];
+        for (e, column) in rank_columns.iter().enumerate() {
+            lane_major[e * lanes..(e + 1) * lanes].copy_from_slice(&column[first..first + lanes]);
         }
-        row.sort_unstable();
+        for &(a, b) in &network {
+            let (low, high) = lane_major.split_at_mut(b * lanes);
+            let pairs = low[a * lanes..(a + 1) * lanes].iter_mut().zip(&mut high[..lanes]);
+            for (x, y) in pairs {
+                let (small, large) = ((*x).min(*y), (*x).max(*y));
+                *x = small;
+                *y = large;
+            }
+        }
+        for (k, row) in rows.chunks_exact_mut(bins).enumerate() {
+            for (e, slot) in row.iter_mut().enumerate() {
+                *slot = lane_major[e * lanes + k];
+            }
+        }
     });
     let row = |i: usize| &ranks[i * bins..(i + 1) * bins];
     let mut order: Vec<usize> = (0..n).collect();
@@ -457,6 +671,34 @@ fn erl_p_values_from_ranks(rank_columns: &[Vec<u32>]) -> Vec<f64> {
         }
     }
     p
+}
+
+/// Curves sorted together by one pass of the sorting network.
+const CURVES_PER_NETWORK: usize = 256;
+
+/// The compare-exchanges `(i, j)`, `i < j`, of Batcher's odd-even merge sort
+/// of `m` elements (`m` a power of two): applied in order, each putting the
+/// smaller of elements `i` and `j` at `i`, they sort any input.
+fn odd_even_merge_network(m: usize) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut p = 1;
+    while p < m {
+        let mut k = p;
+        while k >= 1 {
+            let mut j = k % p;
+            while j + k < m {
+                for i in 0..k.min(m - j - k) {
+                    if (i + j) / (2 * p) == (i + j + k) / (2 * p) {
+                        pairs.push((i + j, i + j + k));
+                    }
+                }
+                j += 2 * k;
+            }
+            k /= 2;
+        }
+        p *= 2;
+    }
+    pairs
 }
 
 /// The distribution of one bin's null counts over the curves, for order
@@ -490,6 +732,28 @@ impl Distribution {
             at_most[v] += at_most[v - 1];
         }
         Distribution::Table { min, at_most }
+    }
+
+    /// The distinct counts, ascending.
+    fn values(&self) -> Vec<u64> {
+        match self {
+            Distribution::Table { min, at_most } => {
+                let mut below = 0;
+                let mut values = Vec::new();
+                for (v, &upto) in at_most.iter().enumerate() {
+                    if upto > below {
+                        values.push(min + v as u64);
+                    }
+                    below = upto;
+                }
+                values
+            }
+            Distribution::Sorted(sorted) => {
+                let mut values = sorted.clone();
+                values.dedup();
+                values
+            }
+        }
     }
 
     /// `S1 = sum_j h_j` and `S2 = sum_j h_j^2`, exactly.
@@ -564,16 +828,27 @@ impl Distribution {
         x_lo + (h - lo as f64) * (x_hi - x_lo)
     }
 
-    /// Each count's two-sided rank, `min(#{h_j <= x}, #{h_j >= x})`.
+    /// Each count's two-sided rank, `min(#{h_j <= x}, #{h_j >= x})`; from a
+    /// table of the rank of every value in the span when there is one.
     fn ranks(&self, column: &[u64]) -> Vec<u32> {
         let n = self.len();
-        column
-            .iter()
-            .map(|&x| {
-                let (at_most, below) = self.counts_around(x);
-                at_most.min(n - below) as u32
-            })
-            .collect()
+        let rank = |x: u64| {
+            let (at_most, below) = self.counts_around(x);
+            at_most.min(n - below) as u32
+        };
+        match self {
+            Distribution::Table { min, at_most } => {
+                let by_value: Vec<u32> = (0..at_most.len() as u64).map(|v| rank(min + v)).collect();
+                column
+                    .iter()
+                    .map(|&x| {
+                        let i = x.checked_sub(*min).and_then(|i| usize::try_from(i).ok());
+                        i.and_then(|i| by_value.get(i).copied()).unwrap_or_else(|| rank(x))
+                    })
+                    .collect()
+            }
+            Distribution::Sorted(_) => column.iter().map(|&x| rank(x)).collect(),
+        }
     }
 }
 
@@ -611,17 +886,29 @@ mod tests {
         use rand::{RngExt, SeedableRng};
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
         // Events inside, near both ends and outside the period; H below and above T.
-        for (t, h, bin_days) in [(400usize, 30u32, 7u32), (97, 14, 3), (50, 60, 7), (365, 182, 7)] {
+        for (t, h, bin_days) in [
+            (400usize, 30u32, 7u32),
+            (97, 14, 3),
+            (50, 60, 7),
+            (365, 182, 7),
+            (7, 14, 7),
+            (1, 3, 2),
+        ] {
             let counts: Vec<u64> = (0..t).map(|_| rng.random_range(0..4u64)).collect();
             let events: Vec<i64> = (0..12).map(|_| rng.random_range(-80..t as i64 + 80)).collect();
             let spec = PethSpec { half_width: h, bin_days };
             let edges = spec.edges();
             let shifts: Vec<usize> = (0..t).collect();
-            let fast = shifted_histograms(&counts, &events, spec, &shifts);
+            let fast = ShiftedHistograms::new(&counts, &events, spec, &shifts).columns();
+            // Some of the shifts, in any order (the path taken for random shifts).
+            let some: Vec<usize> = (0..t).rev().step_by(3).collect();
+            let some_fast = ShiftedHistograms::new(&counts, &events, spec, &some).columns();
             let correlator = CircularCorrelator::new(&counts);
             for (b, column) in fast.iter().enumerate() {
                 let expected = correlator.correlate(&kernel(&events, t, spec, &edges, b));
                 assert_eq!(column, &expected, "T = {t}, H = {h}, bin {b}");
+                let expected_some: Vec<u64> = some.iter().map(|&s| expected[s]).collect();
+                assert_eq!(some_fast[b], expected_some, "T = {t}, H = {h}, bin {b}, some shifts");
             }
         }
     }
@@ -705,6 +992,80 @@ mod tests {
             let s2: u128 = column.iter().map(|&x| u128::from(x) * u128::from(x)).sum();
             assert_eq!(distribution.sums(), (s1, s2), "n = {n}, span = {span}");
         }
+    }
+
+    #[test]
+    fn studentized_maxima_by_levels_follow_the_definition() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(23);
+        // Few values (many exact ties across bins), a constant bin (sd = 0,
+        // left out), and a bin whose span is wide enough to be searched.
+        for (n, bins, values) in [(300usize, 6usize, 4u64), (41, 3, 2), (200, 52, 7), (64, 4, 1)] {
+            let mut columns: Vec<Vec<u64>> =
+                (0..bins).map(|_| (0..n).map(|_| rng.random_range(0..values)).collect()).collect();
+            columns[0] = vec![3; n];
+            columns[bins - 1] = (0..n).map(|_| rng.random_range(0..1_000_000)).collect();
+            let distributions: Vec<Distribution> =
+                columns.iter().map(|c| Distribution::new(c)).collect();
+            let maxima = StudentizedMaxima::new(|b, _| columns[b].clone(), &distributions, n);
+            let (t_obs, t95, p) = maxima.test();
+
+            // The definition: T_i as the exact pair (D^2, V), the largest over the
+            // bins with V > 0 by cross-multiplication.
+            let nn = n as u128;
+            let sums: Vec<(u128, u128)> = columns
+                .iter()
+                .map(|c| c.iter().fold((0, 0), |(a, b), &x| (a + x as u128, b + (x * x) as u128)))
+                .collect();
+            let t_of = |i: usize| {
+                let mut best: Option<(u128, u128)> = None;
+                for (b, column) in columns.iter().enumerate() {
+                    let v = nn * sums[b].1 - sums[b].0 * sums[b].0;
+                    if v == 0 {
+                        continue;
+                    }
+                    let d = (nn * column[i] as u128).abs_diff(sums[b].0);
+                    let candidate = (d * d, v);
+                    if best.is_none_or(|(d2, w)| candidate.0 * w > d2 * candidate.1) {
+                        best = Some(candidate);
+                    }
+                }
+                best.unwrap()
+            };
+            let mut all: Vec<(u128, u128)> = (0..n).map(t_of).collect();
+            let observed = all[0];
+            let at_least = all.iter().filter(|(d2, v)| d2 * observed.1 >= observed.0 * v).count();
+            assert_eq!(p, Some(at_least as f64 / n as f64), "n = {n}, bins = {bins}");
+            let value = |(d2, v): (u128, u128)| (d2 as f64 / v as f64).sqrt();
+            assert!((t_obs.unwrap() - value(observed)).abs() < 1e-12 * value(observed));
+            all.sort_by(|a, b| (a.0 * b.1).cmp(&(b.0 * a.1)));
+            let expected_t95 = quantile_sorted_by(&all, 0.95, |&x| value(x)).unwrap();
+            assert!((t95.unwrap() - expected_t95).abs() < 1e-12 * expected_t95, "n = {n}");
+        }
+        // No bin varies: no statistic.
+        let flat = vec![vec![2u64; 10]; 3];
+        let distributions: Vec<Distribution> = flat.iter().map(|c| Distribution::new(c)).collect();
+        let maxima = StudentizedMaxima::new(|b, _| flat[b].clone(), &distributions, 10);
+        assert_eq!(maxima.test(), (None, None, None));
+    }
+
+    #[test]
+    fn the_odd_even_merge_network_sorts_every_input() {
+        // By the 0-1 principle, a network that sorts every 0-1 input sorts everything.
+        for m in [1usize, 2, 4, 8, 16] {
+            let network = odd_even_merge_network(m);
+            for bits in 0u32..(1 << m) {
+                let mut x: Vec<u32> = (0..m).map(|i| (bits >> i) & 1).collect();
+                for &(a, b) in &network {
+                    assert!(a < b && b < m);
+                    if x[a] > x[b] {
+                        x.swap(a, b);
+                    }
+                }
+                assert!(x.windows(2).all(|w| w[0] <= w[1]), "m = {m}, input {bits:b}");
+            }
+        }
+        assert_eq!(odd_even_merge_network(64).len(), 543, "Batcher's count for 64 inputs");
     }
 
     #[test]
