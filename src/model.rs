@@ -100,18 +100,8 @@ impl RawTable {
         RawTable { headers, text: String::new(), ends: Vec::new() }
     }
 
-    /// An empty table with room for `text_bytes` of cell text and `cells` cells.
-    pub fn with_capacity(headers: Vec<String>, text_bytes: usize, cells: usize) -> Self {
-        let text_bytes = text_bytes.min(Self::MAX_TEXT_BYTES);
-        RawTable {
-            headers,
-            text: String::with_capacity(text_bytes),
-            ends: Vec::with_capacity(cells),
-        }
-    }
-
-    /// Reserves room for the rows of `others`, so that appending them does
-    /// not reallocate (a doubling of a 600 MB buffer holds both copies at once).
+    /// Reserves room for the rows of `others`, so that appending them copies
+    /// each once instead of regrowing the buffers as they fill.
     pub fn reserve_for<'t>(&mut self, others: impl IntoIterator<Item = &'t RawTable> + Clone) {
         let text: usize = others.clone().into_iter().map(|t| t.text.len()).sum();
         let cells: usize = others.into_iter().map(|t| t.ends.len()).sum();

@@ -328,12 +328,7 @@ fn read_records(
     file: &str,
 ) -> (TextTable, Vec<Problem>) {
     let mut problems = Vec::new();
-    // The cells' text is at most the bytes; a record is at least a line.
-    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    let mut table = TextTable {
-        cells: RawTable::with_capacity(headers.to_vec(), bytes.len(), lines * headers.len()),
-        lines: Vec::with_capacity(lines),
-    };
+    let mut table = TextTable { cells: RawTable::new(headers.to_vec()), lines: Vec::new() };
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut record = csv::ByteRecord::new();
     let mut lines = LineCounter::new(bytes);
