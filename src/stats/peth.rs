@@ -624,11 +624,10 @@ fn erl_p_values_from_ranks(rank_columns: &[Vec<u32>]) -> Vec<f64> {
     // Each curve's ranks, sorted: row i is ranks[i * bins..(i + 1) * bins].
     // A block of curves at a time is sorted by one sorting network applied to
     // all of them at once (each compare-exchange a pass over the block), which
-    // the compiler turns into vector min/max, where sorting each curve on
-    // its own branches on every comparison. The network is for the next
-    // power of two; padding
-    // elements would hold u32::MAX and never move, so the compare-exchanges
-    // that touch them are left out.
+    // the compiler turns into vector min/max, where sorting each curve on its
+    // own branches on every comparison. The network is for the next power of
+    // two; padding elements would hold u32::MAX and never move, so the
+    // compare-exchanges that touch them are left out.
     let network: Vec<(usize, usize)> = odd_even_merge_network(bins.next_power_of_two())
         .into_iter()
         .filter(|&(_, b)| b < bins)
