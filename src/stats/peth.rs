@@ -42,9 +42,9 @@ use std::cmp::Ordering;
 use rayon::prelude::*;
 
 use super::correlate::CircularCorrelator;
+use super::quantile::quantile_of_order_statistics;
 #[cfg(test)]
 use super::quantile::quantile_sorted;
-use super::quantile::quantile_sorted_by;
 
 /// Histogram layout: half-width `H` and bin width, both in days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -261,18 +261,18 @@ impl<'a> ShiftedHistograms<'a> {
     /// Column `b`: `h_s(b)` for each shift. `window` is scratch space, reused
     /// from call to call.
     pub fn column(&self, b: usize, window: &mut Vec<u64>) -> Vec<u64> {
-        let t = self.count_sums.len() - 1;
+        let days = self.count_sums.len() - 1;
         let Some(Some((lo, hi))) = self.ranges.get(b).copied() else {
             return vec![0; self.shifts.len()];
         };
-        let interior_run = CircularRun::new(lo, (hi - lo + 1) as u64, t);
-        let t = t as i64;
+        let interior_run = CircularRun::new(lo, (hi - lo + 1) as u64, days);
+        let last_day = days as i64 - 1;
         let edge_runs: Vec<CircularRun> = self
             .near_ends
             .iter()
             .filter_map(|&e| {
-                let (from, to) = (lo.max(-e), hi.min(t - 1 - e));
-                (from <= to).then(|| CircularRun::new(e + from, (to - from + 1) as u64, t as usize))
+                let (from, to) = (lo.max(-e), hi.min(last_day - e));
+                (from <= to).then(|| CircularRun::new(e + from, (to - from + 1) as u64, days))
             })
             .collect();
         if self.every_shift {
@@ -293,8 +293,10 @@ impl<'a> ShiftedHistograms<'a> {
             .collect()
     }
 
-    /// Every column, `columns[b][j]` for `s = shifts[j]`.
-    pub fn columns(&self) -> Vec<Vec<u64>> {
+    /// Every column, `columns[b][j]` for `s = shifts[j]` (for the tests;
+    /// [`peri_event`] takes one column at a time).
+    #[cfg(test)]
+    fn columns(&self) -> Vec<Vec<u64>> {
         (0..self.bins()).into_par_iter().map_init(Vec::new, |w, b| self.column(b, w)).collect()
     }
 }
@@ -451,7 +453,7 @@ struct StudentizedMaxima {
     mean: Vec<f64>,
     sd: Vec<f64>,
     /// Each curve's `T_s` as a level: 0 when no bin varies, else from 1 up.
-    curve_levels: Vec<u32>,
+    curve_levels: Vec<u64>,
     /// The value `D / sqrt(V)` of each level (level 0 unused).
     level_values: Vec<f64>,
 }
@@ -518,7 +520,7 @@ impl StudentizedMaxima {
             .map(|(b, ((d, xs), ls))| (b, LevelLookup::new(d, xs, ls)))
             .collect();
         // Bin by bin, each worker keeping the largest level per curve so far.
-        let largest = |mut a: Vec<u32>, b: Vec<u32>| {
+        let largest = |mut a: Vec<u64>, b: Vec<u64>| {
             for (x, y) in a.iter_mut().zip(b) {
                 *x = (*x).max(y);
             }
@@ -527,17 +529,17 @@ impl StudentizedMaxima {
         let curve_levels = lookups
             .par_iter()
             .fold(
-                || (vec![0u32; curves], Vec::new()),
+                || (vec![0u64; curves], Vec::new()),
                 |(mut levels, mut window), (b, lookup)| {
                     let counts = column(*b, &mut window);
                     for (slot, &x) in levels.iter_mut().zip(&counts) {
-                        *slot = (*slot).max(lookup.level(x));
+                        *slot = (*slot).max(u64::from(lookup.level(x)));
                     }
                     (levels, window)
                 },
             )
             .map(|(levels, _)| levels)
-            .reduce(|| vec![0u32; curves], largest);
+            .reduce(|| vec![0u64; curves], largest);
         StudentizedMaxima { mean, sd, curve_levels, level_values }
     }
 
@@ -545,23 +547,17 @@ impl StudentizedMaxima {
     /// type-7 95% quantile of `T_s` over all curves, `p = #{s : T_s >= T_obs} / n`
     /// (the data among them). All `None` when no bin varies.
     fn test(&self) -> (Option<f64>, Option<f64>, Option<f64>) {
-        let observed = self.curve_levels.first().copied().unwrap_or(0) as usize;
+        let observed = self.curve_levels.first().copied().unwrap_or(0);
         if observed == 0 {
             return (None, None, None);
         }
-        let mut tally = vec![0usize; self.level_values.len()];
-        for &level in &self.curve_levels {
-            tally[level as usize] += 1;
-        }
-        let at_least: usize = tally[observed..].iter().sum();
-        let p = at_least as f64 / self.curve_levels.len() as f64;
-        let sorted: Vec<usize> = tally
-            .iter()
-            .enumerate()
-            .flat_map(|(level, &times)| std::iter::repeat_n(level, times))
-            .collect();
-        let t95 = quantile_sorted_by(&sorted, 0.95, |&level| self.level_values[level]);
-        (Some(self.level_values[observed]), t95, Some(p))
+        let value = |level: u64| self.level_values[level as usize];
+        let levels = Distribution::new(&self.curve_levels);
+        let n = levels.len();
+        let (_, below) = levels.counts_around(observed);
+        let p = (n - below) as f64 / n as f64;
+        let t95 = quantile_of_order_statistics(n, 0.95, |k| value(levels.order_statistic(k)));
+        (Some(value(observed)), t95, Some(p))
     }
 }
 
@@ -816,15 +812,8 @@ impl Distribution {
 
     /// The type-7 quantile (as [`quantile_sorted`]); 0 for no curves.
     fn quantile(&self, q: f64) -> f64 {
-        let n = self.len();
-        if n == 0 {
-            return 0.0;
-        }
-        let h = (n - 1) as f64 * q;
-        let lo = h.floor() as usize;
-        let hi = (lo + 1).min(n - 1);
-        let (x_lo, x_hi) = (self.order_statistic(lo) as f64, self.order_statistic(hi) as f64);
-        x_lo + (h - lo as f64) * (x_hi - x_lo)
+        quantile_of_order_statistics(self.len(), q, |k| self.order_statistic(k) as f64)
+            .unwrap_or(0.0)
     }
 
     /// Each count's two-sided rank, `min(#{h_j <= x}, #{h_j >= x})`; from a
@@ -1038,7 +1027,7 @@ mod tests {
             let value = |(d2, v): (u128, u128)| (d2 as f64 / v as f64).sqrt();
             assert!((t_obs.unwrap() - value(observed)).abs() < 1e-12 * value(observed));
             all.sort_by(|a, b| (a.0 * b.1).cmp(&(b.0 * a.1)));
-            let expected_t95 = quantile_sorted_by(&all, 0.95, |&x| value(x)).unwrap();
+            let expected_t95 = quantile_of_order_statistics(n, 0.95, |k| value(all[k])).unwrap();
             assert!((t95.unwrap() - expected_t95).abs() < 1e-12 * expected_t95, "n = {n}");
         }
         // No bin varies: no statistic.

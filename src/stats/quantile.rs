@@ -11,20 +11,25 @@
 ///
 /// Returns `None` for an empty sample or `q` outside `[0, 1]`.
 pub fn quantile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
-    quantile_sorted_by(sorted, q, |&x| x)
+    quantile_of_order_statistics(sorted.len(), q, |k| sorted[k])
 }
 
-/// [`quantile_sorted`] of `value(x)` over a sample sorted by that value,
-/// computing `value` only for the two order statistics it needs.
-pub fn quantile_sorted_by<T>(sorted: &[T], q: f64, value: impl Fn(&T) -> f64) -> Option<f64> {
-    if sorted.is_empty() || !(0.0..=1.0).contains(&q) {
+/// [`quantile_sorted`] of a sample of `n` values given by its order
+/// statistics, `order_statistic(k)` the `k`-th smallest (0-based): for samples
+/// held as a table of counts rather than sorted. Only two are asked for.
+pub fn quantile_of_order_statistics(
+    n: usize,
+    q: f64,
+    order_statistic: impl Fn(usize) -> f64,
+) -> Option<f64> {
+    if n == 0 || !(0.0..=1.0).contains(&q) {
         return None;
     }
-    let h = (sorted.len() - 1) as f64 * q;
+    let h = (n - 1) as f64 * q;
     let lo = h.floor() as usize;
-    let hi = (lo + 1).min(sorted.len() - 1);
+    let hi = (lo + 1).min(n - 1);
     let frac = h - lo as f64;
-    let (x_lo, x_hi) = (value(&sorted[lo]), value(&sorted[hi]));
+    let (x_lo, x_hi) = (order_statistic(lo), order_statistic(hi));
     Some(x_lo + frac * (x_hi - x_lo))
 }
 
