@@ -47,6 +47,17 @@ impl InputSource {
             InputSource::Embedded { name, .. } => format!("embedded:{name}"),
         }
     }
+
+    /// The input as a reader is told of it: the file's path, or for the
+    /// embedded data, which copy it is.
+    pub fn describe(&self) -> String {
+        match self {
+            InputSource::File(path) => path.display().to_string(),
+            InputSource::Embedded { name, .. } => {
+                format!("{name} (the bundled copy built into northwind)")
+            }
+        }
+    }
 }
 
 impl Serialize for InputSource {
@@ -346,7 +357,30 @@ impl Config {
         let config_name = config_file
             .as_ref()
             .map_or_else(|| "(defaults)".to_string(), |p| p.display().to_string());
+        Config::resolve(args, config_file, file, base, config_name, command_line)
+    }
 
+    /// The settings a config file's text gives on its own (no flags; inputs
+    /// it names are relative to the current directory): for fuzzing the
+    /// whole run in memory.
+    ///
+    /// # Errors
+    /// As [`Config::for_run`].
+    pub fn from_config_text(text: &str, name: &str) -> Result<Self> {
+        let file = parse_file_config(text, name)?;
+        Config::resolve(&InputArgs::default(), None, file, None, name.to_string(), Vec::new())
+    }
+
+    /// Resolves flags over a parsed config file (read from `config_file`,
+    /// whose directory `base` anchors relative paths) over the defaults.
+    fn resolve(
+        args: &InputArgs,
+        config_file: Option<PathBuf>,
+        file: FileConfig,
+        base: Option<PathBuf>,
+        config_name: String,
+        command_line: Vec<String>,
+    ) -> Result<Self> {
         let relative = |p: &Path| match &base {
             Some(dir) if p.is_relative() => dir.join(p),
             _ => p.to_path_buf(),
@@ -357,6 +391,17 @@ impl Config {
             Some(dir) => InputSource::File(dir.join(name)),
             None => InputSource::Embedded { name, text },
         };
+        // The embedded data are used only as a pair: one input of the user's
+        // and one bundled would silently analyse one against the other.
+        let named = |flag: bool, in_file: bool| flag || in_file;
+        match (
+            named(args.announcements.is_some(), file.input.announcements.is_some()),
+            named(args.events.is_some(), file.input.events.is_some()),
+        ) {
+            (true, false) => return Err(missing_input("announcements", "events", &config_file)),
+            (false, true) => return Err(missing_input("events", "announcements", &config_file)),
+            _ => {}
+        }
         let announcements = match (&args.announcements, &file.input.announcements) {
             (Some(flag), _) => InputSource::File(flag.clone()),
             (None, Some(path)) => InputSource::File(relative(path)),
@@ -407,7 +452,18 @@ impl Config {
                             return Err(Error::Config {
                                 path: config_name,
                                 message: format!(
-                                    "[groups] '{name}' must have a name and at least one kind"
+                                    "[groups] '{}' must have a name and at least one kind",
+                                    name.escape_debug()
+                                ),
+                            });
+                        }
+                        if let Some(c) = name.chars().find(|c| c.is_control()) {
+                            return Err(Error::Config {
+                                path: config_name,
+                                message: format!(
+                                    "[groups] '{}' holds the control character U+{:04X}; a group's name is shown in every table and chart: remove the character",
+                                    name.escape_debug(),
+                                    u32::from(c)
                                 ),
                             });
                         }
@@ -509,6 +565,19 @@ impl Config {
     }
 }
 
+/// The error for a run given one input but not the other.
+fn missing_input(given: &str, missing: &str, config_file: &Option<PathBuf>) -> Error {
+    let file = config_file.as_ref().map_or_else(
+        || "no config file".to_string(),
+        |p| format!("the config file {} does not name one", p.display()),
+    );
+    Error::Usage(format!(
+        "the {given} file was given but no {missing} file ({file}): give it with --{missing} FILE, \
+         or as `{missing} = \"FILE\"` under [input] in the config file. northwind does not analyse \
+         your {given} against its bundled {missing}; to run on the bundled data, give neither."
+    ))
+}
+
 fn read_config_file(path: &Path) -> Result<FileConfig> {
     let text = std::fs::read_to_string(path)
         .map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
@@ -606,21 +675,64 @@ mod tests {
 
     #[test]
     fn without_a_config_file_the_embedded_data_is_used() {
-        let args = InputArgs { config: None, ..InputArgs::default() };
-        // The test runs in the crate root, which has a northwind.toml; point at
-        // a missing directory to get the no-file behaviour through flags instead.
-        let config = Config::for_inputs(&args, vec![]).unwrap();
-        assert!(config.windows == DEFAULT_WINDOWS);
+        // Resolved with no file at all, whatever the current directory holds.
+        let config = Config::resolve(
+            &InputArgs::default(),
+            None,
+            FileConfig::default(),
+            None,
+            "(defaults)".into(),
+            vec![],
+        )
+        .unwrap();
+        assert_eq!(
+            config.announcements,
+            InputSource::Embedded { name: "data/announcements.csv", text: EMBEDDED_ANNOUNCEMENTS }
+        );
+        assert_eq!(
+            config.events,
+            InputSource::Embedded { name: "data/events.csv", text: EMBEDDED_EVENTS }
+        );
+        assert_eq!(config.windows, DEFAULT_WINDOWS);
         assert_eq!(config.seed, DEFAULT_SEED);
+        assert_eq!(config.out_dir, PathBuf::from("reports"));
     }
 
     #[test]
     fn config_paths_are_relative_to_the_config_file() {
-        let (dir, path) = write_config("[input]\nannouncements = \"a.csv\"\n");
+        let (dir, path) =
+            write_config("[input]\nannouncements = \"a.csv\"\nevents = \"cal/e.csv\"\n");
         let config = Config::for_inputs(&args_with(&path), vec![]).unwrap();
         assert_eq!(config.announcements, InputSource::File(dir.path().join("a.csv")));
-        assert_eq!(config.events, InputSource::File(dir.path().join("data/events.csv")));
+        assert_eq!(config.events, InputSource::File(dir.path().join("cal/e.csv")));
         assert_eq!(config.out_dir, dir.path().join("reports"));
+        let (dir, path) = write_config("[analysis]\nseed = 3\n");
+        let config = Config::for_inputs(&args_with(&path), vec![]).unwrap();
+        assert_eq!(config.events, InputSource::File(dir.path().join("data/events.csv")));
+    }
+
+    #[test]
+    fn one_input_without_the_other_is_refused_never_mixed_with_the_bundled_data() {
+        let (_dir, empty) = write_config("");
+        for args in [
+            InputArgs { announcements: Some("mine.csv".into()), ..args_with(&empty) },
+            InputArgs { events: Some("cal.csv".into()), ..args_with(&empty) },
+        ] {
+            let err = Config::for_inputs(&args, vec![]).unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+            let text = err.to_string();
+            let missing = if args.events.is_some() { "announcements" } else { "events" };
+            assert!(text.contains(&format!("no {missing} file")), "{text}");
+            assert!(text.contains(&format!("--{missing} FILE")), "{text}");
+        }
+        let (_dir, only_announcements) = write_config("[input]\nannouncements = \"a.csv\"\n");
+        let err = Config::for_inputs(&args_with(&only_announcements), vec![]).unwrap_err();
+        assert!(err.to_string().contains("does not name one"), "{err}");
+        // A flag for one and the config file for the other is a pair.
+        let (dir, events_only) = write_config("[input]\nevents = \"e.csv\"\n");
+        let args = InputArgs { announcements: Some("mine.csv".into()), ..args_with(&events_only) };
+        let config = Config::for_inputs(&args, vec![]).unwrap();
+        assert_eq!(config.events, InputSource::File(dir.path().join("e.csv")));
     }
 
     #[test]

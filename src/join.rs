@@ -89,12 +89,15 @@ pub fn event_groups(events: &[Event], spec: &GroupSpec) -> Vec<EventGroup> {
             days.entry(event.date).or_default().push(&event.label);
         }
     }
+    let slugs = crate::slug::unique_slugs(&by_group.keys().collect::<Vec<_>>());
     by_group
         .into_iter()
-        .map(|(name, (mut kinds, days))| {
+        .zip(slugs)
+        .map(|((name, (mut kinds, days)), slug)| {
             kinds.sort();
             EventGroup {
                 name,
+                slug,
                 kinds,
                 days: days
                     .into_iter()

@@ -27,6 +27,7 @@ pub mod output;
 pub mod progress;
 pub mod report;
 pub mod sim;
+pub mod slug;
 pub mod stats;
 pub mod synth;
 
@@ -34,6 +35,7 @@ use std::path::PathBuf;
 
 use config::Config;
 use error::{Error, Result};
+use output::GroupFiles;
 use report::ReportFile;
 
 /// What `northwind check` found.
@@ -42,16 +44,27 @@ pub struct CheckSummary {
     pub announcements: u64,
     pub events: usize,
     pub period: model::Period,
+    /// Which two files were read ([`inputs_line`]).
+    pub inputs: String,
 }
 
 impl std::fmt::Display for CheckSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "ok: {} announcements, {} events, period {}..{}",
-            self.announcements, self.events, self.period.start, self.period.end
+            "ok: {} announcements, {} events, period {}..{}\n{}",
+            self.announcements, self.events, self.period.start, self.period.end, self.inputs
         )
     }
+}
+
+/// The line that names the two inputs of a run, for the terminal.
+pub fn inputs_line(config: &Config) -> String {
+    format!(
+        "announcements: {}\nevents: {}",
+        config.announcements.describe(),
+        config.events.describe()
+    )
 }
 
 /// Validates the inputs without writing anything.
@@ -64,6 +77,7 @@ pub fn check(config: &Config) -> Result<CheckSummary> {
         announcements: inputs.announcements.total(),
         events: inputs.events.len(),
         period: inputs.period,
+        inputs: inputs_line(config),
     })
 }
 
@@ -117,6 +131,8 @@ pub struct RunSummary {
     pub files: Vec<String>,
     /// The one-sentence headline, for the terminal.
     pub headline: String,
+    /// Which two files were analysed ([`inputs_line`]).
+    pub inputs: String,
 }
 
 /// Runs the whole analysis and writes the report directory.
@@ -142,23 +158,27 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
     progress.step("joining and testing");
     let analysis = analysis::analyse(&inputs, config)?;
     progress.step("reading the previous report, rendering tables and charts");
-    let previous = output::read_previous(&config.out_dir).and_then(|(joined, summary)| {
-        report::changes::parse_previous(
-            joined.as_deref(),
-            &summary,
-            config.announcement_columns.header_for("id"),
-        )
-    });
+    let id_column = config.announcement_columns.header_for("id");
+    let previous = output::read_previous(&config.out_dir)
+        .and_then(|files| report::changes::parse_previous(&files, id_column));
     let changes = previous.map(|previous| {
+        use report::changes::{compare, RunFacts, Snapshot};
         // This run's cases are listed only if the previous report's were
         // (a report written with --no-joined has none to compare with).
-        let cases = previous.cases.as_ref().and_then(|_| {
-            report::changes::cases_by_id(
-                &inputs.announcements.raw,
-                config.announcement_columns.header_for("id"),
-            )
+        let cases = previous
+            .cases
+            .as_ref()
+            .and_then(|_| report::changes::cases_by_id(&inputs.announcements.raw, id_column));
+        let now = Snapshot::of_run(RunFacts {
+            settings: serde_json::to_value(config).unwrap_or_default(),
+            inputs: &inputs.fingerprints,
+            period: &analysis.period,
+            groups: &analysis.groups,
+            events: &inputs.events,
+            cases,
+            tests: &analysis.window_tests,
         });
-        report::changes::compare(&previous, cases.as_ref(), &analysis.window_tests)
+        compare(&previous, &now)
     });
     let files = render(&analysis, &inputs, config, changes.as_ref())?;
     progress.step(if config.output.joined {
@@ -166,8 +186,9 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
     } else {
         "writing the report"
     });
+    let group_files = report_group_files(&analysis, &files);
     output::write_report(&config.out_dir, &files, |written| {
-        output::manifest(config, &inputs.fingerprints, written)
+        output::manifest(config, &inputs.fingerprints, &group_files, written)
     })?;
     progress.finish();
     let headline = analysis::strongest(&analysis.window_tests).map_or_else(String::new, |t| {
@@ -190,6 +211,7 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
             .chain(std::iter::once(output::MANIFEST.to_string()))
             .collect(),
         headline,
+        inputs: inputs_line(config),
     })
 }
 
@@ -245,6 +267,7 @@ pub fn render<'a>(
             body: report::Body::Stream(Box::new(move |out: &mut (dyn std::io::Write + Send)| {
                 report::write_joined_csv(analysis, table, out)
             })),
+            group: None,
         });
     }
     files.extend(
@@ -252,19 +275,15 @@ pub fn render<'a>(
             .into_iter()
             .map(|t| ReportFile::bytes(format!("tables/{}.csv", t.name), t.to_csv())),
     );
-    files.push(ReportFile::bytes(
-        "summary.json",
-        report::summary_json(analysis, config, inputs.events.len(), changes),
-    ));
+    files.extend(analysis.groups.iter().zip(report::peth_tables(analysis)).map(|(g, t)| {
+        ReportFile::bytes(format!("tables/{}.csv", t.name), t.to_csv()).of_group(&g.name)
+    }));
     let markdown = report::summary_markdown(analysis, config, changes);
     let rendered =
         if config.output.charts { render_charts(analysis, inputs, config)? } else { Vec::new() };
     let figures: Vec<report::html::Figure> = rendered
         .iter()
-        .map(|chart| report::html::Figure {
-            caption: charts::specs::caption(&chart.name, table),
-            chart,
-        })
+        .map(|chart| report::html::Figure { caption: charts::specs::caption(chart, table), chart })
         .collect();
     files.push(ReportFile::bytes(
         "index.html",
@@ -272,8 +291,28 @@ pub fn render<'a>(
     ));
     files.push(ReportFile::bytes("summary.md", markdown.into_bytes()));
     for chart in rendered {
-        files.push(ReportFile::bytes(format!("charts/{}.png", chart.name), chart.png));
-        files.push(ReportFile::bytes(format!("charts/{}.svg", chart.name), chart.svg.into_bytes()));
+        let group = chart.group.clone();
+        let mark = |file: ReportFile<'a>| match &group {
+            Some(name) => file.of_group(name),
+            None => file,
+        };
+        files.push(mark(ReportFile::bytes(format!("charts/{}.png", chart.name), chart.png)));
+        files.push(mark(ReportFile::bytes(
+            format!("charts/{}.svg", chart.name),
+            chart.svg.into_bytes(),
+        )));
     }
+    // Last, so that it can say which files are each group's.
+    let group_files = report_group_files(analysis, &files);
+    files.push(ReportFile::bytes(
+        "summary.json",
+        report::summary_json(analysis, config, &inputs.events, changes, &group_files),
+    ));
     Ok(files)
+}
+
+/// Which files of `files` belong to each event group, with the slug that
+/// names them.
+fn report_group_files(analysis: &analysis::Analysis, files: &[ReportFile]) -> Vec<GroupFiles> {
+    output::group_files(analysis.groups.iter().map(|g| (g.name.as_str(), g.slug.as_str())), files)
 }

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Command::Run(args) => Config::for_run(args, command_line).and_then(|config| {
             let summary = northwind::run(&config)?;
             if !config.quiet {
+                println!("{}", summary.inputs);
                 println!("wrote {} ({} files)", summary.out_dir.display(), summary.files.len());
                 println!("{}", summary.headline);
             }

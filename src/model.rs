@@ -217,7 +217,11 @@ impl Direction {
 /// The distinct event days of one group, sorted, with their labels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventGroup {
+    /// The group's name as the data or the config give it; shown, never a path.
     pub name: String,
+    /// The name's file-name slug, unique in the report (see [`crate::slug`]):
+    /// what per-group file names are made of.
+    pub slug: String,
     /// The event kinds that make up the group.
     pub kinds: Vec<String>,
     /// Sorted, distinct event days.

@@ -17,10 +17,73 @@ use sha2::{Digest, Sha256};
 use crate::config::{Config, InputSource};
 use crate::error::{Error, Result};
 use crate::input::InputFingerprint;
+use crate::report::changes::PreviousFiles;
 use crate::report::{Body, ReportFile};
 
 /// Name of the manifest that marks a directory as northwind's.
 pub const MANIFEST: &str = "manifest.json";
+
+/// Longest path inside a report, in bytes.
+pub const MAX_REPORT_PATH_BYTES: usize = 240;
+
+/// Checks that `relative` is a plain relative path inside the report, the
+/// gate every file passes before anything is written: `/`-separated parts,
+/// each made of letters and digits of any script, `-`, `_` and `.`, not
+/// empty, not `.` or `..`, not starting with `.`, not a Windows device name
+/// (`CON.csv`); no backslash, colon, control character or absolute root; at
+/// most [`MAX_REPORT_PATH_BYTES`] bytes. Report paths are fixed words and
+/// group slugs ([`crate::slug`]), so a refusal here is a bug, not bad input.
+///
+/// # Errors
+/// [`Error::Internal`] naming the path and what is wrong with it.
+pub fn check_report_path(relative: &str) -> Result<()> {
+    let refuse = |why: &str| {
+        Err(Error::Internal(format!(
+            "refusing to write {relative:?}: {why}; every file of a report must be a plain relative path inside it"
+        )))
+    };
+    if relative.is_empty() {
+        return refuse("the path is empty");
+    }
+    if relative.len() > MAX_REPORT_PATH_BYTES {
+        return refuse("the path is too long");
+    }
+    for part in relative.split('/') {
+        if part.is_empty() {
+            return refuse("it has an empty part (a leading, trailing or doubled '/')");
+        }
+        if part.starts_with('.') {
+            return refuse("a part starts with '.'");
+        }
+        if let Some(c) = part.chars().find(|&c| !(crate::slug::is_slug_char(c) || c == '.')) {
+            return refuse(&format!("it holds the character {c:?}"));
+        }
+        if part.ends_with('.') {
+            return refuse("a part ends with '.'");
+        }
+        let stem = part.split('.').next().unwrap_or(part);
+        if crate::slug::is_device_name(stem) {
+            return refuse("a part is a Windows device name");
+        }
+    }
+    Ok(())
+}
+
+/// Checks every path of a report (see [`check_report_path`]) and that no two
+/// name the same file, even on a file system that ignores case.
+///
+/// # Errors
+/// [`Error::Internal`] for the first path that fails.
+pub fn check_report_paths<'p>(paths: impl IntoIterator<Item = &'p str>) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for path in paths {
+        check_report_path(path)?;
+        if !seen.insert(path.to_lowercase()) {
+            return Err(Error::Internal(format!("refusing to write {path:?} twice in one report")));
+        }
+    }
+    Ok(())
+}
 
 /// Refuses output directories that northwind must not replace.
 ///
@@ -75,22 +138,25 @@ pub fn is_northwind_report(dir: &Path) -> bool {
 /// one holds more cases than are compared one by one anyway.
 pub const MAX_PREVIOUS_JOINED_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The previous report's `tables/joined.csv` (`None` if over
-/// [`MAX_PREVIOUS_JOINED_BYTES`]) and `summary.json`, if `dir` holds a
-/// northwind report (for the "since the last run" section).
-pub fn read_previous(dir: &Path) -> Option<(Option<Vec<u8>>, Vec<u8>)> {
+/// The previous report's `tables/joined.csv` (`None` if absent or over
+/// [`MAX_PREVIOUS_JOINED_BYTES`]), `summary.json` and `manifest.json`, if
+/// `dir` holds a northwind report (for the "since the last run" section).
+pub fn read_previous(dir: &Path) -> Option<PreviousFiles> {
     if !is_northwind_report(dir) {
         return None;
     }
     let joined_path = dir.join("tables/joined.csv");
-    let joined = match fs::metadata(&joined_path) {
+    let joined_csv = match fs::metadata(&joined_path) {
         Ok(meta) if meta.len() > MAX_PREVIOUS_JOINED_BYTES => None,
         Ok(_) => Some(fs::read(joined_path).ok()?),
-        // A report written with --no-joined: the tests can still be compared.
+        // A report written with --no-joined: the rest can still be compared.
         Err(_) => None,
     };
-    let summary = fs::read(dir.join("summary.json")).ok()?;
-    Some((joined, summary))
+    Some(PreviousFiles {
+        joined_csv,
+        summary_json: fs::read(dir.join("summary.json")).ok()?,
+        manifest_json: fs::read(dir.join(MANIFEST)).ok()?,
+    })
 }
 
 /// Writes synthetic inputs into `dir`, refusing to overwrite files unless `force`.
@@ -106,6 +172,7 @@ pub fn write_inputs(dir: &Path, files: &[(&str, Vec<u8>)], force: bool) -> Resul
             )));
         }
     }
+    check_report_paths(files.iter().map(|(name, _)| *name))?;
     fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
     for (name, bytes) in files {
         let path = dir.join(name);
@@ -115,8 +182,15 @@ pub fn write_inputs(dir: &Path, files: &[(&str, Vec<u8>)], force: bool) -> Resul
 }
 
 /// Renders `manifest.json`: version, command line, resolved config, seed,
-/// and the SHA-256 of every input and output file.
-pub fn manifest(config: &Config, inputs: &[InputFingerprint], files: &[Written]) -> Vec<u8> {
+/// the SHA-256 of every input and output file, and which files belong to
+/// which event group (`groups`: each group's name, the slug its file names
+/// use, and its files).
+pub fn manifest(
+    config: &Config,
+    inputs: &[InputFingerprint],
+    groups: &[GroupFiles],
+    files: &[Written],
+) -> Vec<u8> {
     let outputs: Vec<_> = files
         .iter()
         .map(|f| json!({ "path": f.path, "sha256": f.sha256, "bytes": f.bytes }))
@@ -128,11 +202,40 @@ pub fn manifest(config: &Config, inputs: &[InputFingerprint], files: &[Written])
         "seed": config.seed,
         "config": config,
         "inputs": inputs,
+        "groups": groups,
         "outputs": outputs,
     });
     let mut bytes = serde_json::to_vec_pretty(&value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
+}
+
+/// An event group's name, the slug its file names are made of, and its files.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GroupFiles {
+    pub name: String,
+    pub slug: String,
+    pub files: Vec<String>,
+}
+
+/// The name-to-file mapping of `groups` (name, slug) over `files`, in the
+/// groups' order.
+pub fn group_files<'g>(
+    groups: impl IntoIterator<Item = (&'g str, &'g str)>,
+    files: &[ReportFile],
+) -> Vec<GroupFiles> {
+    groups
+        .into_iter()
+        .map(|(name, slug)| GroupFiles {
+            name: name.to_string(),
+            slug: slug.to_string(),
+            files: files
+                .iter()
+                .filter(|f| f.group.as_deref() == Some(name))
+                .map(|f| f.path.clone())
+                .collect(),
+        })
+        .collect()
 }
 
 /// One file as written: its path, SHA-256 (hex) and size.
@@ -161,6 +264,8 @@ pub fn write_report(
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).ok_or_else(|| {
         Error::Usage(format!("--out {} does not name a directory", out.display()))
     })?;
+    // Every path is checked before the first byte is written.
+    check_report_paths(files.iter().map(|f| f.path.as_str()).chain([MANIFEST]))?;
     fs::create_dir_all(&parent).map_err(|source| Error::Write { path: parent.clone(), source })?;
     remove_stale_staging(&parent, &name);
     let staging = parent.join(format!(".{name}.northwind-new-{}", std::process::id()));
@@ -211,6 +316,7 @@ fn write_all(
 
 /// Writes one file, hashing its bytes on the way.
 fn write_one(dir: &Path, relative: &str, body: &Body) -> Result<Written> {
+    check_report_path(relative)?;
     let path = dir.join(relative);
     let fail = |source| Error::Write { path: path.clone(), source };
     if let Some(folder) = path.parent() {
@@ -305,6 +411,7 @@ mod tests {
         let streamed = ReportFile {
             path: "c.csv".into(),
             body: Body::Stream(Box::new(|w: &mut (dyn Write + Send)| w.write_all(b"x,y\n"))),
+            group: None,
         };
         write_report(&out, &[file("b.csv", "2"), streamed], |written| {
             assert_eq!(written[1].bytes, 4);
@@ -317,6 +424,61 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("b.csv")).unwrap(), "2");
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging or retired directory is left behind");
+    }
+
+    #[test]
+    fn a_write_that_fails_midway_leaves_the_previous_report_and_no_staging() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("reports");
+        write_report(&out, &[file("tables/a.csv", "old")], manifest).unwrap();
+        let failing = ReportFile {
+            path: "tables/joined.csv".into(),
+            body: Body::Stream(Box::new(|w: &mut (dyn Write + Send)| {
+                w.write_all(b"half a row")?;
+                Err(std::io::Error::other("disk full"))
+            })),
+            group: None,
+        };
+        let err = write_report(&out, &[file("b.csv", "new"), failing], manifest).unwrap_err();
+        assert!(err.to_string().contains("joined.csv: disk full"), "{err}");
+        assert_eq!(fs::read_to_string(out.join("tables/a.csv")).unwrap(), "old");
+        assert!(!out.join("b.csv").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "the staging directory is removed");
+    }
+
+    #[test]
+    fn only_plain_relative_paths_inside_the_report_are_written() {
+        for good in ["summary.json", "tables/peth_선거.csv", "charts/phase_a-b_c.svg"] {
+            assert!(check_report_path(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x.csv",
+            "tables/../../x",
+            "./x",
+            "a//b",
+            "a/",
+            ".hidden",
+            "a\\b",
+            "C:x",
+            "tables/CON.csv",
+            "nul",
+            "x\0y",
+            "x\ny",
+            "a b",
+            "x.",
+            &"x".repeat(300),
+        ] {
+            let err = check_report_path(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 1, "{bad:?}: a bad path is a bug, never written");
+        }
+        assert!(check_report_paths(["a.csv", "A.CSV"]).is_err(), "one file on a case-blind disk");
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("reports");
+        assert!(write_report(&out, &[file("../escaped.csv", "x")], manifest).is_err());
+        assert!(!dir.path().join("escaped.csv").exists() && !out.exists(), "nothing written");
     }
 
     #[test]

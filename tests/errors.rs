@@ -55,7 +55,13 @@ fn a_missing_column_an_empty_file_and_a_missing_file_are_clear() {
         ran.stderr
     );
     assert!(ran.stderr.contains("empty.csv: is empty"), "{}", ran.stderr);
-    let ran = run(northwind(dir.path()).args(["check", "--announcements", "absent.csv"]));
+    let ran = run(northwind(dir.path()).args([
+        "check",
+        "--announcements",
+        "absent.csv",
+        "--events",
+        "empty.csv",
+    ]));
     assert_eq!(ran.code, 2);
     assert!(ran.stderr.contains("cannot read absent.csv"), "{}", ran.stderr);
 }

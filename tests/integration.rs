@@ -12,4 +12,5 @@ mod large_inputs;
 mod pipeline;
 mod properties;
 mod report;
+mod safety;
 mod util;

@@ -1,30 +1,9 @@
 //! Killing a run at any moment leaves the old report or the new one, complete,
 //! never a mix, and never touches the inputs.
 
-use std::path::Path;
 use std::time::Duration;
 
-use crate::util::{northwind, run_ok, snapshot};
-
-/// The report in `dir` is whole: exactly the files its manifest lists, each
-/// with the SHA-256 the manifest records.
-fn assert_whole(dir: &Path) -> String {
-    let files = snapshot(dir);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&files["manifest.json"]).expect("a manifest");
-    let outputs = manifest["outputs"].as_array().unwrap();
-    assert_eq!(outputs.len() + 1, files.len(), "the directory holds exactly the manifest's files");
-    for output in outputs {
-        let bytes = &files[output["path"].as_str().unwrap()];
-        assert_eq!(
-            output["sha256"].as_str().unwrap(),
-            northwind::report::sha256_hex(bytes),
-            "{}",
-            output["path"]
-        );
-    }
-    manifest["seed"].to_string()
-}
+use crate::util::{assert_whole, northwind, run_ok, snapshot};
 
 #[test]
 fn a_killed_run_leaves_a_whole_report_and_the_inputs() {

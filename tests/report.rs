@@ -85,10 +85,26 @@ fn charts_and_joined_csv_can_be_left_out_without_changing_the_tables() {
         .collect();
     assert_eq!(names(&lean), expected);
     for (name, bytes) in &lean {
-        if name.starts_with("tables/") || name == "summary.json" {
-            assert_eq!(Some(bytes), full.get(name), "{name} differs in the lean run");
+        if name.starts_with("tables/") {
+            assert!(Some(bytes) == full.get(name), "{name} differs in the lean run");
         }
     }
+    // summary.json lists each group's files, which differ; every figure is the same.
+    let figures = |files: &std::collections::BTreeMap<String, Vec<u8>>| {
+        let mut summary: serde_json::Value =
+            serde_json::from_slice(&files["summary.json"]).unwrap();
+        for group in summary["groups"].as_array_mut().unwrap() {
+            let files = group.as_object_mut().unwrap().remove("files").unwrap();
+            assert!(files
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|f| lean.contains_key(f.as_str().unwrap())
+                    || full.contains_key(f.as_str().unwrap())));
+        }
+        summary
+    };
+    assert_eq!(figures(&lean), figures(&full), "summary.json's figures differ in the lean run");
     let text = |files: &std::collections::BTreeMap<String, Vec<u8>>, name: &str| {
         String::from_utf8(files[name].clone()).unwrap()
     };
@@ -99,12 +115,21 @@ fn charts_and_joined_csv_can_be_left_out_without_changing_the_tables() {
     assert!(!text(&lean, "summary.md").contains("joined.csv"), "no link to a file not written");
     let manifest = text(&lean, "manifest.json");
     assert!(manifest.contains("\"charts\": false") && manifest.contains("\"joined\": false"));
-    // A rerun over a report without joined.csv still compares the tests.
+    // A rerun over a report without joined.csv still compares the rest: with
+    // the same inputs and settings, nothing changed.
     let rerun =
         snapshot(&bundled_report(&dir.path().join("lean"), &["--no-charts", "--no-joined"]));
     let summary = text(&rerun, "summary.md");
     assert!(summary.contains("Since the last run"), "{summary}");
-    assert!(summary.contains("or one without `tables/joined.csv`"), "{summary}");
+    assert!(summary.contains("Nothing changed: the same inputs and settings"), "{summary}");
+    // With another seed, the setting is named, and the cases cannot be listed.
+    let rerun = snapshot(&bundled_report(
+        &dir.path().join("lean"),
+        &["--no-charts", "--no-joined", "--seed", "7"],
+    ));
+    let summary = text(&rerun, "summary.md");
+    assert!(summary.contains("- Setting changed, seed: `20160408` → `7`"), "{summary}");
+    assert!(!summary.contains("Nothing changed"), "{summary}");
 }
 
 #[test]
@@ -311,4 +336,85 @@ window.addEventListener('load', function () {
     let console_errors: Vec<&str> =
         stderr.lines().filter(|l| l.contains(":CONSOLE") && l.contains("page")).collect();
     assert!(console_errors.is_empty(), "console messages: {console_errors:?}");
+}
+
+#[test]
+fn a_rerun_names_changed_settings_groups_events_and_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("small/announcements.csv"), dir.path().join("a.csv")).unwrap();
+    std::fs::copy(fixture("small/events.csv"), dir.path().join("e.csv")).unwrap();
+    let run = |config: &str| {
+        let config = crate::util::write_config(dir.path(), config);
+        run_ok(
+            northwind(dir.path())
+                .args(["run", "-q", "--permutations", "99", "--no-charts", "--out", "r"])
+                .args(["--announcements", "a.csv", "--events", "e.csv", "--config"])
+                .arg(config),
+        );
+        let summary: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join("r/summary.json")).unwrap())
+                .unwrap();
+        let md = std::fs::read_to_string(dir.path().join("r/summary.md")).unwrap();
+        (summary["since_last_run"].clone(), md)
+    };
+    run("");
+    let (same, md) = run("");
+    assert_eq!(same["nothing_changed"], true, "{same}");
+    assert!(md.contains("Nothing changed: the same inputs and settings"), "{md}");
+
+    // Groups: 3 prefix groups (30 tests) become one explicit group (10 tests).
+    let (regrouped, md) = run("[groups]\nvotes = [\"election_legislative\", \"election_local\"]\n");
+    assert_eq!(regrouped["nothing_changed"], false);
+    assert_eq!(regrouped["groups_added"], serde_json::json!(["votes"]));
+    assert_eq!(
+        regrouped["groups_removed"],
+        serde_json::json!(["election", "nuclear", "sanctions"])
+    );
+    assert_eq!(
+        (regrouped["tests_before"].as_u64(), regrouped["tests_now"].as_u64()),
+        (Some(30), Some(10))
+    );
+    assert!(md.contains("- Setting changed, event groups ([groups]):"), "{md}");
+    assert!(md.contains("- Window tests: 30 → 10 (30 no longer run, 10 new)"), "{md}");
+    assert!(!md.contains("Nothing changed"), "{md}");
+
+    // Settings: the window widths.
+    let groups = "[groups]\nvotes = [\"election_legislative\", \"election_local\"]\n";
+    let (windows, md) = run(&format!("{groups}[analysis]\nwindows = [7, 30]\n"));
+    assert_eq!(windows["settings"][0]["setting"], "window widths in days", "{windows}");
+    assert!(
+        md.contains("- Setting changed, window widths in days: `[7, 14, 30, 60, 90]` → `[7, 30]`"),
+        "{md}"
+    );
+    let config = format!("{groups}[analysis]\nwindows = [7, 30]\n");
+
+    // Events: one moved, one added, one removed.
+    let events = std::fs::read_to_string(dir.path().join("e.csv")).unwrap();
+    let events = events
+        .replace("2020-04-15,election_legislative", "2020-04-16,election_legislative")
+        .replace("2020-03-01,sanctions_un,UN,Resolution A,\n", "")
+        + "2020-06-03,election_local,KR,By-election,\n";
+    std::fs::write(dir.path().join("e.csv"), events).unwrap();
+    let (calendar, md) = run(&config);
+    assert_eq!(calendar["inputs"][0]["input"], "events");
+    assert_eq!(calendar["inputs"][0]["content_changed"], true);
+    assert_eq!(calendar["events_moved"][0]["date_now"], "2020-04-16", "{calendar}");
+    assert_eq!(calendar["events_added"][0]["label"], "By-election");
+    assert_eq!(calendar["events_removed"][0]["label"], "Resolution A");
+    assert!(md.contains("- Events moved (1): 2020-04-15 `election_legislative` (Assembly election) → 2020-04-16"), "{md}");
+    assert_eq!(calendar["added"], serde_json::json!([]), "no case changed");
+
+    // Cases: which fields of an edited case changed.
+    let cases = std::fs::read_to_string(dir.path().join("a.csv")).unwrap();
+    std::fs::write(
+        dir.path().join("a.csv"),
+        cases.replace("a04,Four,civilian,3", "a04,Four,military,4"),
+    )
+    .unwrap();
+    let (edited, md) = run(&config);
+    assert_eq!(
+        edited["edited"],
+        serde_json::json!([{ "id": "a04", "fields": ["category", "people"] }])
+    );
+    assert!(md.contains("- Cases edited (1): `a04` (category, people)"), "{md}");
 }

@@ -83,3 +83,27 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     files
 }
+
+/// Asserts that the report in `dir` is whole: exactly the files its manifest
+/// lists (and the manifest), each with the SHA-256 the manifest records.
+/// Returns the manifest's seed.
+pub fn assert_whole(dir: &Path) -> String {
+    let files = snapshot(dir);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&files["manifest.json"]).expect("a manifest");
+    let outputs = manifest["outputs"].as_array().unwrap();
+    let listed: std::collections::BTreeSet<&str> =
+        outputs.iter().map(|o| o["path"].as_str().unwrap()).chain(["manifest.json"]).collect();
+    let present: std::collections::BTreeSet<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(listed, present, "the directory holds exactly the manifest's files");
+    for output in outputs {
+        let bytes = &files[output["path"].as_str().unwrap()];
+        assert_eq!(
+            output["sha256"].as_str().unwrap(),
+            northwind::report::sha256_hex(bytes),
+            "{}",
+            output["path"]
+        );
+    }
+    manifest["seed"].to_string()
+}

@@ -101,8 +101,13 @@ impl Default for ChartSize {
 
 /// A chart: a name and a drawing routine over any backend.
 pub trait Chart {
-    /// File stem, e.g. `timeline` or `sensitivity_election`.
+    /// File stem, e.g. `timeline` or `sensitivity_election`: a fixed word,
+    /// and for a per-group chart the group's slug, never its raw name.
     fn name(&self) -> String;
+    /// The event group a per-group chart shows (its name, as shown).
+    fn group(&self) -> Option<&str> {
+        None
+    }
     /// Draws the chart onto `root`, which is already filled white.
     ///
     /// # Errors
@@ -121,7 +126,10 @@ pub fn fail<E: std::fmt::Display>(e: E) -> String {
 /// A chart rendered to both formats.
 #[derive(Debug, Clone)]
 pub struct Rendered {
+    /// File stem (see [`Chart::name`]).
     pub name: String,
+    /// The event group of a per-group chart.
+    pub group: Option<String>,
     pub png: Vec<u8>,
     pub svg: String,
 }
@@ -286,7 +294,7 @@ pub fn render<C: Chart>(chart: &C, size: ChartSize) -> Result<Rendered> {
         &format!("font-family=\"{FONT_FAMILY}\""),
         &format!("font-family=\"{SVG_FONT_STACK}\""),
     );
-    Ok(Rendered { name, png, svg })
+    Ok(Rendered { name, group: chart.group().map(String::from), png, svg })
 }
 
 /// Encodes RGB pixels as a PNG (deterministic: same pixels, same bytes).

@@ -10,7 +10,10 @@ use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
 /// The peri-event chart's data for one group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeriEvent {
+    /// The group's name, as shown.
     pub group: String,
+    /// The group's file-name slug (see [`crate::slug`]).
+    pub slug: String,
     pub title: String,
     pub subtitle: String,
     pub bins: Vec<(i64, i64)>,
@@ -38,7 +41,11 @@ fn step_line(bins: &[(i64, i64)], values: impl Iterator<Item = f64>) -> Vec<(i64
 
 impl Chart for PeriEvent {
     fn name(&self) -> String {
-        format!("peri_event_{}", self.group)
+        format!("peri_event_{}", self.slug)
+    }
+
+    fn group(&self) -> Option<&str> {
+        Some(&self.group)
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {

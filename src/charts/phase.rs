@@ -9,7 +9,10 @@ use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
 /// The rose chart's data for one group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhaseRose {
+    /// The group's name, as shown.
     pub group: String,
+    /// The group's file-name slug (see [`crate::slug`]).
+    pub slug: String,
     pub title: String,
     pub subtitle: String,
     /// Counts in equal sectors, the first starting at the event.
@@ -25,7 +28,11 @@ fn point(theta: f64, r: f64) -> (f64, f64) {
 
 impl Chart for PhaseRose {
     fn name(&self) -> String {
-        format!("phase_{}", self.group)
+        format!("phase_{}", self.slug)
+    }
+
+    fn group(&self) -> Option<&str> {
+        Some(&self.group)
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {

@@ -13,7 +13,10 @@ pub type Curve = Vec<(u32, Option<(f64, f64, f64)>)>;
 /// The sensitivity chart's data for one group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sensitivity {
+    /// The group's name, as shown.
     pub group: String,
+    /// The group's file-name slug (see [`crate::slug`]).
+    pub slug: String,
     pub title: String,
     pub subtitle: String,
     pub before: Curve,
@@ -31,7 +34,11 @@ fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
 
 impl Chart for Sensitivity {
     fn name(&self) -> String {
-        format!("sensitivity_{}", self.group)
+        format!("sensitivity_{}", self.slug)
+    }
+
+    fn group(&self) -> Option<&str> {
+        Some(&self.group)
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {

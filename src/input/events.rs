@@ -50,8 +50,21 @@ pub fn parse_events(
                 "is empty (every event needs a kind, e.g. election_presidential)",
             ));
         }
+        let control = kind.chars().find(|c| c.is_control());
+        if let Some(c) = control {
+            problems.push(Problem::cell(
+                file,
+                line,
+                names[1],
+                kind,
+                format!(
+                    "holds the control character U+{:04X} (a kind names an event group, shown in every table and chart; remove the character)",
+                    u32::from(c)
+                ),
+            ));
+        }
         let label = label_col.map(cell).map(str::trim).filter(|l| !l.is_empty()).unwrap_or(kind);
-        if let (Some(date), false) = (date, kind.is_empty()) {
+        if let (Some(date), false, None) = (date, kind.is_empty(), control) {
             events.push(Event { date, kind: kind.to_string(), label: label.to_string(), line });
         }
     }
@@ -75,6 +88,27 @@ mod tests {
         let events = parse("date,kind,label\n2020-04-15,election_legislative,\n").unwrap();
         assert_eq!(events[0].label, "election_legislative");
         assert_eq!(events[0].line, 2);
+    }
+
+    #[test]
+    fn control_characters_in_a_kind_are_reported_with_the_line() {
+        let problems =
+            parse("date,kind\n2020-01-01,\"a\nb_x\"\n2020-01-02,c\u{0}_x\n2020-01-03,ok\n")
+                .unwrap_err();
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(
+            text[0].starts_with(
+                "e.csv:2: column 'kind': value 'a\\nb_x' holds the control character U+000A"
+            ),
+            "{text:?}"
+        );
+        assert!(
+            text[1].starts_with(
+                "e.csv:4: column 'kind': value 'c\\0_x' holds the control character U+0000"
+            ),
+            "{text:?}"
+        );
     }
 
     #[test]

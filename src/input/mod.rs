@@ -48,6 +48,20 @@ pub struct InputFingerprint {
 pub fn load(config: &Config) -> Result<Inputs> {
     let announcement_bytes = read_source(&config.announcements)?;
     let event_bytes = read_source(&config.events)?;
+    load_bytes(config, &announcement_bytes, &event_bytes)
+}
+
+/// Parses and validates both inputs from their bytes (named as the config's
+/// sources are) and resolves the study period: [`load`] without the reading,
+/// for running the whole pipeline in memory.
+///
+/// # Errors
+/// [`Error::Input`] listing every problem found in either file.
+pub fn load_bytes(
+    config: &Config,
+    announcement_bytes: &[u8],
+    event_bytes: &[u8],
+) -> Result<Inputs> {
     let announcement_name = config.announcements.display_name();
     let event_name = config.events.display_name();
 
@@ -55,16 +69,16 @@ pub fn load(config: &Config) -> Result<Inputs> {
     let (parsed_announcements, announcement_fingerprint) = rayon::join(
         || {
             parse_announcements(
-                &announcement_bytes,
+                announcement_bytes,
                 &announcement_name,
                 &config.announcement_columns,
                 &config.date_format,
             )
         },
-        || fingerprint(announcement_name.clone(), &announcement_bytes),
+        || fingerprint(announcement_name.clone(), announcement_bytes),
     );
     let parsed_events =
-        parse_events(&event_bytes, &event_name, &config.event_columns, &config.date_format);
+        parse_events(event_bytes, &event_name, &config.event_columns, &config.date_format);
 
     let mut problems = Vec::new();
     let (announcements, events) = match (parsed_announcements, parsed_events) {
@@ -83,7 +97,7 @@ pub fn load(config: &Config) -> Result<Inputs> {
             announcements,
             events,
             period,
-            fingerprints: vec![announcement_fingerprint, fingerprint(event_name, &event_bytes)],
+            fingerprints: vec![announcement_fingerprint, fingerprint(event_name, event_bytes)],
         }),
         _ => Err(Error::Input(problems)),
     }

@@ -1,34 +1,144 @@
 //! "Since the last run": what changed between the previous report in the
 //! output directory and this one. Journalists rerun after every new case; this
-//! tells them, and their editors, what the new case changed.
+//! tells them, and their editors, what changed and what it moved.
 //!
-//! Compared: the announcements (by id: added, removed, or any input cell
-//! edited), and the window tests (observed counts and exact shift p-values
-//! that moved, and any raw or Holm-adjusted p-value that crossed 0.05).
+//! The whole analysis is compared, not only the cases:
+//! - the northwind version;
+//! - the input files (their names, and their contents by SHA-256);
+//! - every setting that shapes the analysis or the report (windows, groups
+//!   and their kinds, period, seed, permutations, weighting, regression terms,
+//!   ...), from the resolved configuration the previous manifest recorded;
+//! - the resolved study period;
+//! - the event calendar: groups gained or lost or whose kinds changed, and
+//!   events added, removed or moved (same kind and label, another date);
+//! - the cases, by id: added, removed, and for an edited case the fields that
+//!   changed;
+//! - the window tests: tests that no longer run or are new, and the observed
+//!   counts and exact shift p-values that moved, flagging any raw or
+//!   Holm-adjusted p-value that crossed 0.05.
+//!
+//! "Nothing changed" is said only when the version, both inputs and every
+//! setting are identical: then, the analysis being deterministic, so is every
+//! figure.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::model::RawTable;
+use crate::input::InputFingerprint;
+use crate::model::{Event, EventGroup, Period, RawTable};
 use crate::stats::window::WindowTest;
 
-/// What the previous report held, as read back from its files.
+/// One event of the calendar as analysed (`summary.json`, `inputs.events.calendar`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CalendarEvent {
+    pub date: String,
+    pub kind: String,
+    pub label: String,
+}
+
+/// The calendar of `events`, sorted by date, kind and label (so that it does
+/// not depend on the order of the rows).
+pub fn calendar(events: &[Event]) -> Vec<CalendarEvent> {
+    let mut calendar: Vec<CalendarEvent> = events
+        .iter()
+        .map(|e| CalendarEvent {
+            date: e.date.to_string(),
+            kind: e.kind.clone(),
+            label: e.label.clone(),
+        })
+        .collect();
+    calendar.sort();
+    calendar
+}
+
+/// What a report holds that a later run compares with: read back from a
+/// previous report's files ([`parse_previous`]), or made from this run
+/// ([`Snapshot::of_run`]).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct PreviousReport {
+pub struct Snapshot {
+    pub version: String,
+    /// `(name, sha256)` of the announcements, then of the events.
+    pub inputs: Vec<(String, String)>,
+    /// The settings that shape the analysis, by name (see [`comparable_settings`]).
+    pub settings: BTreeMap<String, Value>,
+    /// Resolved study period, first and last day.
+    pub period: Option<(String, String)>,
+    /// Event groups and their kinds.
+    pub groups: BTreeMap<String, Vec<String>>,
+    /// The event calendar; `None` when a report does not list it.
+    pub calendar: Option<Vec<CalendarEvent>>,
     /// Announcement rows by id: the input columns only; `None` when the
-    /// report had too many rows to compare (see [`MAX_COMPARED_CASES`]).
+    /// report had too many rows to compare (see [`MAX_COMPARED_CASES`]) or
+    /// no `tables/joined.csv`.
     pub cases: Option<CasesById>,
     /// Window tests by `group/direction/W`: (observed, p_shift, p_shift_holm).
     pub tests: BTreeMap<String, (u64, f64, f64)>,
 }
 
-/// Input cells of each announcement, by id.
+/// What this run is, for [`Snapshot::of_run`].
+pub struct RunFacts<'a> {
+    /// The resolved configuration, serialized as the manifest records it.
+    pub settings: Value,
+    pub inputs: &'a [InputFingerprint],
+    pub period: &'a Period,
+    pub groups: &'a [EventGroup],
+    pub events: &'a [Event],
+    pub cases: Option<CasesById>,
+    pub tests: &'a [WindowTest],
+}
+
+impl Snapshot {
+    /// This run, in the shape a previous report is read back in.
+    pub fn of_run(facts: RunFacts<'_>) -> Self {
+        Snapshot {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            inputs: facts.inputs.iter().map(|f| (f.name.clone(), f.sha256.clone())).collect(),
+            settings: comparable_settings(&facts.settings),
+            period: Some((facts.period.start.to_string(), facts.period.end.to_string())),
+            groups: facts.groups.iter().map(|g| (g.name.clone(), g.kinds.clone())).collect(),
+            calendar: Some(calendar(facts.events)),
+            cases: facts.cases,
+            tests: facts
+                .tests
+                .iter()
+                .map(|t| {
+                    let key = test_key(&t.group, t.direction.as_str(), t.window_days);
+                    (key, (t.observed, t.p_shift, t.p_shift_holm))
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Input cells of each announcement, by id: `(column, value)` pairs.
 pub type CasesById = BTreeMap<String, Vec<(String, String)>>;
 
 /// Largest table whose cases are compared one by one. A list of thousands of
 /// added ids helps no one, and the comparison holds every cell in memory.
 pub const MAX_COMPARED_CASES: usize = 100_000;
+
+/// Entries of the resolved configuration that are not compared: where the
+/// inputs and the report are (the inputs are compared by name and content),
+/// and the command line itself.
+const NOT_COMPARED: [&str; 5] =
+    ["announcements", "events", "out_dir", "config_file", "command_line"];
+
+/// The entries of a serialized configuration that shape the analysis or the
+/// report, by name.
+pub fn comparable_settings(config: &Value) -> BTreeMap<String, Value> {
+    config
+        .as_object()
+        .map(|object| {
+            object
+                .iter()
+                .filter(|(key, _)| !NOT_COMPARED.contains(&key.as_str()))
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 /// One moved window test.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,33 +151,134 @@ pub struct MovedTest {
     pub crossed: bool,
 }
 
+/// An input whose name or content changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputChange {
+    /// `announcements` or `events`.
+    pub role: &'static str,
+    pub name: (String, String),
+    pub content_changed: bool,
+}
+
+/// A setting with another value than last time (values as text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingChange {
+    pub setting: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// A group whose kinds changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegroupedKinds {
+    pub group: String,
+    pub kinds: (Vec<String>, Vec<String>),
+}
+
+/// An event of the same kind and label on another date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovedEvent {
+    pub event: CalendarEvent,
+    pub to: String,
+}
+
+/// A case whose input cells changed, and the columns that did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditedCase {
+    pub id: String,
+    pub fields: Vec<String>,
+}
+
 /// The differences from the previous report.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Changes {
+    pub version: Option<(String, String)>,
+    pub inputs: Vec<InputChange>,
+    pub settings: Vec<SettingChange>,
+    pub period: Option<((String, String), (String, String))>,
+    pub groups_added: Vec<String>,
+    pub groups_removed: Vec<String>,
+    pub groups_regrouped: Vec<RegroupedKinds>,
+    /// Whether the events were compared one by one (both reports list them).
+    pub events_compared: bool,
+    pub events_added: Vec<CalendarEvent>,
+    pub events_removed: Vec<CalendarEvent>,
+    pub events_moved: Vec<MovedEvent>,
+    /// Whether the cases were compared one by one (both reports at most
+    /// [`MAX_COMPARED_CASES`] rows, and a `tables/joined.csv` in each).
+    pub cases_compared: bool,
     pub added: Vec<String>,
     pub removed: Vec<String>,
-    pub edited: Vec<String>,
-    /// Whether the cases were compared (both reports at most [`MAX_COMPARED_CASES`] rows).
-    pub cases_compared: bool,
+    pub edited: Vec<EditedCase>,
+    /// Window tests that this run has and the previous one had not, and back.
+    pub tests_added: Vec<String>,
+    pub tests_removed: Vec<String>,
+    /// Window tests in the previous report and in this one.
+    pub tests_in_family: (usize, usize),
     pub moved: Vec<MovedTest>,
 }
 
 impl Changes {
+    /// Whether nothing at all changed: the same version, inputs and settings
+    /// (and so the same results).
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty()
+        self.version.is_none()
+            && self.inputs.is_empty()
+            && self.settings.is_empty()
+            && self.period.is_none()
+            && self.groups_added.is_empty()
+            && self.groups_removed.is_empty()
+            && self.groups_regrouped.is_empty()
+            && self.events_added.is_empty()
+            && self.events_removed.is_empty()
+            && self.events_moved.is_empty()
+            && self.added.is_empty()
             && self.removed.is_empty()
             && self.edited.is_empty()
+            && self.tests_added.is_empty()
+            && self.tests_removed.is_empty()
             && self.moved.is_empty()
-            && self.cases_compared
     }
 
     /// As data, for summary.json.
     pub fn to_json(&self) -> Value {
+        let pair = |p: &(String, String)| json!({ "before": p.0, "now": p.1 });
         json!({
+            "nothing_changed": self.is_empty(),
+            "version": self.version.as_ref().map(pair),
+            "inputs": self.inputs.iter().map(|i| json!({
+                "input": i.role,
+                "name_before": i.name.0,
+                "name_now": i.name.1,
+                "content_changed": i.content_changed,
+            })).collect::<Vec<_>>(),
+            "settings": self.settings.iter().map(|s| json!({
+                "setting": s.setting, "before": s.before, "now": s.after,
+            })).collect::<Vec<_>>(),
+            "period": self.period.as_ref().map(|(before, now)| json!({
+                "before": { "start": before.0, "end": before.1 },
+                "now": { "start": now.0, "end": now.1 },
+            })),
+            "groups_added": self.groups_added,
+            "groups_removed": self.groups_removed,
+            "groups_with_other_kinds": self.groups_regrouped.iter().map(|g| json!({
+                "group": g.group, "kinds_before": g.kinds.0, "kinds_now": g.kinds.1,
+            })).collect::<Vec<_>>(),
+            "events_compared": self.events_compared,
+            "events_added": self.events_added,
+            "events_removed": self.events_removed,
+            "events_moved": self.events_moved.iter().map(|m| json!({
+                "kind": m.event.kind, "label": m.event.label,
+                "date_before": m.event.date, "date_now": m.to,
+            })).collect::<Vec<_>>(),
+            "cases_compared": self.cases_compared,
             "added": self.added,
             "removed": self.removed,
-            "edited": self.edited,
-            "cases_compared": self.cases_compared,
+            "edited": self.edited.iter().map(|e| json!({ "id": e.id, "fields": e.fields })).collect::<Vec<_>>(),
+            "tests_added": self.tests_added,
+            "tests_removed": self.tests_removed,
+            "tests_before": self.tests_in_family.0,
+            "tests_now": self.tests_in_family.1,
             "moved": self.moved.iter().map(|m| json!({
                 "test": m.key,
                 "observed_before": m.observed.0, "observed_now": m.observed.1,
@@ -106,55 +317,227 @@ pub fn cases_by_id(raw: &RawTable, id_column: &str) -> Option<CasesById> {
     )
 }
 
-/// Compares the previous report with this run's cases and tests.
-pub fn compare(
-    previous: &PreviousReport,
-    cases: Option<&CasesById>,
-    tests: &[WindowTest],
-) -> Changes {
-    let (mut added, mut removed, mut edited) = (Vec::new(), Vec::new(), Vec::new());
-    let cases_compared = previous.cases.is_some() && cases.is_some();
-    if let (Some(before), Some(cases)) = (&previous.cases, cases) {
-        added = cases.keys().filter(|id| !before.contains_key(*id)).cloned().collect();
-        removed = before.keys().filter(|id| !cases.contains_key(*id)).cloned().collect();
-        edited = cases
-            .iter()
-            .filter(|(id, row)| before.get(*id).is_some_and(|old| old != *row))
-            .map(|(id, _)| id.clone())
-            .collect();
+/// A setting's value as a reader would write it: text as it is, lists
+/// joined with ", ", a regression term by its name, "default" for none.
+pub fn setting_text(value: &Value) -> String {
+    const LONGEST: usize = 200;
+    let text = match value {
+        Value::Null => "default".to_string(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => {
+            format!("[{}]", items.iter().map(setting_text).collect::<Vec<_>>().join(", "))
+        }
+        Value::Object(map) => match map.get("name") {
+            Some(Value::String(name)) => name.clone(),
+            _ => map
+                .iter()
+                .map(|(k, v)| format!("{k} = {}", setting_text(v)))
+                .collect::<Vec<_>>()
+                .join("; "),
+        },
+        other => other.to_string(),
+    };
+    if text.chars().count() > LONGEST {
+        format!("{}…", text.chars().take(LONGEST).collect::<String>())
+    } else {
+        text
     }
+}
+
+/// How a setting is called in the report.
+fn setting_name(key: &str) -> String {
+    match key {
+        "announcement_columns" => "announcement column names ([columns])",
+        "event_columns" => "event column names ([event_columns])",
+        "date_format" => "date format",
+        "period_start" => "study period start",
+        "period_end" => "study period end",
+        "groups" => "event groups ([groups])",
+        "windows" => "window widths in days",
+        "weight_by_people" => "counting people (weight_by_people)",
+        "seed" => "seed",
+        "permutations" => "Monte Carlo draws (permutations)",
+        "output" => "report parts ([output])",
+        "peth" => "peri-event histogram",
+        "regression_terms" => "regression terms",
+        "fixed_effects" => "regression fixed effects",
+        "hac_lags" => "Newey-West lags",
+        "chart_size" => "chart size",
+        other => other,
+    }
+    .to_string()
+}
+
+/// Compares the previous report with this run.
+pub fn compare(previous: &Snapshot, now: &Snapshot) -> Changes {
+    let mut changes = Changes {
+        version: (previous.version != now.version)
+            .then(|| (previous.version.clone(), now.version.clone())),
+        ..Changes::default()
+    };
+    for (k, role) in ["announcements", "events"].into_iter().enumerate() {
+        let (Some(before), Some(after)) = (previous.inputs.get(k), now.inputs.get(k)) else {
+            continue;
+        };
+        if before != after {
+            changes.inputs.push(InputChange {
+                role,
+                name: (before.0.clone(), after.0.clone()),
+                content_changed: before.1 != after.1,
+            });
+        }
+    }
+    let keys: BTreeSet<&String> = previous.settings.keys().chain(now.settings.keys()).collect();
+    for key in keys {
+        let (before, after) = (previous.settings.get(key), now.settings.get(key));
+        if before != after {
+            let text = |v: Option<&Value>| v.map_or_else(|| "not set".to_string(), setting_text);
+            changes.settings.push(SettingChange {
+                setting: setting_name(key),
+                before: text(before),
+                after: text(after),
+            });
+        }
+    }
+    if let (Some(before), Some(after)) = (&previous.period, &now.period) {
+        if before != after {
+            changes.period = Some((before.clone(), after.clone()));
+        }
+    }
+    compare_groups(&previous.groups, &now.groups, &mut changes);
+    if let (Some(before), Some(after)) = (&previous.calendar, &now.calendar) {
+        changes.events_compared = true;
+        compare_calendars(before, after, &mut changes);
+    }
+    if let (Some(before), Some(cases)) = (&previous.cases, &now.cases) {
+        changes.cases_compared = true;
+        compare_cases(before, cases, &mut changes);
+    }
+    changes.tests_in_family = (previous.tests.len(), now.tests.len());
+    changes.tests_added =
+        now.tests.keys().filter(|k| !previous.tests.contains_key(*k)).cloned().collect();
+    changes.tests_removed =
+        previous.tests.keys().filter(|k| !now.tests.contains_key(*k)).cloned().collect();
     let crossed = |a: f64, b: f64| (a < 0.05) != (b < 0.05);
-    let moved = tests
+    changes.moved = now
+        .tests
         .iter()
-        .filter_map(|t| {
-            let key = test_key(&t.group, t.direction.as_str(), t.window_days);
-            let &(observed, p, holm) = previous.tests.get(&key)?;
-            let moved = observed != t.observed || p != t.p_shift || holm != t.p_shift_holm;
+        .filter_map(|(key, &(observed, p, holm))| {
+            let &(observed_before, p_before, holm_before) = previous.tests.get(key)?;
+            let moved = observed != observed_before || p != p_before || holm != holm_before;
             moved.then(|| MovedTest {
-                crossed: crossed(p, t.p_shift) || crossed(holm, t.p_shift_holm),
-                key,
-                observed: (observed, t.observed),
-                p_shift: (p, t.p_shift),
-                p_holm: (holm, t.p_shift_holm),
+                crossed: crossed(p_before, p) || crossed(holm_before, holm),
+                key: key.clone(),
+                observed: (observed_before, observed),
+                p_shift: (p_before, p),
+                p_holm: (holm_before, holm),
             })
         })
         .collect();
-    Changes { added, removed, edited, cases_compared, moved }
+    changes
 }
 
-/// Parses the previous report's `tables/joined.csv` (the input columns, that
-/// is, those before `delay_days`; `None` when it was too large to read) and
-/// `summary.json`. Returns `None` when they are unreadable: then there is
-/// simply nothing to compare.
-pub fn parse_previous(
-    joined_csv: Option<&[u8]>,
-    summary_json: &[u8],
-    id_column: &str,
-) -> Option<PreviousReport> {
-    let cases = match joined_csv {
+fn compare_groups(
+    before: &BTreeMap<String, Vec<String>>,
+    after: &BTreeMap<String, Vec<String>>,
+    changes: &mut Changes,
+) {
+    changes.groups_added = after.keys().filter(|g| !before.contains_key(*g)).cloned().collect();
+    changes.groups_removed = before.keys().filter(|g| !after.contains_key(*g)).cloned().collect();
+    changes.groups_regrouped = after
+        .iter()
+        .filter_map(|(group, kinds)| {
+            let old = before.get(group)?;
+            (old != kinds).then(|| RegroupedKinds {
+                group: group.clone(),
+                kinds: (old.clone(), kinds.clone()),
+            })
+        })
+        .collect();
+}
+
+/// Events in one calendar and not the other (as multisets of date, kind and
+/// label); a removed and an added event of the same kind and label are one
+/// event that moved.
+fn compare_calendars(before: &[CalendarEvent], after: &[CalendarEvent], changes: &mut Changes) {
+    let count = |events: &[CalendarEvent]| {
+        let mut counts: BTreeMap<CalendarEvent, usize> = BTreeMap::new();
+        for e in events {
+            *counts.entry(e.clone()).or_default() += 1;
+        }
+        counts
+    };
+    let (old, new) = (count(before), count(after));
+    let surplus = |a: &BTreeMap<CalendarEvent, usize>, b: &BTreeMap<CalendarEvent, usize>| {
+        a.iter()
+            .flat_map(|(e, &n)| {
+                let extra = n.saturating_sub(b.get(e).copied().unwrap_or(0));
+                std::iter::repeat_n(e.clone(), extra)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut removed = surplus(&old, &new);
+    let mut added = surplus(&new, &old);
+    let mut moved = Vec::new();
+    removed.retain(|r| match added.iter().position(|a| a.kind == r.kind && a.label == r.label) {
+        Some(k) => {
+            let to = added.remove(k).date;
+            moved.push(MovedEvent { event: r.clone(), to });
+            false
+        }
+        None => true,
+    });
+    changes.events_added = added;
+    changes.events_removed = removed;
+    changes.events_moved = moved;
+}
+
+fn compare_cases(before: &CasesById, cases: &CasesById, changes: &mut Changes) {
+    changes.added = cases.keys().filter(|id| !before.contains_key(*id)).cloned().collect();
+    changes.removed = before.keys().filter(|id| !cases.contains_key(*id)).cloned().collect();
+    changes.edited = cases
+        .iter()
+        .filter_map(|(id, row)| {
+            let old = before.get(id)?;
+            let value = |cells: &[(String, String)], column: &str| {
+                cells.iter().find(|(c, _)| c == column).map(|(_, v)| v.clone())
+            };
+            let columns: BTreeSet<&String> = old.iter().chain(row).map(|(c, _)| c).collect();
+            // Columns in this run's order, then any the previous file had alone.
+            let mut fields: Vec<String> = row
+                .iter()
+                .map(|(c, _)| c)
+                .chain(old.iter().map(|(c, _)| c))
+                .filter(|c| columns.contains(c))
+                .filter(|c| value(old, c) != value(row, c))
+                .cloned()
+                .collect();
+            let mut seen = BTreeSet::new();
+            fields.retain(|f| seen.insert(f.clone()));
+            (!fields.is_empty()).then(|| EditedCase { id: id.clone(), fields })
+        })
+        .collect();
+}
+
+/// The files of a previous report that [`parse_previous`] reads.
+#[derive(Debug, Clone, Default)]
+pub struct PreviousFiles {
+    /// `tables/joined.csv`; `None` when absent or too large to read back.
+    pub joined_csv: Option<Vec<u8>>,
+    pub summary_json: Vec<u8>,
+    pub manifest_json: Vec<u8>,
+}
+
+/// Parses a previous report: its `manifest.json` (version, inputs,
+/// settings), `summary.json` (period, groups, event calendar, window tests) and
+/// `tables/joined.csv` (the input columns, that is, those before
+/// `delay_days`). Returns `None` when the summary or the manifest is
+/// unreadable: then there is simply nothing to compare.
+pub fn parse_previous(files: &PreviousFiles, id_column: &str) -> Option<Snapshot> {
+    let cases = match &files.joined_csv {
         None => None,
         Some(joined_csv) => {
-            let mut reader = csv::Reader::from_reader(joined_csv);
+            let mut reader = csv::Reader::from_reader(joined_csv.as_slice());
             let headers: Vec<String> = reader.headers().ok()?.iter().map(String::from).collect();
             let inputs = headers.iter().position(|h| h == "delay_days").unwrap_or(headers.len());
             let mut raw = RawTable::new(headers[..inputs].to_vec());
@@ -167,7 +550,9 @@ pub fn parse_previous(
             cases_by_id(&raw, id_column)
         }
     };
-    let summary: Value = serde_json::from_slice(summary_json).ok()?;
+    let summary: Value = serde_json::from_slice(&files.summary_json).ok()?;
+    let manifest: Value = serde_json::from_slice(&files.manifest_json).ok()?;
+    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(String::from);
     let tests = summary
         .get("window_tests")?
         .as_array()?
@@ -176,7 +561,7 @@ pub fn parse_previous(
             let key = test_key(
                 t.get("group")?.as_str()?,
                 t.get("direction")?.as_str()?,
-                t.get("window_days")?.as_u64()? as u32,
+                u32::try_from(t.get("window_days")?.as_u64()?).ok()?,
             );
             Some((
                 key,
@@ -188,7 +573,43 @@ pub fn parse_previous(
             ))
         })
         .collect();
-    Some(PreviousReport { cases, tests })
+    let groups = summary
+        .get("groups")
+        .and_then(Value::as_array)
+        .map(|groups| {
+            groups
+                .iter()
+                .filter_map(|g| {
+                    let kinds = g.get("kinds")?.as_array()?;
+                    Some((
+                        text(g, "name")?,
+                        kinds.iter().filter_map(|k| k.as_str().map(String::from)).collect(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let period = summary.get("period").and_then(|p| Some((text(p, "start")?, text(p, "end")?)));
+    let calendar = summary
+        .pointer("/inputs/events/calendar")
+        .and_then(|c| serde_json::from_value::<Vec<CalendarEvent>>(c.clone()).ok());
+    let inputs = manifest
+        .get("inputs")
+        .and_then(Value::as_array)
+        .map(|inputs| {
+            inputs.iter().filter_map(|i| Some((text(i, "name")?, text(i, "sha256")?))).collect()
+        })
+        .unwrap_or_default();
+    Some(Snapshot {
+        version: text(&manifest, "version").unwrap_or_default(),
+        inputs,
+        settings: manifest.get("config").map(comparable_settings).unwrap_or_default(),
+        period,
+        groups,
+        calendar,
+        cases,
+        tests,
+    })
 }
 
 #[cfg(test)]
@@ -203,46 +624,210 @@ mod tests {
         table
     }
 
-    #[test]
-    fn added_removed_and_edited_cases_are_found_by_id() {
-        let previous = PreviousReport {
-            cases: cases_by_id(&raw(&[["a", "A"], ["b", "B"]]), "id"),
-            tests: BTreeMap::new(),
-        };
-        let now = cases_by_id(&raw(&[["a", "A2"], ["c", "C"]]), "id");
-        let changes = compare(&previous, now.as_ref(), &[]);
-        assert_eq!(changes.added, ["c"]);
-        assert_eq!(changes.removed, ["b"]);
-        assert_eq!(changes.edited, ["a"]);
-        assert!(changes.cases_compared);
+    fn event(date: &str, kind: &str, label: &str) -> CalendarEvent {
+        CalendarEvent { date: date.into(), kind: kind.into(), label: label.into() }
+    }
+
+    fn base() -> Snapshot {
+        Snapshot {
+            version: "1".into(),
+            inputs: vec![("a.csv".into(), "h1".into()), ("e.csv".into(), "h2".into())],
+            settings: comparable_settings(&json!({"windows": [7, 30], "seed": 1, "out_dir": "r"})),
+            period: Some(("2000-01-01".into(), "2001-01-01".into())),
+            groups: BTreeMap::from([("election".into(), vec!["election_x".into()])]),
+            calendar: Some(vec![event("2000-05-01", "election_x", "May")]),
+            cases: cases_by_id(&raw(&[["a", "A"]]), "id"),
+            tests: BTreeMap::from([("election/before/7".into(), (1, 0.2, 0.4))]),
+        }
     }
 
     #[test]
-    fn a_table_too_large_to_compare_is_said_so() {
+    fn identical_inputs_and_settings_are_nothing_changed() {
+        let changes = compare(&base(), &base());
+        assert!(changes.is_empty(), "{changes:?}");
+        assert!(changes.cases_compared && changes.events_compared);
+    }
+
+    #[test]
+    fn added_removed_and_edited_cases_are_found_by_id_with_their_fields() {
+        let previous = Snapshot {
+            cases: cases_by_id(&raw(&[["a", "A"], ["b", "B"], ["d", "D"]]), "id"),
+            ..base()
+        };
+        let now = Snapshot {
+            cases: cases_by_id(&raw(&[["a", "A2"], ["c", "C"], ["d", "D"]]), "id"),
+            ..base()
+        };
+        let changes = compare(&previous, &now);
+        assert_eq!(changes.added, ["c"]);
+        assert_eq!(changes.removed, ["b"]);
+        assert_eq!(changes.edited, [EditedCase { id: "a".into(), fields: vec!["name".into()] }]);
+        assert!(changes.cases_compared && !changes.is_empty());
+    }
+
+    #[test]
+    fn a_changed_setting_is_named_with_both_values() {
+        let now = Snapshot {
+            settings: comparable_settings(
+                &json!({"windows": [7], "seed": 1, "out_dir": "elsewhere"}),
+            ),
+            ..base()
+        };
+        let changes = compare(&base(), &now);
+        assert_eq!(
+            changes.settings,
+            [SettingChange {
+                setting: "window widths in days".into(),
+                before: "[7, 30]".into(),
+                after: "[7]".into()
+            }],
+            "the output directory is not a setting of the analysis"
+        );
+        assert!(!changes.is_empty());
+    }
+
+    #[test]
+    fn a_new_input_file_is_named_and_its_content_compared() {
+        let mut now = base();
+        now.inputs[1] = ("other.csv".into(), "h2".into());
+        now.inputs[0].1 = "h9".into();
+        let changes = compare(&base(), &now);
+        assert_eq!(changes.inputs.len(), 2);
+        assert_eq!(changes.inputs[0].role, "announcements");
+        assert!(changes.inputs[0].content_changed);
+        assert_eq!(changes.inputs[1].name, ("e.csv".into(), "other.csv".into()));
+        assert!(!changes.inputs[1].content_changed);
+    }
+
+    #[test]
+    fn events_added_removed_and_moved_are_told_apart() {
+        let previous = Snapshot {
+            calendar: Some(vec![
+                event("2000-05-01", "election_x", "May"),
+                event("2000-06-01", "sanctions_un", "UN 1"),
+                event("2000-07-01", "nuclear", "test"),
+            ]),
+            ..base()
+        };
+        let now = Snapshot {
+            calendar: Some(vec![
+                event("2000-05-03", "election_x", "May"),
+                event("2000-07-01", "nuclear", "test"),
+                event("2000-08-01", "nuclear", "test 2"),
+            ]),
+            ..base()
+        };
+        let changes = compare(&previous, &now);
+        assert_eq!(
+            changes.events_moved,
+            [MovedEvent {
+                event: event("2000-05-01", "election_x", "May"),
+                to: "2000-05-03".into()
+            }]
+        );
+        assert_eq!(changes.events_removed, [event("2000-06-01", "sanctions_un", "UN 1")]);
+        assert_eq!(changes.events_added, [event("2000-08-01", "nuclear", "test 2")]);
+    }
+
+    #[test]
+    fn groups_gained_lost_or_regrouped_and_tests_that_no_longer_run_are_listed() {
+        let now = Snapshot {
+            groups: BTreeMap::from([
+                ("election".into(), vec!["election_x".into(), "election_y".into()]),
+                ("holiday".into(), vec!["holiday".into()]),
+            ]),
+            tests: BTreeMap::from([("holiday/before/7".into(), (0, 1.0, 1.0))]),
+            ..base()
+        };
+        let previous = Snapshot {
+            groups: BTreeMap::from([
+                ("election".into(), vec!["election_x".into()]),
+                ("sanctions".into(), vec!["sanctions_un".into()]),
+            ]),
+            ..base()
+        };
+        let changes = compare(&previous, &now);
+        assert_eq!(changes.groups_added, ["holiday"]);
+        assert_eq!(changes.groups_removed, ["sanctions"]);
+        assert_eq!(changes.groups_regrouped[0].group, "election");
+        assert_eq!(changes.tests_added, ["holiday/before/7"]);
+        assert_eq!(changes.tests_removed, ["election/before/7"]);
+    }
+
+    #[test]
+    fn a_moved_test_says_whether_it_crossed_0_05() {
+        let now = Snapshot {
+            tests: BTreeMap::from([("election/before/7".into(), (3, 0.03, 0.2))]),
+            ..base()
+        };
+        let changes = compare(&base(), &now);
+        assert_eq!(changes.moved.len(), 1);
+        assert!(changes.moved[0].crossed);
+        assert_eq!(changes.moved[0].observed, (1, 3));
+    }
+
+    #[test]
+    fn a_changed_period_or_version_is_a_change() {
+        let now = Snapshot {
+            period: Some(("2000-01-01".into(), "2002-01-01".into())),
+            version: "2".into(),
+            ..base()
+        };
+        let changes = compare(&base(), &now);
+        assert!(changes.period.is_some() && changes.version.is_some());
+    }
+
+    #[test]
+    fn cases_too_many_to_compare_are_not_listed_but_still_count_through_the_input() {
         let mut big = RawTable::new(vec!["id".into()]);
         for i in 0..=MAX_COMPARED_CASES {
             assert!(big.push_row([i.to_string().as_str()]));
         }
-        let previous = PreviousReport {
-            cases: cases_by_id(&raw(&[["a", "A"]]), "id"),
-            tests: BTreeMap::new(),
-        };
-        let changes = compare(&previous, cases_by_id(&big, "id").as_ref(), &[]);
+        assert!(cases_by_id(&big, "id").is_none());
+        let mut now = Snapshot { cases: None, ..base() };
+        now.inputs[0].1 = "changed".into();
+        let changes = compare(&base(), &now);
         assert!(!changes.cases_compared && changes.added.is_empty());
-        assert!(!changes.is_empty(), "not comparing is worth saying");
+        assert!(!changes.is_empty(), "the changed file is worth saying");
     }
 
     #[test]
     fn a_previous_report_is_read_back_from_its_files() {
-        let joined = b"id,name,delay_days,next_x_date\na,A,3,2020-01-01\n";
-        let summary = br#"{"window_tests":[{"group":"x","direction":"before","window_days":7,"observed":2,"p_shift":0.04,"p_shift_holm":0.2}]}"#;
-        let previous = parse_previous(Some(joined), summary, "id").unwrap();
+        let files = PreviousFiles {
+            joined_csv: Some(b"id,name,delay_days,next_x_date\na,A,3,2020-01-01\n".to_vec()),
+            summary_json: br#"{"period":{"start":"2000-01-01","end":"2001-01-01"},
+                "groups":[{"name":"x","kinds":["x_a"]}],
+                "inputs":{"events":{"calendar":[{"date":"2000-02-01","kind":"x_a","label":"L"}]}},
+                "window_tests":[{"group":"x","direction":"before","window_days":7,"observed":2,"p_shift":0.04,"p_shift_holm":0.2}]}"#.to_vec(),
+            manifest_json: br#"{"version":"0.1.0","config":{"seed":5,"out_dir":"r"},
+                "inputs":[{"name":"a.csv","sha256":"ab"},{"name":"e.csv","sha256":"cd"}]}"#.to_vec(),
+        };
+        let previous = parse_previous(&files, "id").unwrap();
         assert_eq!(
             previous.cases.as_ref().unwrap()["a"],
             vec![("id".to_string(), "a".to_string()), ("name".into(), "A".into())]
         );
         assert_eq!(previous.tests["x/before/7"], (2, 0.04, 0.2));
-        assert!(parse_previous(Some(b""), b"not json", "id").is_none());
-        assert!(parse_previous(None, summary, "id").unwrap().cases.is_none());
+        assert_eq!(previous.groups["x"], ["x_a"]);
+        assert_eq!(previous.calendar.as_ref().unwrap()[0].label, "L");
+        assert_eq!(previous.settings.keys().collect::<Vec<_>>(), ["seed"]);
+        assert_eq!(previous.inputs[1], ("e.csv".to_string(), "cd".to_string()));
+        assert_eq!(previous.version, "0.1.0");
+        let unreadable = PreviousFiles { summary_json: b"not json".to_vec(), ..files.clone() };
+        assert!(parse_previous(&unreadable, "id").is_none());
+        let no_joined = PreviousFiles { joined_csv: None, ..files };
+        assert!(parse_previous(&no_joined, "id").unwrap().cases.is_none());
+    }
+
+    #[test]
+    fn settings_read_as_a_reader_writes_them() {
+        assert_eq!(setting_text(&json!([7, 14])), "[7, 14]");
+        assert_eq!(setting_text(&json!(null)), "default");
+        assert_eq!(
+            setting_text(&json!([{"name": "election_before_30", "group": "e"}])),
+            "[election_before_30]"
+        );
+        assert_eq!(setting_text(&json!({"explicit": {"e": ["a", "b"]}})), "explicit = e = [a, b]");
+        assert_eq!(setting_text(&json!("kind_prefix")), "kind_prefix");
     }
 }

@@ -4,7 +4,9 @@ use serde_json::{json, Value};
 
 use crate::analysis::{strongest, Analysis};
 use crate::config::Config;
-use crate::report::changes::Changes;
+use crate::model::Event;
+use crate::output::GroupFiles;
+use crate::report::changes::{calendar, Changes};
 use crate::stats::window::WindowTest;
 
 /// A float as JSON: a number when finite, the string `"inf"` when infinite
@@ -49,15 +51,19 @@ fn window_row(t: &WindowTest) -> Value {
 pub fn summary_json(
     analysis: &Analysis,
     config: &Config,
-    event_rows: usize,
+    events: &[Event],
     changes: Option<&Changes>,
+    group_files: &[GroupFiles],
 ) -> Vec<u8> {
     let groups: Vec<Value> = analysis
         .groups
         .iter()
         .map(|g| {
+            let files = group_files.iter().find(|f| f.name == g.name).map_or(&[][..], |f| &f.files);
             json!({
                 "name": g.name,
+                "slug": g.slug,
+                "files": files,
                 "kinds": g.kinds,
                 "event_days": g.days.len(),
                 "event_days_in_period": g.days.iter().filter(|d| analysis.period.contains(d.date)).count(),
@@ -84,7 +90,7 @@ pub fn summary_json(
         "version": env!("CARGO_PKG_VERSION"),
         "inputs": {
             "announcements": { "source": config.announcements.display_name(), "rows": analysis.announcements, "people": analysis.people },
-            "events": { "source": config.events.display_name(), "rows": event_rows },
+            "events": { "source": config.events.display_name(), "rows": events.len(), "calendar": calendar(events) },
         },
         "period": { "start": analysis.period.start.to_string(), "end": analysis.period.end.to_string(), "days": analysis.period.days() },
         "settings": {

@@ -54,22 +54,35 @@ impl std::fmt::Debug for Body<'_> {
 }
 
 /// One file of the report: its path inside the report directory and its content.
+///
+/// `path` is relative to the report and made of fixed words and slugs only;
+/// [`crate::output`] checks it again before writing.
 #[derive(Debug)]
 pub struct ReportFile<'a> {
     pub path: String,
     pub body: Body<'a>,
+    /// The event group a per-group file belongs to (its name, as shown), for
+    /// the name-to-file mapping of `manifest.json` and `summary.json`.
+    pub group: Option<String>,
 }
 
 impl ReportFile<'_> {
     pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
-        ReportFile { path: path.into(), body: Body::Bytes(bytes) }
+        ReportFile { path: path.into(), body: Body::Bytes(bytes), group: None }
+    }
+
+    /// The same file, marked as belonging to event group `name`.
+    #[must_use]
+    pub fn of_group(mut self, name: &str) -> Self {
+        self.group = Some(name.to_string());
+        self
     }
 }
 
-/// Every table of the report but `joined` (see [`write_joined_csv`]), in the
-/// order they are written.
+/// Every table of the report but `joined` (see [`write_joined_csv`]) and the
+/// per-group ones ([`peth_tables`]), in the order they are written.
 pub fn tables(analysis: &Analysis) -> Vec<Table> {
-    [
+    vec![
         window_table(&analysis.window_tests),
         delay_table(analysis),
         weekday_table(analysis),
@@ -77,9 +90,6 @@ pub fn tables(analysis: &Analysis) -> Vec<Table> {
         phase_table(analysis),
         regression_table(analysis),
     ]
-    .into_iter()
-    .chain(peth_tables(analysis))
-    .collect()
 }
 
 /// Column names of `tables/joined.csv`: every input column, `delay_days`, and
@@ -294,7 +304,9 @@ pub fn phase_table(analysis: &Analysis) -> Table {
     Table { name: "phase_tests".into(), columns: columns.map(String::from).to_vec(), rows }
 }
 
-/// `tables/peth_<group>.csv`, one per group.
+/// `tables/peth_<slug>.csv`, one per group (in the order of
+/// `analysis.groups`), named by the group's slug; the `group` column holds
+/// the group's name.
 pub fn peth_tables(analysis: &Analysis) -> Vec<Table> {
     analysis
         .groups
@@ -314,6 +326,7 @@ pub fn peth_tables(analysis: &Analysis) -> Vec<Table> {
                         Cell::Float(p.global_high[b]),
                         Cell::Float(p.erl_low[b]),
                         Cell::Float(p.erl_high[b]),
+                        Cell::Text(g.name.clone()),
                     ]
                 })
                 .collect();
@@ -328,9 +341,10 @@ pub fn peth_tables(analysis: &Analysis) -> Vec<Table> {
                 "global_high",
                 "erl_low",
                 "erl_high",
+                "group",
             ];
             Table {
-                name: format!("peth_{}", g.name),
+                name: format!("peth_{}", g.slug),
                 columns: columns.map(String::from).to_vec(),
                 rows,
             }
