@@ -374,3 +374,25 @@ fn fs_free(dir: &Path) -> Option<u64> {
         std::process::Command::new("df").args(["-B1", "--output=avail"]).arg(dir).output().ok()?;
     String::from_utf8_lossy(&ran.stdout).lines().nth(1)?.trim().parse().ok()
 }
+
+#[test]
+fn control_characters_in_names_and_labels_never_reach_svg_html_or_markdown() {
+    let sandbox = Sandbox::new();
+    std::fs::write(
+        sandbox.work().join("a.csv"),
+        "id,name,category,people,announcement_date\n\
+         x1,\"Nul\0name\",\"esc\u{1b}[31mcat\",2,2020-01-05\n\
+         x2,\"Line\nbreak\",military,1,2020-06-01\n",
+    )
+    .unwrap();
+    let events = "date,kind,label\n2020-03-01,vote_a,\"Bell\u{7}label\"\n2020-05-01,vote_b,plain\n";
+    let ran = sandbox.run(events, None);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    for (name, bytes) in crate::util::snapshot(&sandbox.out()) {
+        if name.ends_with(".svg") || name.ends_with(".html") || name.ends_with(".md") {
+            let text = String::from_utf8(bytes).unwrap();
+            let bad = text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+            assert!(bad.is_none(), "{name} holds {bad:?}");
+        }
+    }
+}

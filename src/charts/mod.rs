@@ -290,10 +290,14 @@ pub fn render<C: Chart>(chart: &C, size: ChartSize) -> Result<Rendered> {
         chart.draw(&root, &style).map_err(chart_error)?;
         root.present().map_err(|e| chart_error(e.to_string()))?;
     }
-    let svg = svg.replace(
+    let mut svg = svg.replace(
         &format!("font-family=\"{FONT_FAMILY}\""),
         &format!("font-family=\"{SVG_FONT_STACK}\""),
     );
+    // plotters escapes markup in text but passes control characters through,
+    // and XML cannot hold them (a NUL in a case's name would make the file
+    // unreadable): drop all but tab, line feed and carriage return.
+    svg.retain(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
     Ok(Rendered { name, group: chart.group().map(String::from), png, svg })
 }
 

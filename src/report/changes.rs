@@ -391,7 +391,17 @@ pub fn compare(previous: &Snapshot, now: &Snapshot) -> Changes {
     for key in keys {
         let (before, after) = (previous.settings.get(key), now.settings.get(key));
         if before != after {
-            let text = |v: Option<&Value>| v.map_or_else(|| "not set".to_string(), setting_text);
+            let text = |v: Option<&Value>| match (key.as_str(), v) {
+                (_, None) => "not set".to_string(),
+                // The group rule reads as the config file writes it.
+                ("groups", Some(Value::String(rule))) if rule == "kind_prefix" => {
+                    "one group per kind prefix".to_string()
+                }
+                ("groups", Some(Value::Object(spec))) => spec
+                    .get("explicit")
+                    .map_or_else(|| setting_text(&Value::Object(spec.clone())), setting_text),
+                (_, Some(value)) => setting_text(value),
+            };
             changes.settings.push(SettingChange {
                 setting: setting_name(key),
                 before: text(before),
@@ -674,6 +684,17 @@ mod tests {
             ..base()
         };
         let changes = compare(&base(), &now);
+        let regrouped = Snapshot {
+            settings: comparable_settings(&json!({"groups": {"explicit": {"v": ["a", "b"]}}})),
+            ..base()
+        };
+        let before =
+            Snapshot { settings: comparable_settings(&json!({"groups": "kind_prefix"})), ..base() };
+        let groups = &compare(&before, &regrouped).settings[0];
+        assert_eq!(
+            (groups.before.as_str(), groups.after.as_str()),
+            ("one group per kind prefix", "v = [a, b]")
+        );
         assert_eq!(
             changes.settings,
             [SettingChange {

@@ -53,7 +53,8 @@ pub fn days_text(x: f64) -> String {
     }
 }
 
-/// Escapes text from the inputs for Markdown (and the HTML it becomes).
+/// Escapes text from the inputs for Markdown (and the HTML it becomes);
+/// control characters (line breaks, NUL, escapes) become spaces.
 pub fn escape(text: &str) -> String {
     text.chars()
         .map(|c| match c {
@@ -62,7 +63,7 @@ pub fn escape(text: &str) -> String {
             '>' => "&gt;".into(),
             '&' => "&amp;".into(),
             '*' | '_' | '`' | '[' | ']' | '\\' => format!("\\{c}"),
-            '\n' | '\r' => " ".into(),
+            c if c.is_control() => " ".into(),
             c => c.to_string(),
         })
         .collect()
@@ -120,7 +121,8 @@ fn listed(items: &[String]) -> String {
 
 /// Text from the inputs as inline code (ids, kinds): safe in Markdown and HTML.
 fn code(text: &str) -> String {
-    format!("`{}`", text.replace('`', "'").replace(['\n', '\r'], " "))
+    let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    format!("`{}`", text.replace('`', "'"))
 }
 
 /// An input file for prose: its path, or which bundled copy it is.
