@@ -11,6 +11,7 @@ mod kill;
 mod large_inputs;
 mod pipeline;
 mod properties;
+mod prose;
 mod report;
 mod safety;
 mod util;

@@ -107,3 +107,25 @@ pub fn assert_whole(dir: &Path) -> String {
     }
     manifest["seed"].to_string()
 }
+
+/// Where two texts first differ, as a reader wants it in a failure: the line
+/// number and that line (with the one before) in both.
+pub fn first_difference(old: &[u8], new: &[u8]) -> String {
+    let (old, new) = (String::from_utf8_lossy(old), String::from_utf8_lossy(new));
+    let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
+    let at = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i)).unwrap_or(0);
+    let context = |lines: &[&str]| {
+        (at.saturating_sub(1)..=at)
+            .map(|i| {
+                format!("  {:>5} | {}", i + 1, lines.get(i).copied().unwrap_or("(end of file)"))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    format!(
+        "first difference at line {}:\n committed:\n{}\n fresh:\n{}",
+        at + 1,
+        context(&a),
+        context(&b)
+    )
+}

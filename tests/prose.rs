@@ -1,0 +1,68 @@
+//! Snapshots of the prose a reader sees: `summary.md`, `summary.json` and
+//! `index.html`, for the bundled data and for a small fixture of other data.
+//! A change of wording or of a figure fails with a readable diff; accept an
+//! intended one with `INSTA_UPDATE=always cargo test --test integration prose`
+//! (or `cargo insta review`) and commit the `.snap` files. The charts inside
+//! `index.html` are replaced by a marker: the committed report's SVGs pin them
+//! (`report::the_committed_report_matches_the_code`).
+
+use std::path::Path;
+
+use crate::util::{northwind, repo, run_ok};
+
+/// `index.html` with each inline chart replaced by a marker naming it.
+fn without_charts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("</svg>").map_or(rest.len(), |e| start + e + "</svg>".len());
+        out.push_str("<svg><!-- chart: pinned by the committed report's SVG files --></svg>");
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Runs `northwind run` in the repository with `args` into a temporary
+/// directory and returns (summary.md, summary.json, index.html without charts).
+fn prose(args: &[&str]) -> (String, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report");
+    run_ok(northwind(&repo()).args(["run", "-q", "--out"]).arg(&out).args(args));
+    let read = |name: &str| std::fs::read_to_string(Path::new(&out).join(name)).unwrap();
+    (read("summary.md"), read("summary.json"), without_charts(&read("index.html")))
+}
+
+#[test]
+fn the_bundled_report_reads_as_its_snapshot() {
+    let (md, json, html) = prose(&[]);
+    insta::assert_snapshot!("bundled_summary_md", md);
+    insta::assert_snapshot!("bundled_summary_json", json);
+    insta::assert_snapshot!("bundled_index_html", html);
+}
+
+#[test]
+fn a_report_of_other_data_reads_as_its_snapshot() {
+    let (md, json, html) = prose(&[
+        "--announcements",
+        "tests/data/small/announcements.csv",
+        "--events",
+        "tests/data/small/events.csv",
+        "--permutations",
+        "99",
+    ]);
+    insta::assert_snapshot!("small_summary_md", md);
+    insta::assert_snapshot!("small_summary_json", json);
+    insta::assert_snapshot!("small_index_html", html);
+}
+
+#[test]
+fn charts_are_cut_out_of_the_html_snapshot_and_nothing_else() {
+    let html = "<p>a</p><svg width=\"1\"><text>x</text></svg><p>b</p><svg></svg>";
+    assert_eq!(
+        without_charts(html),
+        "<p>a</p><svg><!-- chart: pinned by the committed report's SVG files --></svg><p>b</p>\
+         <svg><!-- chart: pinned by the committed report's SVG files --></svg>"
+    );
+}
