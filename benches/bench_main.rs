@@ -51,7 +51,7 @@ fn config() -> Config {
         no_joined: false,
         threads: None,
     };
-    Config::for_run(&args, vec![]).expect("the default config resolves")
+    Config::from_flags(args.settings(), vec![]).expect("the default config resolves")
 }
 
 /// A synthetic data set of `n` announcements: CSV bytes, parsed table, groups.

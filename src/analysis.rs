@@ -248,8 +248,8 @@ pub const PETH_CURVE_BUDGET: u64 = 20_000_000;
 
 /// Peri-event histograms of every group. The null uses all `T` shifts (exact)
 /// whenever their curves fit in memory ([`PETH_CURVE_BUDGET`]), which with the
-/// FFT costs O(bins T log T) whatever the number of announcements. The SPEC
-/// asks for the exact null only when `permutations >= T`; it is used more
+/// FFT costs O(bins T log T) whatever the number of announcements. The
+/// method (docs/METHODS.md) needs the exact null only when `permutations >= T`; it is used more
 /// widely because it has no Monte Carlo error, and with integer counts a random
 /// subset of shifts breaks the many exact ties of the studentized statistic by
 /// noise, which moved the global p-value of the bundled data from 0.11 (exact)

@@ -1,10 +1,13 @@
 //! Command-line interface (clap derive). No logic lives here: the parsed
-//! [`Cli`] is turned into a validated [`crate::config::Config`] by
-//! `Config::from_cli`.
+//! flags become one layer of settings ([`RunArgs::settings`]), which
+//! [`crate::config::Config::from_flags`] merges over the config file and the
+//! defaults and validates.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+
+use crate::config::{defaults, Partial, Sourced};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -72,7 +75,7 @@ pub struct SynthArgs {
     #[arg(long, value_name = "DATE", default_value = "1995-01-01")]
     pub start: String,
     /// Seed of the generator.
-    #[arg(long, value_name = "N", default_value_t = crate::config::DEFAULT_SEED)]
+    #[arg(long, value_name = "N", default_value_t = crate::model::DEFAULT_SEED)]
     pub seed: u64,
     /// How many times more likely an announcement is on a day inside the planted windows.
     #[arg(long, value_name = "RATIO", default_value_t = 1.0)]
@@ -120,6 +123,38 @@ pub struct InputArgs {
     pub quiet: bool,
 }
 
+impl InputArgs {
+    /// These flags as a layer of settings (see [`crate::config`]).
+    pub fn settings(&self) -> Partial {
+        Partial {
+            config_file: self.config.clone(),
+            announcements: self.announcements.clone(),
+            events: self.events.clone(),
+            period_start: self.start.clone().map(|v| Sourced::flag(v, "--start")),
+            period_end: self.end.clone().map(|v| Sourced::flag(v, "--end")),
+            quiet: self.quiet.then_some(true),
+            ..Partial::default()
+        }
+    }
+}
+
+impl RunArgs {
+    /// These flags as a layer of settings (see [`crate::config`]).
+    pub fn settings(&self) -> Partial {
+        Partial {
+            out_dir: self.out.clone(),
+            seed: self.seed,
+            permutations: self.permutations.map(|b| Sourced::flag(b, "--permutations")),
+            chart_width: self.width,
+            chart_height: self.height,
+            charts: self.no_charts.then_some(false),
+            joined: self.no_joined.then_some(false),
+            threads: self.threads,
+            ..self.input.settings()
+        }
+    }
+}
+
 /// Options of `northwind run`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct RunArgs {
@@ -140,12 +175,10 @@ pub struct RunArgs {
     #[arg(long, value_name = "B")]
     pub permutations: Option<u32>,
 
-    /// Width of the PNG charts in pixels (default 1200).
-    #[arg(long, value_name = "PX")]
+    #[arg(long, value_name = "PX", help = format!("Width of the PNG charts in pixels (default {})", defaults::CHART_WIDTH))]
     pub width: Option<u32>,
 
-    /// Height of the PNG charts in pixels (default 675).
-    #[arg(long, value_name = "PX")]
+    #[arg(long, value_name = "PX", help = format!("Height of the PNG charts in pixels (default {})", defaults::CHART_HEIGHT))]
     pub height: Option<u32>,
 
     /// Leave out the charts: no PNG or SVG files, and no figures in index.html

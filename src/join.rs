@@ -9,7 +9,7 @@
 //! group), run twice: `Forward` for next and `Backward` for previous, each with
 //! `allow_eq = true` so that an event on the announcement day matches. Both
 //! sides are sorted here, because polars cannot check sortedness within `by`
-//! groups and would silently mis-match unsorted input (see CRATES.md).
+//! groups and would silently mis-match unsorted input.
 //! `Nearest` is never used: its tie rule differs between libraries.
 
 use std::collections::BTreeMap;
@@ -17,8 +17,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use crate::config::GroupSpec;
 use crate::error::{Error, Result};
+use crate::model::GroupSpec;
 use crate::model::{Announcement, Event, EventDay, EventGroup};
 
 /// The nearest events of one group around one announcement, as indices into
@@ -263,7 +263,8 @@ mod tests {
 
     #[test]
     fn an_announcement_on_event_day_matches_that_event_both_ways() {
-        // The CRATES.md case: announcement days [10, 20, 30], events [20, 25].
+        // Announcement days [10, 20, 30], events [20, 25]: polars' own behaviour,
+        // checked by hand, with `allow_eq` on.
         let announcements = [
             announcement(0, "2020-01-30"),
             announcement(1, "2020-01-10"),

@@ -17,23 +17,27 @@ fn main() -> ExitCode {
     let command_line: Vec<String> =
         std::iter::once("northwind".to_string()).chain(std::env::args().skip(1)).collect();
     let outcome = match &cli.command {
-        Command::Run(args) => Config::for_run(args, command_line).and_then(|config| {
-            let summary = northwind::run(&config)?;
-            if !config.quiet {
-                println!("{}", summary.inputs);
-                println!("wrote {} ({} files)", summary.out_dir.display(), summary.files.len());
-                println!("{}", summary.headline);
-            }
-            Ok(())
-        }),
+        Command::Run(args) => {
+            Config::from_flags(args.settings(), command_line).and_then(|config| {
+                let summary = northwind::run(&config)?;
+                if !config.quiet {
+                    println!("{}", summary.inputs);
+                    println!("wrote {} ({} files)", summary.out_dir.display(), summary.files.len());
+                    println!("{}", summary.headline);
+                }
+                Ok(())
+            })
+        }
         Command::Synth(args) => northwind::synth(args).map(|message| println!("{message}")),
-        Command::Check(args) => Config::for_inputs(args, command_line).and_then(|config| {
-            let summary = northwind::check(&config)?;
-            if !config.quiet {
-                println!("{summary}");
-            }
-            Ok(())
-        }),
+        Command::Check(args) => {
+            Config::from_flags(args.settings(), command_line).and_then(|config| {
+                let summary = northwind::check(&config)?;
+                if !config.quiet {
+                    println!("{summary}");
+                }
+                Ok(())
+            })
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

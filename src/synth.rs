@@ -41,7 +41,7 @@ impl Default for SynthSpec {
             announcements: 1000,
             years: 30,
             start: NaiveDate::from_ymd_opt(1995, 1, 1).unwrap_or_default(),
-            seed: crate::config::DEFAULT_SEED,
+            seed: crate::model::DEFAULT_SEED,
             planted_rate_ratio: 1.0,
             planted_group: "election".into(),
             planted_direction: Direction::Before,
@@ -212,7 +212,7 @@ mod tests {
             ..SynthSpec::default()
         });
         let (a, e) = to_csv(&data);
-        let columns = crate::config::ColumnMap::default();
+        let columns = crate::model::ColumnMap::default();
         let table = crate::input::parse_announcements(&a, "a.csv", &columns, "%Y-%m-%d").unwrap();
         assert_eq!(table.announcements.len(), 20);
         assert!(crate::input::parse_events(&e, "e.csv", &columns, "%Y-%m-%d").is_ok());
@@ -247,7 +247,7 @@ impl Rejections {
 
 /// Generates one data set and runs every calibrated test on the planted window.
 pub fn run_tests(spec: &SynthSpec, permutations: u32, alpha: f64) -> Rejections {
-    use crate::config::{GroupSpec, RegressionTerm};
+    use crate::model::{GroupSpec, RegressionTerm};
     use crate::stats::regression::{design, poisson_regression};
     use crate::stats::shuffle::{delay_shuffle, reach, Membership, ShuffleCase};
 

@@ -1,5 +1,6 @@
-//! SPEC tests 4-8 against tests/golden/make_golden_advanced.py (numpy
-//! histogram and quantiles, exact-fraction tie handling for the global
+//! The advanced tests of docs/METHODS.md (delay shuffle, peri-event
+//! histogram, phase, weekday, regression) against
+//! tests/golden/make_golden_advanced.py (numpy histogram and quantiles, exact-fraction tie handling for the global
 //! envelope, brute-force ERL, scipy chi-square and normal, statsmodels GLM
 //! Poisson with HC0 and HAC). Regression figures agree to 1e-6 relative,
 //! everything else to 1e-9; the exact-shift envelope's p-values and the ERL

@@ -11,8 +11,8 @@
 use pulldown_cmark::{html, Event, Options, Parser};
 
 use crate::charts::Rendered;
-use crate::config::OutputParts;
 use crate::input::AnnouncementTable;
+use crate::model::OutputParts;
 
 /// Escapes text for HTML element content and attribute values; control
 /// characters become spaces.

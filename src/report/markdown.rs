@@ -126,10 +126,10 @@ fn code(text: &str) -> String {
 }
 
 /// An input file for prose: its path, or which bundled copy it is.
-fn input_text(source: &crate::config::InputSource) -> String {
+fn input_text(source: &crate::model::InputSource) -> String {
     match source {
-        crate::config::InputSource::File(path) => code(&path.display().to_string()),
-        crate::config::InputSource::Embedded { name, .. } => {
+        crate::model::InputSource::File(path) => code(&path.display().to_string()),
+        crate::model::InputSource::Embedded { name, .. } => {
             format!("{} (the bundled copy built into northwind)", code(name))
         }
     }

@@ -352,7 +352,7 @@ pub fn peth_tables(analysis: &Analysis) -> Vec<Table> {
         .collect()
 }
 
-/// `tables/poisson_regression.csv`: the SPEC's columns (HC0 standard errors),
+/// `tables/poisson_regression.csv`: coefficients with HC0 standard errors,
 /// then the same inference with Newey-West (HAC) standard errors.
 pub fn regression_table(analysis: &Analysis) -> Table {
     let rows = analysis

@@ -244,8 +244,8 @@ pub fn poisson_regression(y: &[f64], columns: &[Column], hac_lags: usize) -> Poi
 pub fn design(
     period: &crate::model::Period,
     groups: &[crate::model::EventGroup],
-    terms: &[crate::config::RegressionTerm],
-    fixed_effects: &[crate::config::FixedEffect],
+    terms: &[crate::model::RegressionTerm],
+    fixed_effects: &[crate::model::FixedEffect],
 ) -> Vec<Column> {
     use chrono::Datelike;
     let t = period.days();
@@ -274,16 +274,16 @@ pub fn design(
         (0..t).map(|d| period.start + chrono::Duration::days(d as i64)).collect();
     for effect in fixed_effects {
         let (prefix, levels): (&str, Vec<(String, i64)>) = match effect {
-            crate::config::FixedEffect::Year => (
+            crate::model::FixedEffect::Year => (
                 "year",
                 (period.start.year() + 1..=period.end.year())
                     .map(|y| (y.to_string(), i64::from(y)))
                     .collect(),
             ),
-            crate::config::FixedEffect::Month => {
+            crate::model::FixedEffect::Month => {
                 ("month", (2..=12).map(|m| (format!("{m:02}"), m)).collect())
             }
-            crate::config::FixedEffect::Weekday => (
+            crate::model::FixedEffect::Weekday => (
                 "weekday",
                 ["Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
                     .iter()
@@ -297,9 +297,9 @@ pub fn design(
                 .iter()
                 .map(|d| {
                     let value = match effect {
-                        crate::config::FixedEffect::Year => i64::from(d.year()),
-                        crate::config::FixedEffect::Month => i64::from(d.month()),
-                        crate::config::FixedEffect::Weekday => {
+                        crate::model::FixedEffect::Year => i64::from(d.year()),
+                        crate::model::FixedEffect::Month => i64::from(d.month()),
+                        crate::model::FixedEffect::Weekday => {
                             i64::from(d.weekday().num_days_from_monday())
                         }
                     };

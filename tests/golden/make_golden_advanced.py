@@ -2,8 +2,9 @@
 
 Companion of make_golden.py (same inputs, same conventions).  Like it, this is
 an independent reference implementation written in Python: it does NOT read,
-call or mirror the Rust code.  It implements the written contract (SPEC.md,
-tests 4-8, and the brief that asked for these files) directly, with standard
+call or mirror the Rust code.  It implements the written contract (the methods of
+docs/METHODS.md: delay shuffle, peri-event histogram, phase, weekday and
+regression) directly, with standard
 libraries doing the actual work and, wherever practical, a second independent
 computation asserted against the first:
 

@@ -1,0 +1,53 @@
+//! Every built-in default, written once: the first layer of the settings
+//! ([`settings`]), and the values the help text quotes.
+
+use super::Partial;
+
+/// Name of the config file looked up in the current directory.
+pub const DEFAULT_CONFIG_FILE: &str = "northwind.toml";
+/// The announcements, beside the config file or embedded.
+pub const ANNOUNCEMENTS_FILE: &str = "data/announcements.csv";
+/// The event calendar, beside the config file or embedded.
+pub const EVENTS_FILE: &str = "data/events.csv";
+/// The report directory, beside the config file or in the current directory.
+pub const OUT_DIR: &str = "reports";
+/// chrono format of every date in the inputs.
+pub const DATE_FORMAT: &str = "%Y-%m-%d";
+/// Default number of Monte Carlo draws (permutations, random shifts, bootstrap resamples).
+pub const DEFAULT_PERMUTATIONS: u32 = 9_999;
+/// Upper bound on Monte Carlo draws, to keep memory bounded.
+pub const MAX_PERMUTATIONS: u32 = 10_000_000;
+/// Default window widths in days.
+pub const DEFAULT_WINDOWS: [u32; 5] = [7, 14, 30, 60, 90];
+/// Default regression terms: before-election 30, after-sanctions 30.
+pub const DEFAULT_TERMS: [&str; 2] = ["election_before_30", "sanctions_after_30"];
+/// Reach of the peri-event histogram, in days either side of an event.
+pub const HISTOGRAM_HALF_WIDTH: u32 = 182;
+/// Width of a peri-event histogram bin, in days.
+pub const BIN_DAYS: u32 = 7;
+/// Lags of the Newey-West standard errors.
+pub const HAC_LAGS: usize = 7;
+/// Pixel size of the PNG charts (16:9, an article's width).
+pub const CHART_WIDTH: u32 = 1200;
+pub const CHART_HEIGHT: u32 = 675;
+
+/// The defaults as the first layer of the settings.
+pub fn settings() -> Partial {
+    Partial {
+        date_format: Some(DATE_FORMAT.to_string()),
+        windows: Some(DEFAULT_WINDOWS.to_vec()),
+        weight_by_people: Some(false),
+        seed: Some(crate::model::DEFAULT_SEED),
+        histogram_half_width: Some(HISTOGRAM_HALF_WIDTH),
+        bin_days: Some(BIN_DAYS),
+        charts: Some(true),
+        joined: Some(true),
+        chart_width: Some(CHART_WIDTH),
+        chart_height: Some(CHART_HEIGHT),
+        regression_terms: Some(DEFAULT_TERMS.map(String::from).to_vec()),
+        fixed_effects: Some(Vec::new()),
+        hac_lags: Some(HAC_LAGS),
+        quiet: Some(false),
+        ..Partial::default()
+    }
+}

@@ -1,0 +1,658 @@
+//! Settings, resolved once at the top: built-in defaults, overridden by the
+//! TOML file, overridden by command-line flags. Each layer is a [`Partial`]
+//! (every setting optional); they are merged in that order and validated
+//! once, into the [`Config`] that `main` hands to the library. The stages
+//! below never see raw strings or conflicting options, and none of them
+//! imports this module: each takes its own narrow settings, made here.
+//!
+//! Paths in a config file are relative to the file's own directory, so a
+//! project folder can be moved as a whole. Paths given as flags are relative
+//! to the current directory, as a shell user expects.
+
+pub mod defaults;
+pub mod file;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+pub use crate::model::{
+    ColumnMap, FixedEffect, GroupSpec, InputSource, OutputParts, RegressionTerm,
+    ANNOUNCEMENT_COLUMNS, DEFAULT_SEED, EVENT_COLUMNS,
+};
+pub use defaults::{
+    DEFAULT_CONFIG_FILE, DEFAULT_PERMUTATIONS, DEFAULT_TERMS, DEFAULT_WINDOWS, MAX_PERMUTATIONS,
+};
+
+/// The bundled announcements, compiled into the binary so that `northwind run`
+/// works even without the repository's `data/` folder.
+pub const EMBEDDED_ANNOUNCEMENTS: &str = include_str!("../../data/announcements.csv");
+/// The bundled event calendar (see `data/SOURCES.md`).
+pub const EMBEDDED_EVENTS: &str = include_str!("../../data/events.csv");
+
+/// A setting that can come from a flag or from the config file, with where
+/// it came from, so that an invalid value is reported where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced<T> {
+    pub value: T,
+    /// The flag (`--start`) or the config file and key (`[period] start`).
+    pub origin: Origin,
+}
+
+/// Where a [`Sourced`] setting was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Flag(&'static str),
+    File { path: String, key: &'static str },
+}
+
+impl<T> Sourced<T> {
+    pub fn flag(value: T, flag: &'static str) -> Self {
+        Sourced { value, origin: Origin::Flag(flag) }
+    }
+
+    pub fn file(value: T, path: &str, key: &'static str) -> Self {
+        Sourced { value, origin: Origin::File { path: path.to_string(), key } }
+    }
+
+    /// An error about this setting: a usage error naming the flag, or a
+    /// config error naming the file and the key.
+    fn error(&self, message: impl FnOnce(&str) -> String) -> Error {
+        match &self.origin {
+            Origin::Flag(flag) => Error::Usage(message(flag)),
+            Origin::File { path, key } => {
+                Error::Config { path: path.clone(), message: message(key) }
+            }
+        }
+    }
+}
+
+/// Every setting, each optional: one layer of the resolution (the defaults,
+/// the config file, or the flags).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Partial {
+    /// The config file named by `--config` (flags only).
+    pub config_file: Option<PathBuf>,
+    pub announcements: Option<PathBuf>,
+    pub events: Option<PathBuf>,
+    pub announcement_columns: Option<BTreeMap<String, String>>,
+    pub event_columns: Option<BTreeMap<String, String>>,
+    pub date_format: Option<String>,
+    pub period_start: Option<Sourced<String>>,
+    pub period_end: Option<Sourced<String>>,
+    pub groups: Option<BTreeMap<String, Vec<String>>>,
+    pub windows: Option<Vec<u32>>,
+    pub weight_by_people: Option<bool>,
+    pub seed: Option<u64>,
+    pub permutations: Option<Sourced<u32>>,
+    pub histogram_half_width: Option<u32>,
+    pub bin_days: Option<u32>,
+    pub out_dir: Option<PathBuf>,
+    pub charts: Option<bool>,
+    pub joined: Option<bool>,
+    pub chart_width: Option<u32>,
+    pub chart_height: Option<u32>,
+    pub regression_terms: Option<Vec<String>>,
+    pub fixed_effects: Option<Vec<FixedEffect>>,
+    pub hac_lags: Option<usize>,
+    pub threads: Option<usize>,
+    pub quiet: Option<bool>,
+}
+
+impl Partial {
+    /// `over`'s settings where it has them, `self`'s elsewhere.
+    #[must_use]
+    pub fn overridden_by(self, over: Partial) -> Partial {
+        macro_rules! merge {
+            ($($field:ident),*) => { Partial { $($field: over.$field.or(self.$field)),* } };
+        }
+        merge!(
+            config_file,
+            announcements,
+            events,
+            announcement_columns,
+            event_columns,
+            date_format,
+            period_start,
+            period_end,
+            groups,
+            windows,
+            weight_by_people,
+            seed,
+            permutations,
+            histogram_half_width,
+            bin_days,
+            out_dir,
+            charts,
+            joined,
+            chart_width,
+            chart_height,
+            regression_terms,
+            fixed_effects,
+            hac_lags,
+            threads,
+            quiet
+        )
+    }
+}
+
+/// The resolved, validated settings of one run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    /// The config file that was read, if any.
+    pub config_file: Option<PathBuf>,
+    pub announcements: InputSource,
+    pub events: InputSource,
+    pub announcement_columns: ColumnMap,
+    pub event_columns: ColumnMap,
+    /// chrono format of every date in the inputs.
+    pub date_format: String,
+    /// Period bounds; `None` means the first (last) announcement date.
+    pub period_start: Option<NaiveDate>,
+    pub period_end: Option<NaiveDate>,
+    pub groups: GroupSpec,
+    /// Window widths W in days, sorted and distinct.
+    pub windows: Vec<u32>,
+    /// Count people instead of announcement rows.
+    pub weight_by_people: bool,
+    pub seed: u64,
+    /// Monte Carlo draws B (bootstrap resamples, permutations).
+    pub permutations: u32,
+    pub out_dir: PathBuf,
+    /// Which optional parts of the report to write.
+    pub output: OutputParts,
+    /// Peri-event histogram layout.
+    pub peth: crate::stats::peth::PethSpec,
+    /// Window terms of the Poisson regression.
+    pub regression_terms: Vec<RegressionTerm>,
+    /// Fixed effects of the Poisson regression.
+    pub fixed_effects: Vec<FixedEffect>,
+    /// Lags of the Newey-West (HAC) standard errors.
+    pub hac_lags: usize,
+    /// Pixel size of the PNG charts (and the SVGs' view box).
+    pub chart_size: crate::charts::ChartSize,
+    #[serde(skip)]
+    pub quiet: bool,
+    #[serde(skip)]
+    pub threads: Option<usize>,
+    /// The command line, for the manifest.
+    pub command_line: Vec<String>,
+}
+
+impl Config {
+    /// Resolves the settings of a command from its flags: the defaults, then
+    /// the config file (`--config`, or `northwind.toml` in the current
+    /// directory if there is one), then the flags.
+    ///
+    /// # Errors
+    /// A config file that cannot be read or parsed, or any invalid value.
+    pub fn from_flags(flags: Partial, command_line: Vec<String>) -> Result<Self> {
+        let config_file = flags
+            .config_file
+            .clone()
+            .or_else(|| Some(PathBuf::from(DEFAULT_CONFIG_FILE)).filter(|p| p.is_file()));
+        let in_file = match &config_file {
+            Some(path) => file::read(path)?,
+            None => Partial::default(),
+        };
+        let settings = defaults::settings().overridden_by(in_file).overridden_by(flags);
+        Config::resolve(settings, config_file, command_line)
+    }
+
+    /// The settings a config file's text gives on its own (no flags; inputs
+    /// it names are relative to the current directory): for fuzzing the
+    /// whole run in memory.
+    ///
+    /// # Errors
+    /// As [`Config::from_flags`].
+    pub fn from_config_text(text: &str, name: &str) -> Result<Self> {
+        let settings = defaults::settings().overridden_by(file::parse(text, name, None)?);
+        Config::resolve(settings, None, Vec::new()).map_err(|e| match e {
+            Error::Config { message, .. } => Error::Config { path: name.to_string(), message },
+            other => other,
+        })
+    }
+
+    /// Validates merged settings, read from `config_file` if one was.
+    fn resolve(
+        settings: Partial,
+        config_file: Option<PathBuf>,
+        command_line: Vec<String>,
+    ) -> Result<Self> {
+        let base = config_file.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
+        let config_name = config_file
+            .as_ref()
+            .map_or_else(|| "(defaults)".to_string(), |p| p.display().to_string());
+        let config_error = |message: String| Error::Config { path: config_name.clone(), message };
+
+        // The embedded data are used only as a pair: one input of the user's
+        // and one bundled would silently analyse one against the other.
+        let (announcements, events) = match (settings.announcements, settings.events) {
+            (Some(a), Some(e)) => (InputSource::File(a), InputSource::File(e)),
+            (Some(_), None) => return Err(missing_input("announcements", "events", &config_file)),
+            (None, Some(_)) => return Err(missing_input("events", "announcements", &config_file)),
+            // With a config file, inputs default to data/ beside it; without
+            // one, to the embedded copy of the bundled data.
+            (None, None) => match &base {
+                Some(dir) => (
+                    InputSource::File(dir.join(defaults::ANNOUNCEMENTS_FILE)),
+                    InputSource::File(dir.join(defaults::EVENTS_FILE)),
+                ),
+                None => (
+                    InputSource::Embedded {
+                        name: defaults::ANNOUNCEMENTS_FILE,
+                        text: EMBEDDED_ANNOUNCEMENTS,
+                    },
+                    InputSource::Embedded { name: defaults::EVENTS_FILE, text: EMBEDDED_EVENTS },
+                ),
+            },
+        };
+
+        let date_format = settings.date_format.unwrap_or_else(|| defaults::DATE_FORMAT.into());
+        check_date_format(&date_format, &config_name)?;
+
+        let period_start = settings.period_start.as_ref().map(parse_setting_date).transpose()?;
+        let period_end = settings.period_end.as_ref().map(parse_setting_date).transpose()?;
+        if let (Some(start), Some(end)) = (period_start, period_end) {
+            if start > end {
+                return Err(Error::Usage(format!(
+                    "the study period starts ({start}) after it ends ({end})"
+                )));
+            }
+        }
+
+        let groups = match settings.groups {
+            None => GroupSpec::KindPrefix,
+            Some(map) if map.is_empty() => GroupSpec::KindPrefix,
+            Some(map) => {
+                check_group_names(&map).map_err(&config_error)?;
+                GroupSpec::Explicit(map)
+            }
+        };
+
+        let mut windows = settings.windows.unwrap_or_else(|| DEFAULT_WINDOWS.to_vec());
+        windows.sort_unstable();
+        windows.dedup();
+        if windows.is_empty() || windows[0] == 0 {
+            return Err(config_error(
+                "[analysis] windows must list at least one width of 1 day or more".into(),
+            ));
+        }
+        let permutations = match &settings.permutations {
+            Some(b) => check_permutations(b)?,
+            None => DEFAULT_PERMUTATIONS,
+        };
+
+        let half_width = settings.histogram_half_width.unwrap_or(defaults::HISTOGRAM_HALF_WIDTH);
+        let bin_days = settings.bin_days.unwrap_or(defaults::BIN_DAYS);
+        if bin_days == 0 || half_width == 0 || bin_days > half_width || half_width > 3660 {
+            return Err(config_error(
+                "[analysis] histogram_half_width must be 1 to 3660 days, and bin_days 1 to histogram_half_width".into(),
+            ));
+        }
+        let term_names =
+            settings.regression_terms.unwrap_or_else(|| DEFAULT_TERMS.map(String::from).to_vec());
+        let mut regression_terms = Vec::new();
+        for name in &term_names {
+            match RegressionTerm::parse(name) {
+                Some(term) => regression_terms.push(term),
+                None => {
+                    return Err(config_error(format!("[regression] term '{name}' is not <group>_<before|after>_<days>, e.g. election_before_30")))
+                }
+            }
+        }
+        let mut fixed_effects = settings.fixed_effects.unwrap_or_default();
+        fixed_effects.dedup();
+
+        let chart_size = crate::charts::ChartSize {
+            width: settings.chart_width.unwrap_or(defaults::CHART_WIDTH),
+            height: settings.chart_height.unwrap_or(defaults::CHART_HEIGHT),
+        };
+        check_chart_size(chart_size)?;
+        if settings.threads == Some(0) {
+            return Err(Error::Usage("--threads must be at least 1".into()));
+        }
+
+        let announcement_columns = column_map(
+            settings.announcement_columns.unwrap_or_default(),
+            &ANNOUNCEMENT_COLUMNS,
+            "columns",
+        )
+        .map_err(&config_error)?;
+        let event_columns =
+            column_map(settings.event_columns.unwrap_or_default(), &EVENT_COLUMNS, "event_columns")
+                .map_err(&config_error)?;
+        let out_dir = settings.out_dir.unwrap_or_else(|| match &base {
+            Some(dir) => dir.join(defaults::OUT_DIR),
+            None => PathBuf::from(defaults::OUT_DIR),
+        });
+        Ok(Config {
+            peth: crate::stats::peth::PethSpec { half_width, bin_days },
+            regression_terms,
+            fixed_effects,
+            hac_lags: settings.hac_lags.unwrap_or(defaults::HAC_LAGS),
+            announcement_columns,
+            event_columns,
+            config_file,
+            announcements,
+            events,
+            date_format,
+            period_start,
+            period_end,
+            groups,
+            windows,
+            weight_by_people: settings.weight_by_people.unwrap_or(false),
+            seed: settings.seed.unwrap_or(DEFAULT_SEED),
+            permutations,
+            output: OutputParts {
+                charts: settings.charts.unwrap_or(OutputParts::default().charts),
+                joined: settings.joined.unwrap_or(OutputParts::default().joined),
+            },
+            out_dir,
+            chart_size,
+            quiet: settings.quiet.unwrap_or(false),
+            threads: settings.threads,
+            command_line,
+        })
+    }
+
+    /// The date format as a reader would write it, e.g. `YYYY-MM-DD`.
+    pub fn date_format_hint(&self) -> String {
+        date_format_hint(&self.date_format)
+    }
+}
+
+/// The error for a run given one input but not the other.
+fn missing_input(given: &str, missing: &str, config_file: &Option<PathBuf>) -> Error {
+    let file = config_file.as_ref().map_or_else(
+        || "no config file".to_string(),
+        |p| format!("the config file {} does not name one", p.display()),
+    );
+    Error::Usage(format!(
+        "the {given} file was given but no {missing} file ({file}): give it with --{missing} FILE, \
+         or as `{missing} = \"FILE\"` under [input] in the config file. northwind does not analyse \
+         your {given} against its bundled {missing}; to run on the bundled data, give neither."
+    ))
+}
+
+/// Checks `[groups]`: each group named, with at least one kind, and no
+/// control character in a name (it is shown in every table and chart).
+fn check_group_names(map: &BTreeMap<String, Vec<String>>) -> std::result::Result<(), String> {
+    for (name, kinds) in map {
+        if name.trim().is_empty() || kinds.is_empty() {
+            return Err(format!(
+                "[groups] '{}' must have a name and at least one kind",
+                name.escape_debug()
+            ));
+        }
+        if let Some(c) = name.chars().find(|c| c.is_control()) {
+            return Err(format!(
+                "[groups] '{}' holds the control character U+{:04X}; a group's name is shown in every table and chart: remove the character",
+                name.escape_debug(),
+                u32::from(c)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A column renaming from the config file: only known canonical names, each
+/// to a non-empty header.
+fn column_map(
+    map: BTreeMap<String, String>,
+    allowed: &[&str],
+    section: &str,
+) -> std::result::Result<ColumnMap, String> {
+    for (key, value) in &map {
+        if !allowed.contains(&key.as_str()) {
+            return Err(format!(
+                "[{section}] has no column '{key}' to rename (known: {})",
+                allowed.join(", ")
+            ));
+        }
+        if value.trim().is_empty() {
+            return Err(format!("[{section}] {key} must name a column, not be empty"));
+        }
+    }
+    Ok(ColumnMap::from_map(map))
+}
+
+/// Parses the text of a config file (for fuzzing and property tests: the
+/// parser must answer any text with settings or a located error, never panic).
+///
+/// # Errors
+/// [`Error::Config`] naming `name` and the line and column of the problem.
+pub fn parse_config_text(text: &str, name: &str) -> Result<()> {
+    file::parse(text, name, None).map(|_| ())
+}
+
+/// Smallest and largest chart sides northwind draws legibly.
+pub const CHART_SIDES: std::ops::RangeInclusive<u32> = 300..=8000;
+
+fn check_chart_size(size: crate::charts::ChartSize) -> Result<()> {
+    if CHART_SIDES.contains(&size.width) && CHART_SIDES.contains(&size.height) {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "chart size {}x{} is outside {}..={} pixels per side",
+            size.width,
+            size.height,
+            CHART_SIDES.start(),
+            CHART_SIDES.end()
+        )))
+    }
+}
+
+fn check_permutations(b: &Sourced<u32>) -> Result<u32> {
+    if (1..=MAX_PERMUTATIONS).contains(&b.value) {
+        Ok(b.value)
+    } else {
+        Err(b.error(|what| {
+            format!("{what} must be between 1 and {MAX_PERMUTATIONS}, not {}", b.value)
+        }))
+    }
+}
+
+fn parse_setting_date(text: &Sourced<String>) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.value.trim(), "%Y-%m-%d").map_err(|_| {
+        text.error(|what| format!("{what}: '{}' is not a date (expected YYYY-MM-DD)", text.value))
+    })
+}
+
+fn check_date_format(format: &str, config_name: &str) -> Result<()> {
+    use chrono::format::{Item, StrftimeItems};
+    let bad = StrftimeItems::new(format).any(|item| matches!(item, Item::Error));
+    if bad || !format.contains('%') {
+        return Err(Error::Config {
+            path: config_name.to_string(),
+            message: format!("[input] date_format '{format}' is not a valid chrono format"),
+        });
+    }
+    Ok(())
+}
+
+/// Turns a chrono format into the pattern a reader knows (`%Y-%m-%d` -> `YYYY-MM-DD`).
+pub fn date_format_hint(format: &str) -> String {
+    [
+        ("%Y", "YYYY"),
+        ("%m", "MM"),
+        ("%d", "DD"),
+        ("%y", "YY"),
+        ("%e", "D"),
+        ("%b", "Mon"),
+        ("%B", "Month"),
+        ("%F", "YYYY-MM-DD"),
+    ]
+    .iter()
+    .fold(format.to_string(), |acc, (from, to)| acc.replace(from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{InputArgs, RunArgs};
+
+    fn write_config(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("northwind.toml");
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    fn args_with(path: &Path) -> InputArgs {
+        InputArgs { config: Some(path.to_path_buf()), ..InputArgs::default() }
+    }
+
+    /// The resolved settings of `northwind run` with these flags.
+    fn for_run(args: &RunArgs) -> Result<Config> {
+        Config::from_flags(args.settings(), vec![])
+    }
+
+    /// The resolved settings of `northwind check` with these flags.
+    fn for_inputs(args: &InputArgs) -> Result<Config> {
+        Config::from_flags(args.settings(), vec![])
+    }
+
+    #[test]
+    fn without_a_config_file_the_embedded_data_is_used() {
+        // Resolved with no file at all, whatever the current directory holds.
+        let config = Config::resolve(defaults::settings(), None, vec![]).unwrap();
+        assert_eq!(
+            config.announcements,
+            InputSource::Embedded { name: "data/announcements.csv", text: EMBEDDED_ANNOUNCEMENTS }
+        );
+        assert_eq!(
+            config.events,
+            InputSource::Embedded { name: "data/events.csv", text: EMBEDDED_EVENTS }
+        );
+        assert_eq!(config.windows, DEFAULT_WINDOWS);
+        assert_eq!(config.seed, DEFAULT_SEED);
+        assert_eq!(config.out_dir, PathBuf::from("reports"));
+    }
+
+    #[test]
+    fn config_paths_are_relative_to_the_config_file() {
+        let (dir, path) =
+            write_config("[input]\nannouncements = \"a.csv\"\nevents = \"cal/e.csv\"\n");
+        let config = for_inputs(&args_with(&path)).unwrap();
+        assert_eq!(config.announcements, InputSource::File(dir.path().join("a.csv")));
+        assert_eq!(config.events, InputSource::File(dir.path().join("cal/e.csv")));
+        assert_eq!(config.out_dir, dir.path().join("reports"));
+        let (dir, path) = write_config("[analysis]\nseed = 3\n");
+        let config = for_inputs(&args_with(&path)).unwrap();
+        assert_eq!(config.events, InputSource::File(dir.path().join("data/events.csv")));
+    }
+
+    #[test]
+    fn one_input_without_the_other_is_refused_never_mixed_with_the_bundled_data() {
+        let (_dir, empty) = write_config("");
+        for args in [
+            InputArgs { announcements: Some("mine.csv".into()), ..args_with(&empty) },
+            InputArgs { events: Some("cal.csv".into()), ..args_with(&empty) },
+        ] {
+            let err = for_inputs(&args).unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+            let text = err.to_string();
+            let missing = if args.events.is_some() { "announcements" } else { "events" };
+            assert!(text.contains(&format!("no {missing} file")), "{text}");
+            assert!(text.contains(&format!("--{missing} FILE")), "{text}");
+        }
+        let (_dir, only_announcements) = write_config("[input]\nannouncements = \"a.csv\"\n");
+        let err = for_inputs(&args_with(&only_announcements)).unwrap_err();
+        assert!(err.to_string().contains("does not name one"), "{err}");
+        // A flag for one and the config file for the other is a pair.
+        let (dir, events_only) = write_config("[input]\nevents = \"e.csv\"\n");
+        let args = InputArgs { announcements: Some("mine.csv".into()), ..args_with(&events_only) };
+        let config = for_inputs(&args).unwrap();
+        assert_eq!(config.events, InputSource::File(dir.path().join("e.csv")));
+    }
+
+    #[test]
+    fn flags_override_the_config_file() {
+        let (_dir, path) = write_config(
+            "[period]\nstart = \"2000-01-01\"\n[analysis]\nseed = 5\npermutations = 99\n",
+        );
+        let run = RunArgs {
+            input: InputArgs { start: Some("2001-02-03".into()), ..args_with(&path) },
+            seed: Some(9),
+            ..RunArgs::default()
+        };
+        let config = for_run(&run).unwrap();
+        assert_eq!(config.period_start, NaiveDate::from_ymd_opt(2001, 2, 3));
+        assert_eq!(config.seed, 9);
+        assert_eq!(config.permutations, 99);
+    }
+
+    #[test]
+    fn charts_and_joined_can_be_left_out_by_file_or_flag() {
+        let default = for_run(&RunArgs::default()).unwrap();
+        assert_eq!(default.output, OutputParts { charts: true, joined: true });
+        let (_dir, path) = write_config("[output]\ncharts = false\n");
+        let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
+        let config = for_run(&run).unwrap();
+        assert_eq!(config.output, OutputParts { charts: false, joined: true });
+        let run = RunArgs { input: args_with(&path), no_joined: true, ..RunArgs::default() };
+        let config = for_run(&run).unwrap();
+        assert_eq!(config.output, OutputParts { charts: false, joined: false });
+    }
+
+    #[test]
+    fn unknown_settings_are_rejected_with_the_file_name() {
+        let (_dir, path) = write_config("[analysis]\nwindow = [7]\n");
+        let err = for_inputs(&args_with(&path)).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("northwind.toml"), "{err}");
+        assert!(err.to_string().contains("window"), "{err}");
+    }
+
+    #[test]
+    fn windows_are_sorted_deduplicated_and_positive() {
+        let (_dir, path) = write_config("[analysis]\nwindows = [30, 7, 30]\n");
+        let config = for_inputs(&args_with(&path)).unwrap();
+        assert_eq!(config.windows, vec![7, 30]);
+        let (_dir, path) = write_config("[analysis]\nwindows = [0]\n");
+        assert!(for_inputs(&args_with(&path)).is_err());
+    }
+
+    #[test]
+    fn a_period_that_ends_before_it_starts_is_a_usage_error() {
+        let args = InputArgs {
+            start: Some("2020-01-02".into()),
+            end: Some("2020-01-01".into()),
+            ..InputArgs::default()
+        };
+        let err = for_inputs(&args).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn column_renames_must_name_known_columns() {
+        let (_dir, path) = write_config("[columns]\nidentifier = \"case\"\n");
+        let err = for_inputs(&args_with(&path)).unwrap_err();
+        assert!(err.to_string().contains("identifier"), "{err}");
+        let (_dir, path) = write_config("[columns]\nid = \"case\"\n");
+        let config = for_inputs(&args_with(&path)).unwrap();
+        assert_eq!(config.announcement_columns.header_for("id"), "case");
+        assert_eq!(config.announcement_columns.header_for("people"), "people");
+    }
+
+    #[test]
+    fn regression_terms_parse_from_the_right() {
+        let term = RegressionTerm::parse("north_korea_tests_after_14").unwrap();
+        assert_eq!(term.group, "north_korea_tests");
+        assert_eq!(term.direction, crate::model::Direction::After);
+        assert_eq!(term.window_days, 14);
+        assert!(RegressionTerm::parse("election_during_30").is_none());
+        assert!(RegressionTerm::parse("election_before_0").is_none());
+        assert!(RegressionTerm::parse("_before_3").is_none());
+    }
+
+    #[test]
+    fn date_format_hints_read_like_the_pattern() {
+        assert_eq!(date_format_hint("%Y-%m-%d"), "YYYY-MM-DD");
+        assert_eq!(date_format_hint("%d/%m/%Y"), "DD/MM/YYYY");
+    }
+}

@@ -1,0 +1,148 @@
+//! The vocabulary of settings that several stages share: where an input
+//! comes from, how its columns are named, how events form groups, which
+//! window terms the regression has, which parts of the report are written.
+//!
+//! These are plain data. [`crate::config`] makes them from the defaults, the
+//! config file and the flags, validates them once, and hands each stage the
+//! ones it needs; no stage reads the config itself.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// Default seed: the day the Ningbo restaurant workers were announced (2016-04-08).
+pub const DEFAULT_SEED: u64 = 20_160_408;
+
+/// Where an input table comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputSource {
+    File(PathBuf),
+    Embedded { name: &'static str, text: &'static str },
+}
+
+impl InputSource {
+    /// The name used in messages and in the manifest.
+    pub fn display_name(&self) -> String {
+        match self {
+            InputSource::File(path) => path.display().to_string(),
+            InputSource::Embedded { name, .. } => format!("embedded:{name}"),
+        }
+    }
+
+    /// The input as a reader is told of it: the file's path, or for the
+    /// embedded data, which copy it is.
+    pub fn describe(&self) -> String {
+        match self {
+            InputSource::File(path) => path.display().to_string(),
+            InputSource::Embedded { name, .. } => {
+                format!("{name} (the bundled copy built into northwind)")
+            }
+        }
+    }
+}
+
+impl Serialize for InputSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.display_name())
+    }
+}
+
+/// How event kinds are gathered into groups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupSpec {
+    /// One group per kind prefix before the first `_` (`election_local` -> `election`).
+    KindPrefix,
+    /// Named groups, each a set of kinds; kinds in no group are ignored.
+    Explicit(BTreeMap<String, Vec<String>>),
+}
+
+/// Canonical column names of the announcements file.
+pub const ANNOUNCEMENT_COLUMNS: [&str; 11] = [
+    "id",
+    "announcement_date",
+    "count",
+    "name",
+    "category",
+    "people",
+    "defection_date",
+    "defection_date_precision",
+    "announced_by",
+    "source_url",
+    "notes",
+];
+/// Canonical column names of the events file.
+pub const EVENT_COLUMNS: [&str; 5] = ["date", "kind", "label", "country", "source_url"];
+
+/// Maps canonical column names to the names used in a user's file.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ColumnMap(BTreeMap<String, String>);
+
+impl ColumnMap {
+    /// The header name to look for in the file for canonical column `name`.
+    pub fn header_for<'a>(&'a self, name: &'a str) -> &'a str {
+        self.0.get(name).map_or(name, String::as_str)
+    }
+
+    /// A map from canonical names to headers, as the config validated it.
+    pub fn from_map(map: BTreeMap<String, String>) -> Self {
+        ColumnMap(map)
+    }
+
+    /// A map from `(canonical, header)` pairs, unchecked (the config file path
+    /// validates names; this is for library users and tests).
+    pub fn renamed(pairs: &[(&str, &str)]) -> Self {
+        ColumnMap(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+}
+
+/// A window indicator in the regression: `<group>_<direction>_<W>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegressionTerm {
+    pub name: String,
+    pub group: String,
+    pub direction: super::Direction,
+    pub window_days: u32,
+}
+
+impl RegressionTerm {
+    /// Parses `election_before_30` (the group may itself contain `_`).
+    pub fn parse(name: &str) -> Option<Self> {
+        let mut parts = name.rsplitn(3, '_');
+        let window_days = parts.next()?.parse::<u32>().ok().filter(|w| *w >= 1)?;
+        let direction = match parts.next()? {
+            "before" => super::Direction::Before,
+            "after" => super::Direction::After,
+            _ => return None,
+        };
+        let group = parts.next().filter(|g| !g.is_empty())?.to_string();
+        Some(RegressionTerm { name: name.to_string(), group, direction, window_days })
+    }
+}
+
+/// Calendar fixed effects the regression can add (dummies, first level dropped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixedEffect {
+    Year,
+    Month,
+    Weekday,
+}
+
+/// The parts of the report a run may leave out, for large corpora and for
+/// scripted runs that need only the tests: the charts (PNG, SVG and the
+/// figures of `index.html`), and `tables/joined.csv`, one row per
+/// announcement, the largest file by far. Every other table, `summary.json`,
+/// `summary.md` and `index.html` are always written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OutputParts {
+    pub charts: bool,
+    pub joined: bool,
+}
+
+impl Default for OutputParts {
+    fn default() -> Self {
+        OutputParts { charts: true, joined: true }
+    }
+}
