@@ -148,7 +148,7 @@ fn bench_stages(c: &mut Criterion) {
             period: d.period,
             fingerprints: vec![],
         };
-        let analysis = analyse(&inputs, &config).expect("the analysis runs");
+        let analysis = analyse(&inputs, &config.analysis_settings()).expect("the analysis runs");
         let mut group = slow(c, "chart_rendering");
         group.bench_function(id, |b| {
             b.iter(|| northwind::render_charts(&analysis, &inputs, &config))

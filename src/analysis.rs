@@ -5,15 +5,14 @@
 
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::error::Result;
 use crate::input::Inputs;
 use crate::join::{event_groups, nearest_events, NearestEvents};
-use crate::model::{Direction, EventGroup, Period};
+use crate::model::{Direction, EventGroup, FixedEffect, GroupSpec, Period, RegressionTerm};
 use crate::sim;
 use crate::stats::delay::{self, DelaySummary};
 use crate::stats::multiple::{benjamini_hochberg, holm};
-use crate::stats::peth::{peri_event, Peth};
+use crate::stats::peth::{peri_event, Peth, PethSpec};
 use crate::stats::phase::{phase_test, phases, sector_counts, PhaseTest};
 use crate::stats::regression::{design, poisson_regression, PoissonFit};
 use crate::stats::shift::ShiftTester;
@@ -24,9 +23,34 @@ use crate::stats::window::{
 };
 use crate::stats::{day_counts, monthly_counts, MonthCount};
 
+/// What the analysis needs of the settings (made by `config`, validated).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// How event kinds form groups.
+    pub groups: GroupSpec,
+    /// Window widths W in days, sorted and distinct.
+    pub windows: Vec<u32>,
+    /// Count people instead of announcement rows.
+    pub weight_by_people: bool,
+    /// Seed of every random draw.
+    pub seed: u64,
+    /// Monte Carlo draws B (bootstrap resamples, permutations, random shifts).
+    pub permutations: u32,
+    /// Peri-event histogram layout.
+    pub peth: PethSpec,
+    /// Window terms of the Poisson regression.
+    pub regression_terms: Vec<RegressionTerm>,
+    /// Fixed effects of the Poisson regression.
+    pub fixed_effects: Vec<FixedEffect>,
+    /// Lags of the Newey-West (HAC) standard errors.
+    pub hac_lags: usize,
+}
+
 /// Every computed figure of one run.
 #[derive(Debug, Clone)]
 pub struct Analysis {
+    /// The settings it was computed with (the report describes them).
+    pub settings: Settings,
     pub period: Period,
     /// Announcements in the period (rows, or the sum of `count` for aggregated input).
     pub announcements: u64,
@@ -79,38 +103,39 @@ pub struct DelayResults {
 ///
 /// # Errors
 /// Only internal failures (of polars).
-pub fn analyse(inputs: &Inputs, config: &Config) -> Result<Analysis> {
+pub fn analyse(inputs: &Inputs, settings: &Settings) -> Result<Analysis> {
     let announcements = &inputs.announcements.announcements;
     let period = inputs.period;
-    let groups = event_groups(&inputs.events, &config.groups);
-    let counts = day_counts(announcements, &period, config.weight_by_people);
+    let groups = event_groups(&inputs.events, &settings.groups);
+    let counts = day_counts(announcements, &period, settings.weight_by_people);
     let day_numbers: Vec<Vec<i64>> = groups.iter().map(|g| g.day_indices(&period)).collect();
     // The peri-event nulls cost the most; the join, the window tests and the
     // regression run beside them rather than after them.
     let ((peth, window_tests), (neighbours, regression)) = rayon::join(
         || {
             rayon::join(
-                || peri_event_histograms(&counts, &day_numbers, config),
-                || window_tests(&counts, &groups, &period, &config.windows),
+                || peri_event_histograms(&counts, &day_numbers, settings),
+                || window_tests(&counts, &groups, &period, &settings.windows),
             )
         },
         || {
             rayon::join(
                 || nearest_events(announcements, &groups),
-                || regression(&counts, &groups, &period, config),
+                || regression(&counts, &groups, &period, settings),
             )
         },
     );
     let neighbours = neighbours?;
-    let delays = delay_results(announcements, config.permutations, config.seed);
+    let delays = delay_results(announcements, settings.permutations, settings.seed);
     let busy_days: Vec<(i64, u64)> =
         counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(t, &c)| (t as i64, c)).collect();
     let group_phases: Vec<Vec<(f64, u64)>> =
         day_numbers.iter().map(|events| phases(&busy_days, events)).collect();
     let phase = group_phases.iter().map(|p| phase_test(p)).collect();
     let phase_sectors = group_phases.iter().map(|p| sector_counts(p, 12)).collect();
-    let (shuffle, shuffle_cases) = shuffle_tests(announcements, &groups, &period, config);
+    let (shuffle, shuffle_cases) = shuffle_tests(announcements, &groups, &period, settings);
     Ok(Analysis {
+        settings: settings.clone(),
         period,
         announcements: inputs.announcements.total(),
         people: announcements.iter().map(|a| u64::from(a.people) * u64::from(a.count)).sum(),
@@ -135,12 +160,12 @@ fn regression(
     counts: &[u64],
     groups: &[EventGroup],
     period: &Period,
-    config: &Config,
+    settings: &Settings,
 ) -> PoissonFit {
-    let columns = design(period, groups, &config.regression_terms, &config.fixed_effects);
+    let columns = design(period, groups, &settings.regression_terms, &settings.fixed_effects);
     let y: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
-    let mut regression = poisson_regression(&y, &columns, config.hac_lags);
-    for term in &config.regression_terms {
+    let mut regression = poisson_regression(&y, &columns, settings.hac_lags);
+    for term in &settings.regression_terms {
         if !groups.iter().any(|g| g.name == term.group) {
             if let Some(row) = regression.coefficients.iter_mut().find(|c| c.term == term.name) {
                 row.note = format!("not estimable: there is no event group named '{}'", term.group);
@@ -254,21 +279,25 @@ pub const PETH_CURVE_BUDGET: u64 = 20_000_000;
 /// subset of shifts breaks the many exact ties of the studentized statistic by
 /// noise, which moved the global p-value of the bundled data from 0.11 (exact)
 /// to 0.035. Otherwise `permutations` random shifts, shared by all groups.
-fn peri_event_histograms(counts: &[u64], day_numbers: &[Vec<i64>], config: &Config) -> Vec<Peth> {
+fn peri_event_histograms(
+    counts: &[u64],
+    day_numbers: &[Vec<i64>],
+    settings: &Settings,
+) -> Vec<Peth> {
     let t = counts.len();
-    let bins = config.peth.edges().len() as u64 - 1;
+    let bins = settings.peth.edges().len() as u64 - 1;
     let exact = (t as u64).saturating_mul(bins) <= PETH_CURVE_BUDGET;
     // Random shifts are capped so that the curves fit in memory.
-    let draws = (u64::from(config.permutations)).min(PETH_CURVE_BUDGET / bins.max(1)) as usize;
+    let draws = (u64::from(settings.permutations)).min(PETH_CURVE_BUDGET / bins.max(1)) as usize;
     let random: Option<Vec<usize>> = (!exact).then(|| {
         use rand::RngExt;
-        sim::parallel_draws(draws, config.seed, "peth-shifts", |rng, _: &mut ()| {
+        sim::parallel_draws(draws, settings.seed, "peth-shifts", |rng, _: &mut ()| {
             rng.random_range(0..t)
         })
     });
     day_numbers
         .par_iter()
-        .map(|events| peri_event(counts, events, config.peth, random.as_deref()))
+        .map(|events| peri_event(counts, events, settings.peth, random.as_deref()))
         .collect()
 }
 
@@ -278,14 +307,14 @@ fn shuffle_tests(
     announcements: &[crate::model::Announcement],
     groups: &[EventGroup],
     period: &Period,
-    config: &Config,
+    settings: &Settings,
 ) -> (Vec<ShuffleRow>, usize) {
     let cases: Vec<ShuffleCase> = announcements
         .iter()
         .filter_map(|a| {
             let delay = a.day_precise_delay()?;
             let defection = period.index(a.defection_date?);
-            let weight = if config.weight_by_people { u64::from(a.people) } else { 1 };
+            let weight = if settings.weight_by_people { u64::from(a.people) } else { 1 };
             Some(ShuffleCase { defection, delay, weight })
         })
         .collect();
@@ -298,14 +327,14 @@ fn shuffle_tests(
     for group in groups {
         let events = group.day_indices(period);
         for direction in Direction::BOTH {
-            for &w in &config.windows {
+            for &w in &settings.windows {
                 keys.push((group.name.clone(), direction, w));
                 windows.push(Membership::new(&events, lo, hi, direction, w));
             }
         }
     }
     let n: u64 = cases.iter().map(|c| c.weight).sum();
-    let results = delay_shuffle(&cases, &windows, config.permutations, config.seed);
+    let results = delay_shuffle(&cases, &windows, settings.permutations, settings.seed);
     let rows = keys
         .into_iter()
         .zip(results)

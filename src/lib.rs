@@ -156,7 +156,7 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
     progress.step("loading and validating the inputs");
     let inputs = input::load(config)?;
     progress.step("joining and testing");
-    let analysis = analysis::analyse(&inputs, config)?;
+    let analysis = analysis::analyse(&inputs, &config.analysis_settings())?;
     progress.step("reading the previous report, rendering tables and charts");
     let id_column = config.announcement_columns.header_for("id");
     let previous = output::read_previous(&config.out_dir)
@@ -170,7 +170,7 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
             .as_ref()
             .and_then(|_| report::changes::cases_by_id(&inputs.announcements.raw, id_column));
         let now = Snapshot::of_run(RunFacts {
-            settings: serde_json::to_value(config).unwrap_or_default(),
+            settings: config.manifest_header().config,
             inputs: &inputs.fingerprints,
             period: &analysis.period,
             groups: &analysis.groups,
@@ -187,8 +187,9 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
         "writing the report"
     });
     let group_files = report_group_files(&analysis, &files);
+    let header = config.manifest_header();
     output::write_report(&config.out_dir, &files, |written| {
-        output::manifest(config, &inputs.fingerprints, &group_files, written)
+        output::manifest(&header, &inputs.fingerprints, &group_files, written)
     })?;
     progress.finish();
     let headline = analysis::strongest(&analysis.window_tests).map_or_else(String::new, |t| {
@@ -278,7 +279,8 @@ pub fn render<'a>(
     files.extend(analysis.groups.iter().zip(report::peth_tables(analysis)).map(|(g, t)| {
         ReportFile::bytes(format!("tables/{}.csv", t.name), t.to_csv()).of_group(&g.name)
     }));
-    let markdown = report::summary_markdown(analysis, config, changes);
+    let report_settings = config.report_settings();
+    let markdown = report::summary_markdown(analysis, &report_settings, changes);
     let rendered =
         if config.output.charts { render_charts(analysis, inputs, config)? } else { Vec::new() };
     let figures: Vec<report::html::Figure> = rendered
@@ -306,7 +308,7 @@ pub fn render<'a>(
     let group_files = report_group_files(analysis, &files);
     files.push(ReportFile::bytes(
         "summary.json",
-        report::summary_json(analysis, config, &inputs.events, changes, &group_files),
+        report::summary_json(analysis, &report_settings, &inputs.events, changes, &group_files),
     ));
     Ok(files)
 }

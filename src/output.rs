@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use crate::config::{Config, InputSource};
 use crate::error::{Error, Result};
 use crate::input::InputFingerprint;
+use crate::model::InputSource;
 use crate::report::changes::PreviousFiles;
 use crate::report::{Body, ReportFile};
 
@@ -186,7 +186,7 @@ pub fn write_inputs(dir: &Path, files: &[(&str, Vec<u8>)], force: bool) -> Resul
 /// which event group (`groups`: each group's name, the slug its file names
 /// use, and its files).
 pub fn manifest(
-    config: &Config,
+    run: &ManifestHeader,
     inputs: &[InputFingerprint],
     groups: &[GroupFiles],
     files: &[Written],
@@ -198,9 +198,9 @@ pub fn manifest(
     let value = json!({
         "tool": "northwind",
         "version": env!("CARGO_PKG_VERSION"),
-        "command_line": config.command_line,
-        "seed": config.seed,
-        "config": config,
+        "command_line": run.command_line,
+        "seed": run.seed,
+        "config": run.config,
         "inputs": inputs,
         "groups": groups,
         "outputs": outputs,
@@ -208,6 +208,15 @@ pub fn manifest(
     let mut bytes = serde_json::to_vec_pretty(&value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
+}
+
+/// What `manifest.json` says of the run itself: its command line, its seed
+/// and its resolved settings (as JSON: the writer does not interpret them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ManifestHeader {
+    pub command_line: Vec<String>,
+    pub seed: u64,
+    pub config: serde_json::Value,
 }
 
 /// An event group's name, the slug its file names are made of, and its files.

@@ -45,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
     if inputs.period.days() > 12_000 {
         return;
     }
-    let analysis = northwind::analysis::analyse(&inputs, &config).expect("valid inputs analyse");
+    let analysis = northwind::analysis::analyse(&inputs, &config.analysis_settings()).expect("valid inputs analyse");
     let files = northwind::render(&analysis, &inputs, &config, None).expect("valid inputs render");
     northwind::output::check_report_paths(
         files.iter().map(|f| f.path.as_str()).chain([northwind::output::MANIFEST]),

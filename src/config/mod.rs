@@ -359,6 +359,39 @@ impl Config {
         })
     }
 
+    /// What the analysis needs of these settings.
+    pub fn analysis_settings(&self) -> crate::analysis::Settings {
+        crate::analysis::Settings {
+            groups: self.groups.clone(),
+            windows: self.windows.clone(),
+            weight_by_people: self.weight_by_people,
+            seed: self.seed,
+            permutations: self.permutations,
+            peth: self.peth,
+            regression_terms: self.regression_terms.clone(),
+            fixed_effects: self.fixed_effects.clone(),
+            hac_lags: self.hac_lags,
+        }
+    }
+
+    /// What the report needs of these settings beyond the analysis's own.
+    pub fn report_settings(&self) -> crate::report::Settings {
+        crate::report::Settings {
+            announcements: self.announcements.clone(),
+            events: self.events.clone(),
+            parts: self.output,
+        }
+    }
+
+    /// What the manifest records of the run.
+    pub fn manifest_header(&self) -> crate::output::ManifestHeader {
+        crate::output::ManifestHeader {
+            command_line: self.command_line.clone(),
+            seed: self.seed,
+            config: serde_json::to_value(self).unwrap_or_default(),
+        }
+    }
+
     /// The date format as a reader would write it, e.g. `YYYY-MM-DD`.
     pub fn date_format_hint(&self) -> String {
         date_format_hint(&self.date_format)

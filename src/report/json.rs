@@ -3,10 +3,10 @@
 use serde_json::{json, Value};
 
 use crate::analysis::{strongest, Analysis};
-use crate::config::Config;
 use crate::model::Event;
 use crate::output::GroupFiles;
 use crate::report::changes::{calendar, Changes};
+use crate::report::Settings;
 use crate::stats::window::WindowTest;
 
 /// A float as JSON: a number when finite, the string `"inf"` when infinite
@@ -50,7 +50,7 @@ fn window_row(t: &WindowTest) -> Value {
 /// timestamps: the same inputs and seed give the same bytes).
 pub fn summary_json(
     analysis: &Analysis,
-    config: &Config,
+    report: &Settings,
     events: &[Event],
     changes: Option<&Changes>,
     group_files: &[GroupFiles],
@@ -89,15 +89,15 @@ pub fn summary_json(
         "tool": "northwind",
         "version": env!("CARGO_PKG_VERSION"),
         "inputs": {
-            "announcements": { "source": config.announcements.display_name(), "rows": analysis.announcements, "people": analysis.people },
-            "events": { "source": config.events.display_name(), "rows": events.len(), "calendar": calendar(events) },
+            "announcements": { "source": report.announcements.display_name(), "rows": analysis.announcements, "people": analysis.people },
+            "events": { "source": report.events.display_name(), "rows": events.len(), "calendar": calendar(events) },
         },
         "period": { "start": analysis.period.start.to_string(), "end": analysis.period.end.to_string(), "days": analysis.period.days() },
         "settings": {
-            "windows": config.windows,
-            "weight_by_people": config.weight_by_people,
-            "seed": config.seed,
-            "permutations": config.permutations,
+            "windows": analysis.settings.windows,
+            "weight_by_people": analysis.settings.weight_by_people,
+            "seed": analysis.settings.seed,
+            "permutations": analysis.settings.permutations,
         },
         "groups": groups,
         "headline": {
@@ -136,7 +136,7 @@ pub fn summary_json(
         })).collect::<Vec<_>>(),
         "delay_shuffle": {
             "cases": analysis.shuffle_cases,
-            "permutations": config.permutations,
+            "permutations": analysis.settings.permutations,
             "tests": analysis.shuffle.iter().map(|r| json!({
                 "group": r.group, "direction": r.direction.as_str(), "window_days": r.window_days,
                 "n": r.n, "observed": r.observed, "null_mean": number(r.null_mean), "p_value": number(r.p_value),
@@ -163,7 +163,7 @@ pub fn summary_json(
             "used": analysis.delays.used,
             "left_out": analysis.delays.left_out,
             "left_out_reason": "no defection date, or one known only to the month or year",
-            "bootstrap_resamples": config.permutations,
+            "bootstrap_resamples": analysis.settings.permutations,
             "summary": delays,
         },
     });

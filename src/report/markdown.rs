@@ -8,9 +8,9 @@
 use std::fmt::Write as _;
 
 use crate::analysis::{strongest, Analysis};
-use crate::config::Config;
 use crate::model::Direction;
 use crate::report::changes::Changes;
+use crate::report::Settings;
 use crate::stats::window::WindowTest;
 
 /// A p-value for prose: 2 significant digits, `< 0.0001` below that.
@@ -284,9 +284,10 @@ fn since_last_run(md: &mut String, changes: &Changes) {
 }
 
 /// Peri-event histograms, phase tests, the delay shuffle and the regression.
-fn advanced_sections(md: &mut String, analysis: &Analysis, config: &Config) {
+fn advanced_sections(md: &mut String, analysis: &Analysis) {
+    let settings = &analysis.settings;
     let _ = writeln!(md, "\n## The shape of timing around events\n");
-    let _ = writeln!(md, "Every pair of an announcement and an event at most {} days apart, by distance in days (bins of {} days). Null model: the announcements' own pattern rotated around the period, as in the shift test. A bar outside the *pointwise* band is expected somewhere by chance; the *global* envelope tests the whole curve at once.\n", config.peth.half_width, config.peth.bin_days);
+    let _ = writeln!(md, "Every pair of an announcement and an event at most {} days apart, by distance in days (bins of {} days). Null model: the announcements' own pattern rotated around the period, as in the shift test. A bar outside the *pointwise* band is expected somewhere by chance; the *global* envelope tests the whole curve at once.\n", settings.peth.half_width, settings.peth.bin_days);
     for (g, p) in analysis.groups.iter().zip(&analysis.peth) {
         let how = if p.exact {
             format!("exact over all {} shifts", p.shifts)
@@ -333,7 +334,7 @@ fn advanced_sections(md: &mut String, analysis: &Analysis, config: &Config) {
             "No case has a defection date known to the day, so the delay-shuffle test cannot run."
         );
     } else {
-        let _ = writeln!(md, "{} cases have a defection date known to the day. Keeping those dates and giving the cases each other's delays ({} random permutations), how often do as many announcements land in the windows as really did? Null model: delays were not chosen with the calendar in mind.\n", analysis.shuffle_cases, config.permutations);
+        let _ = writeln!(md, "{} cases have a defection date known to the day. Keeping those dates and giving the cases each other's delays ({} random permutations), how often do as many announcements land in the windows as really did? Null model: delays were not chosen with the calendar in mind.\n", analysis.shuffle_cases, settings.permutations);
         let best = analysis.shuffle.iter().reduce(|a, b| if b.p_value < a.p_value { b } else { a });
         if let Some(best) = best {
             let _ = writeln!(md, "The strongest of {} windows: {} of {} cases within {} days {} {} events, against {} under the null (p = {}). {}", analysis.shuffle.len(), best.observed, best.n, best.window_days, best.direction.as_str(), escape(&best.group), ratio_text(best.null_mean), p_text(best.p_value), if best.p_value < 0.05 { "Read it as the smallest of many p-values, not adjusted for the others." } else { "No window gives evidence that delays were timed." });
@@ -341,7 +342,7 @@ fn advanced_sections(md: &mut String, analysis: &Analysis, config: &Config) {
     }
 
     let _ = writeln!(md, "\n## Controlling for the trend\n");
-    let _ = writeln!(md, "A Poisson regression of daily counts on a linear trend and the window indicators{}. Null model for each term: the same daily rate inside and outside its windows, given the trend. Standard errors are robust (HC0) and, because announcements come in bursts, also Newey-West with {} lags.\n", if config.fixed_effects.is_empty() { String::new() } else { format!(" (with {} fixed effects)", config.fixed_effects.iter().map(|f| format!("{f:?}").to_lowercase()).collect::<Vec<_>>().join(", ")) }, analysis.regression.hac_lags);
+    let _ = writeln!(md, "A Poisson regression of daily counts on a linear trend and the window indicators{}. Null model for each term: the same daily rate inside and outside its windows, given the trend. Standard errors are robust (HC0) and, because announcements come in bursts, also Newey-West with {} lags.\n", if settings.fixed_effects.is_empty() { String::new() } else { format!(" (with {} fixed effects)", settings.fixed_effects.iter().map(|f| format!("{f:?}").to_lowercase()).collect::<Vec<_>>().join(", ")) }, analysis.regression.hac_lags);
     for c in &analysis.regression.coefficients {
         if c.term == "intercept"
             || c.term.starts_with("year_")
@@ -377,19 +378,24 @@ fn advanced_sections(md: &mut String, analysis: &Analysis, config: &Config) {
 }
 
 /// Renders `summary.md`.
-pub fn summary_markdown(analysis: &Analysis, config: &Config, changes: Option<&Changes>) -> String {
+pub fn summary_markdown(
+    analysis: &Analysis,
+    report: &Settings,
+    changes: Option<&Changes>,
+) -> String {
+    let settings = &analysis.settings;
     let mut md = String::new();
-    let unit = if config.weight_by_people { "people" } else { "announcements" };
+    let unit = if settings.weight_by_people { "people" } else { "announcements" };
     let tests = &analysis.window_tests;
-    let windows: Vec<String> = config.windows.iter().map(u32::to_string).collect();
+    let windows: Vec<String> = settings.windows.iter().map(u32::to_string).collect();
     let _ = writeln!(md, "# Do announcements cluster around events?\n");
     let _ = writeln!(
         md,
         "*northwind {} report. Seed {}.*\n\n- Announcements: {}\n- Events: {}\n",
         env!("CARGO_PKG_VERSION"),
-        config.seed,
-        input_text(&config.announcements),
-        input_text(&config.events),
+        settings.seed,
+        input_text(&report.announcements),
+        input_text(&report.events),
     );
 
     if let Some(changes) = changes {
@@ -467,11 +473,11 @@ pub fn summary_markdown(analysis: &Analysis, config: &Config, changes: Option<&C
         );
     }
 
-    advanced_sections(&mut md, analysis, config);
+    advanced_sections(&mut md, analysis);
 
     let _ = writeln!(md, "\n## How long were announcements held back?\n");
     let delays = &analysis.delays;
-    let _ = writeln!(md, "{} announcements have a defection date known to the day; {} others (no defection date, or one known only to the month or year) are left out of this summary. Delay = announcement date minus defection date, in days. The median's interval is a percentile bootstrap with {} resamples.\n", delays.used, delays.left_out, config.permutations);
+    let _ = writeln!(md, "{} announcements have a defection date known to the day; {} others (no defection date, or one known only to the month or year) are left out of this summary. Delay = announcement date minus defection date, in days. The median's interval is a percentile bootstrap with {} resamples.\n", delays.used, delays.left_out, settings.permutations);
     if !delays.summaries.is_empty() {
         let _ = writeln!(md, "| Category | n | Median (95% CI) | Quartiles | Range | Mean |");
         let _ = writeln!(md, "|---|---:|---|---|---|---:|");
@@ -515,7 +521,7 @@ pub fn summary_markdown(analysis: &Analysis, config: &Config, changes: Option<&C
     ] {
         let _ = writeln!(md, "- {caveat}");
     }
-    let joined = if config.output.joined { ", `tables/joined.csv`" } else { "" };
+    let joined = if report.parts.joined { ", `tables/joined.csv`" } else { "" };
     let _ = writeln!(md, "\nMethods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: `tables/window_tests.csv`, `tables/delay_summary.csv`, `tables/weekday.csv`{joined}; every figure also in `summary.json`. Data sources: `data/SOURCES.md` for the bundled data; each case's source is linked in `index.html`.");
     md
 }

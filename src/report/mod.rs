@@ -23,6 +23,15 @@ use crate::analysis::Analysis;
 use crate::input::AnnouncementTable;
 use crate::stats::window::WindowTest;
 
+/// What the report needs of the settings beyond the analysis's own (which
+/// [`Analysis::settings`] carries): the inputs it names and the parts it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub announcements: crate::model::InputSource,
+    pub events: crate::model::InputSource,
+    pub parts: crate::model::OutputParts,
+}
+
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
