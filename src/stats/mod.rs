@@ -1,15 +1,28 @@
 //! The statistics, as pure functions over slices and plain structs.
 //!
-//! One file per test family: [`window`] (binomial window test and rate ratio),
-//! [`shift`] (exact circular-shift test), [`multiple`] (Holm, Benjamini-Hochberg),
-//! [`delay`] (delay summary), [`quantile`] (type-7 quantiles). Nothing here
-//! reads files, prints, or draws; random draws live in [`crate::sim`].
+//! One file per test family, then the tools they share:
+//!
+//! - [`window`]: the binomial window test, its rate ratio and exact intervals;
+//! - [`shift`]: the exact circular-shift test, the primary test of clustering;
+//! - [`peth`]: the peri-event time histogram with pointwise and global null bands;
+//! - [`phase`]: the phase test, where between two events announcements fall;
+//! - [`regression`]: Poisson regression of daily counts with robust standard errors;
+//! - [`shuffle`]: the delay-shuffle test, whether announcements were held back;
+//! - [`weekday`]: the day-of-the-week chi-square test;
+//! - [`delay`]: the delay summary, per category and overall, with a bootstrap;
+//! - [`multiple`]: multiple-testing adjustment (Holm, Benjamini-Hochberg);
+//! - [`correlate`]: exact circular cross-correlation of day vectors by FFT;
+//! - [`quantile`]: type-7 sample quantiles;
+//! - `distribution` (crate-internal): count tables for order statistics, ranks and sums.
+//!
+//! Nothing here reads files, prints, or draws; random draws live in [`crate::sim`].
 //!
 //! All day arithmetic uses day indices into the study period: day `t` is
 //! `start + t`, for `t` in `0..T`.
 
 pub mod correlate;
 pub mod delay;
+mod distribution;
 pub mod multiple;
 pub mod peth;
 pub mod phase;
