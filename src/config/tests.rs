@@ -1,0 +1,163 @@
+//! Unit tests of the settings' resolution.
+
+use super::*;
+use crate::cli::{InputArgs, RunArgs};
+
+fn write_config(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("northwind.toml");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn args_with(path: &Path) -> InputArgs {
+    InputArgs { config: Some(path.to_path_buf()), ..InputArgs::default() }
+}
+
+/// The resolved settings of `northwind run` with these flags.
+fn for_run(args: &RunArgs) -> Result<Config> {
+    Config::from_flags(args.settings(), vec![])
+}
+
+/// The resolved settings of `northwind check` with these flags.
+fn for_inputs(args: &InputArgs) -> Result<Config> {
+    Config::from_flags(args.settings(), vec![])
+}
+
+#[test]
+fn without_a_config_file_the_embedded_data_is_used() {
+    // Resolved with no file at all, whatever the current directory holds.
+    let config = Config::resolve(defaults::settings(), None, vec![]).unwrap();
+    assert_eq!(
+        config.announcements,
+        InputSource::Embedded { name: "data/announcements.csv", text: EMBEDDED_ANNOUNCEMENTS }
+    );
+    assert_eq!(
+        config.events,
+        InputSource::Embedded { name: "data/events.csv", text: EMBEDDED_EVENTS }
+    );
+    assert_eq!(config.windows, DEFAULT_WINDOWS);
+    assert_eq!(config.seed, DEFAULT_SEED);
+    assert_eq!(config.out_dir, PathBuf::from("reports"));
+}
+
+#[test]
+fn config_paths_are_relative_to_the_config_file() {
+    let (dir, path) = write_config("[input]\nannouncements = \"a.csv\"\nevents = \"cal/e.csv\"\n");
+    let config = for_inputs(&args_with(&path)).unwrap();
+    assert_eq!(config.announcements, InputSource::File(dir.path().join("a.csv")));
+    assert_eq!(config.events, InputSource::File(dir.path().join("cal/e.csv")));
+    assert_eq!(config.out_dir, dir.path().join("reports"));
+    let (dir, path) = write_config("[analysis]\nseed = 3\n");
+    let config = for_inputs(&args_with(&path)).unwrap();
+    assert_eq!(config.events, InputSource::File(dir.path().join("data/events.csv")));
+}
+
+#[test]
+fn one_input_without_the_other_is_refused_never_mixed_with_the_bundled_data() {
+    let (_dir, empty) = write_config("");
+    for args in [
+        InputArgs { announcements: Some("mine.csv".into()), ..args_with(&empty) },
+        InputArgs { events: Some("cal.csv".into()), ..args_with(&empty) },
+    ] {
+        let err = for_inputs(&args).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let text = err.to_string();
+        let missing = if args.events.is_some() { "announcements" } else { "events" };
+        assert!(text.contains(&format!("no {missing} file")), "{text}");
+        assert!(text.contains(&format!("--{missing} FILE")), "{text}");
+    }
+    let (_dir, only_announcements) = write_config("[input]\nannouncements = \"a.csv\"\n");
+    let err = for_inputs(&args_with(&only_announcements)).unwrap_err();
+    assert!(err.to_string().contains("does not name one"), "{err}");
+    // A flag for one and the config file for the other is a pair.
+    let (dir, events_only) = write_config("[input]\nevents = \"e.csv\"\n");
+    let args = InputArgs { announcements: Some("mine.csv".into()), ..args_with(&events_only) };
+    let config = for_inputs(&args).unwrap();
+    assert_eq!(config.events, InputSource::File(dir.path().join("e.csv")));
+}
+
+#[test]
+fn flags_override_the_config_file() {
+    let (_dir, path) =
+        write_config("[period]\nstart = \"2000-01-01\"\n[analysis]\nseed = 5\npermutations = 99\n");
+    let run = RunArgs {
+        input: InputArgs { start: Some("2001-02-03".into()), ..args_with(&path) },
+        seed: Some(9),
+        ..RunArgs::default()
+    };
+    let config = for_run(&run).unwrap();
+    assert_eq!(config.period_start, NaiveDate::from_ymd_opt(2001, 2, 3));
+    assert_eq!(config.seed, 9);
+    assert_eq!(config.permutations, 99);
+}
+
+#[test]
+fn charts_and_joined_can_be_left_out_by_file_or_flag() {
+    let default = for_run(&RunArgs::default()).unwrap();
+    assert_eq!(default.output, OutputParts { charts: true, joined: true });
+    let (_dir, path) = write_config("[output]\ncharts = false\n");
+    let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
+    let config = for_run(&run).unwrap();
+    assert_eq!(config.output, OutputParts { charts: false, joined: true });
+    let run = RunArgs { input: args_with(&path), no_joined: true, ..RunArgs::default() };
+    let config = for_run(&run).unwrap();
+    assert_eq!(config.output, OutputParts { charts: false, joined: false });
+}
+
+#[test]
+fn unknown_settings_are_rejected_with_the_file_name() {
+    let (_dir, path) = write_config("[analysis]\nwindow = [7]\n");
+    let err = for_inputs(&args_with(&path)).unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert!(err.to_string().contains("northwind.toml"), "{err}");
+    assert!(err.to_string().contains("window"), "{err}");
+}
+
+#[test]
+fn windows_are_sorted_deduplicated_and_positive() {
+    let (_dir, path) = write_config("[analysis]\nwindows = [30, 7, 30]\n");
+    let config = for_inputs(&args_with(&path)).unwrap();
+    assert_eq!(config.windows, vec![7, 30]);
+    let (_dir, path) = write_config("[analysis]\nwindows = [0]\n");
+    assert!(for_inputs(&args_with(&path)).is_err());
+}
+
+#[test]
+fn a_period_that_ends_before_it_starts_is_a_usage_error() {
+    let args = InputArgs {
+        start: Some("2020-01-02".into()),
+        end: Some("2020-01-01".into()),
+        ..InputArgs::default()
+    };
+    let err = for_inputs(&args).unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+}
+
+#[test]
+fn column_renames_must_name_known_columns() {
+    let (_dir, path) = write_config("[columns]\nidentifier = \"case\"\n");
+    let err = for_inputs(&args_with(&path)).unwrap_err();
+    assert!(err.to_string().contains("identifier"), "{err}");
+    let (_dir, path) = write_config("[columns]\nid = \"case\"\n");
+    let config = for_inputs(&args_with(&path)).unwrap();
+    assert_eq!(config.announcement_columns.header_for("id"), "case");
+    assert_eq!(config.announcement_columns.header_for("people"), "people");
+}
+
+#[test]
+fn regression_terms_parse_from_the_right() {
+    let term = RegressionTerm::parse("north_korea_tests_after_14").unwrap();
+    assert_eq!(term.group, "north_korea_tests");
+    assert_eq!(term.direction, crate::model::Direction::After);
+    assert_eq!(term.window_days, 14);
+    assert!(RegressionTerm::parse("election_during_30").is_none());
+    assert!(RegressionTerm::parse("election_before_0").is_none());
+    assert!(RegressionTerm::parse("_before_3").is_none());
+}
+
+#[test]
+fn date_format_hints_read_like_the_pattern() {
+    assert_eq!(date_format_hint("%Y-%m-%d"), "YYYY-MM-DD");
+    assert_eq!(date_format_hint("%d/%m/%Y"), "DD/MM/YYYY");
+}
