@@ -6,7 +6,6 @@
 //! [`RawTable`], not in a string per cell.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -15,7 +14,8 @@ use crate::config::ColumnMap;
 use crate::error::Problem;
 use crate::model::{Announcement, Precision, RawTable};
 
-use super::{locate_columns, parse_date, read_table, TextTable};
+use super::cells::parse_date;
+use super::table::{duplicate_ids, locate_columns, read_table, TextTable};
 
 /// Largest `people` value accepted for one announcement.
 pub const MAX_PEOPLE: u32 = 1_000_000;
@@ -93,38 +93,24 @@ pub fn parse_announcements(
 ) -> Result<AnnouncementTable, Vec<Problem>> {
     let mut problems = Vec::new();
     let table = read_table(bytes, file, &mut problems)?;
-    let count_header = columns.header_for("count");
-    let aggregated = table.column(count_header).is_some();
-    let mut date_header = columns.header_for("announcement_date");
-    if aggregated && table.column(date_header).is_none() && table.column("date").is_some() {
-        date_header = "date";
-    }
-    let names = [
-        columns.header_for("id"),
-        date_header,
-        columns.header_for("category"),
-        columns.header_for("people"),
-        columns.header_for("defection_date"),
-        columns.header_for("defection_date_precision"),
-        columns.header_for("name"),
-        count_header,
-    ];
-    let located = locate_columns(
+    let headers = AnnouncementHeaders::new(columns, &table);
+    let aggregated = table.column(headers.count).is_some();
+    let [id, date, category, people, defection, precision, name, count] = locate_columns(
         &table,
         file,
         [
-            (names[0], !aggregated),
-            (names[1], true),
-            (names[2], false),
-            (names[3], false),
-            (names[4], false),
-            (names[5], false),
-            (names[6], false),
-            (names[7], false),
+            (headers.id, !aggregated),
+            (headers.announcement_date, true),
+            (headers.category, false),
+            (headers.people, false),
+            (headers.defection_date, false),
+            (headers.defection_date_precision, false),
+            (headers.name, false),
+            (headers.count, false),
         ],
     )
     .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;
-    let Some(date_col) = located[1] else {
+    let Some(date) = date else {
         return Err(vec![Problem::file(file, "missing required columns")]);
     };
     if table.cells.is_empty() && problems.is_empty() {
@@ -135,14 +121,14 @@ pub fn parse_announcements(
     }
     let layout = Layout {
         file,
-        names,
-        id: located[0],
-        date: date_col,
-        category: located[2],
-        people: located[3],
-        defection: located[4],
-        precision: located[5],
-        count: located[7],
+        headers,
+        id,
+        date,
+        category,
+        people,
+        defection,
+        precision,
+        count,
         date_format,
     };
     let duplicates = layout.id.map(|c| duplicate_ids(&table, c)).unwrap_or_default();
@@ -174,51 +160,57 @@ pub fn parse_announcements(
     Ok(AnnouncementTable {
         announcements,
         raw: table.cells,
-        id_column: located[0],
-        name_column: located[6],
-        date_header: date_header.to_string(),
+        id_column: id,
+        name_column: name,
+        date_header: headers.announcement_date.to_string(),
     })
 }
 
-/// For each row whose id repeats an earlier row's, the line of the first row
-/// with that id. Ids are hashed and sorted rather than kept in a map, so ten
-/// million ids cost 160 MB for a moment, not a string each.
-fn duplicate_ids(table: &TextTable, id_col: usize) -> HashMap<usize, u64> {
-    let hash = |text: &str| {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut hasher);
-        hasher.finish()
-    };
-    let mut keyed: Vec<(u64, usize)> = (0..table.cells.len())
-        .into_par_iter()
-        .filter_map(|row| {
-            let id = table.cells.cell(row, id_col).trim();
-            (!id.is_empty()).then(|| (hash(id), row))
-        })
-        .collect();
-    keyed.par_sort_unstable();
-    let mut duplicates = HashMap::new();
-    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-        // Equal hashes: group by the real text (collisions are possible).
-        let mut firsts: Vec<usize> = Vec::new();
-        for &(_, row) in run {
-            let id = table.cells.cell(row, id_col).trim();
-            match firsts.iter().find(|&&f| table.cells.cell(f, id_col).trim() == id) {
-                Some(&first) => {
-                    duplicates.insert(row, table.lines[first]);
-                }
-                None => firsts.push(row),
-            }
-        }
-    }
-    duplicates
+/// The header each announcement column goes by in one file, for lookups and
+/// messages: the names `columns` maps the canonical ones to.
+#[derive(Debug, Clone, Copy)]
+struct AnnouncementHeaders<'a> {
+    id: &'a str,
+    announcement_date: &'a str,
+    category: &'a str,
+    people: &'a str,
+    defection_date: &'a str,
+    defection_date_precision: &'a str,
+    name: &'a str,
+    count: &'a str,
 }
 
-/// Where each column is, and how to read it.
+impl<'a> AnnouncementHeaders<'a> {
+    /// Every header, looked up once through `columns`. In aggregated input
+    /// (the table has the count column) without the announcement date column,
+    /// a column named `date` stands in for it.
+    fn new(columns: &'a ColumnMap, table: &TextTable) -> Self {
+        let count = columns.header_for("count");
+        let mut announcement_date = columns.header_for("announcement_date");
+        if table.column(count).is_some()
+            && table.column(announcement_date).is_none()
+            && table.column("date").is_some()
+        {
+            announcement_date = "date";
+        }
+        AnnouncementHeaders {
+            id: columns.header_for("id"),
+            announcement_date,
+            category: columns.header_for("category"),
+            people: columns.header_for("people"),
+            defection_date: columns.header_for("defection_date"),
+            defection_date_precision: columns.header_for("defection_date_precision"),
+            name: columns.header_for("name"),
+            count,
+        }
+    }
+}
+
+/// Where each column is, and how to read it: `headers` name the columns in
+/// messages, the indices find their cells (`None`: an optional column absent).
 struct Layout<'a> {
     file: &'a str,
-    /// Headers of: id, date, category, people, defection date, precision, name, count.
-    names: [&'a str; 8],
+    headers: AnnouncementHeaders<'a>,
     id: Option<usize>,
     date: usize,
     category: Option<usize>,
@@ -241,7 +233,7 @@ impl Layout<'_> {
         problems: &mut Vec<Problem>,
     ) -> Option<Announcement> {
         let file = self.file;
-        let names = &self.names;
+        let headers = &self.headers;
         let cell = |col: Option<usize>| col.map_or("", |c| table.cells.cell(row, c));
         let before = problems.len();
         if let Some(id_col) = self.id {
@@ -250,7 +242,7 @@ impl Layout<'_> {
                 problems.push(Problem::cell(
                     file,
                     line,
-                    names[0],
+                    headers.id,
                     "",
                     "is empty (every announcement needs an id)",
                 ));
@@ -258,15 +250,21 @@ impl Layout<'_> {
                 problems.push(Problem::cell(
                     file,
                     line,
-                    names[0],
+                    headers.id,
                     id,
                     format!("is a duplicate id (first used on line {first})"),
                 ));
             }
         }
 
-        let announced =
-            parse_date(cell(Some(self.date)), self.date_format, file, line, names[1], problems);
+        let announced = parse_date(
+            cell(Some(self.date)),
+            self.date_format,
+            file,
+            line,
+            headers.announcement_date,
+            problems,
+        );
 
         let people_text = cell(self.people).trim();
         let people = if people_text.is_empty() {
@@ -278,7 +276,7 @@ impl Layout<'_> {
                     problems.push(Problem::cell(
                         file,
                         line,
-                        names[3],
+                        headers.people,
                         people_text,
                         "is not a whole number from 1 to 1000000",
                     ));
@@ -294,13 +292,20 @@ impl Layout<'_> {
             problems.push(Problem::cell(
                 file,
                 line,
-                names[4],
+                headers.defection_date,
                 defection_text,
-                format!("is not allowed with a '{}' column (a delay belongs to one case; give such cases a row each)", names[7]),
+                format!("is not allowed with a '{}' column (a delay belongs to one case; give such cases a row each)", headers.count),
             ));
             None
         } else {
-            parse_date(defection_text, self.date_format, file, line, names[4], problems)
+            parse_date(
+                defection_text,
+                self.date_format,
+                file,
+                line,
+                headers.defection_date,
+                problems,
+            )
         };
 
         let precision_text = cell(self.precision).trim();
@@ -316,9 +321,12 @@ impl Layout<'_> {
                     problems.push(Problem::cell(
                         file,
                         line,
-                        names[5],
+                        headers.defection_date_precision,
                         precision_text,
-                        format!("needs a date in column '{}', which is empty", names[4]),
+                        format!(
+                            "needs a date in column '{}', which is empty",
+                            headers.defection_date
+                        ),
                     ));
                     p
                 }
@@ -327,7 +335,7 @@ impl Layout<'_> {
                     problems.push(Problem::cell(
                         file,
                         line,
-                        names[5],
+                        headers.defection_date_precision,
                         precision_text,
                         "is not one of day, month, year, unknown",
                     ));
@@ -341,7 +349,7 @@ impl Layout<'_> {
                 problems.push(Problem::cell(
                     file,
                     line,
-                    names[4],
+                    headers.defection_date,
                     defection_text,
                     format!(
                         "is after the announcement date {} (the delay would be negative)",
@@ -361,7 +369,7 @@ impl Layout<'_> {
                     problems.push(Problem::cell(
                         file,
                         line,
-                        names[7],
+                        headers.count,
                         count_text,
                         "is not a whole number from 1 to 1000000000 (leave out days without announcements)",
                     ));

@@ -4,7 +4,8 @@ use crate::config::ColumnMap;
 use crate::error::Problem;
 use crate::model::Event;
 
-use super::{locate_columns, parse_date, read_table};
+use super::cells::parse_date;
+use super::table::{locate_columns, read_table};
 
 /// Parses and validates an events CSV.
 ///
@@ -23,10 +24,13 @@ pub fn parse_events(
 ) -> Result<Vec<Event>, Vec<Problem>> {
     let mut problems = Vec::new();
     let table = read_table(bytes, file, &mut problems)?;
-    let names = ["date", "kind", "label"].map(|name| columns.header_for(name));
-    let [date_col, kind_col, label_col] =
-        locate_columns(&table, file, [(names[0], true), (names[1], true), (names[2], false)])
-            .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;
+    let headers = EventHeaders::new(columns);
+    let [date_col, kind_col, label_col] = locate_columns(
+        &table,
+        file,
+        [(headers.date, true), (headers.kind, true), (headers.label, false)],
+    )
+    .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;
     let (Some(date_col), Some(kind_col)) = (date_col, kind_col) else {
         return Err(vec![Problem::file(file, "missing required columns")]);
     };
@@ -39,13 +43,13 @@ pub fn parse_events(
     let mut events = Vec::with_capacity(table.cells.len());
     for (line, row) in table.records() {
         let cell = |col: usize| table.cells.cell(row, col);
-        let date = parse_date(cell(date_col), date_format, file, line, names[0], &mut problems);
+        let date = parse_date(cell(date_col), date_format, file, line, headers.date, &mut problems);
         let kind = cell(kind_col).trim();
         if kind.is_empty() {
             problems.push(Problem::cell(
                 file,
                 line,
-                names[1],
+                headers.kind,
                 "",
                 "is empty (every event needs a kind, e.g. election_presidential)",
             ));
@@ -55,7 +59,7 @@ pub fn parse_events(
             problems.push(Problem::cell(
                 file,
                 line,
-                names[1],
+                headers.kind,
                 kind,
                 format!(
                     "holds the control character U+{:04X} (a kind names an event group, shown in every table and chart; remove the character)",
@@ -72,6 +76,26 @@ pub fn parse_events(
         Ok(events)
     } else {
         Err(problems)
+    }
+}
+
+/// The header each event column goes by in one file, for lookups and
+/// messages: the names `columns` maps the canonical ones to.
+#[derive(Debug, Clone, Copy)]
+struct EventHeaders<'a> {
+    date: &'a str,
+    kind: &'a str,
+    label: &'a str,
+}
+
+impl<'a> EventHeaders<'a> {
+    /// Every header, looked up once through `columns`.
+    fn new(columns: &'a ColumnMap) -> Self {
+        EventHeaders {
+            date: columns.header_for("date"),
+            kind: columns.header_for("kind"),
+            label: columns.header_for("label"),
+        }
     }
 }
 

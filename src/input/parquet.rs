@@ -13,7 +13,7 @@ use crate::error::Problem;
 #[cfg(feature = "parquet")]
 use crate::model::RawTable;
 
-use super::TextTable;
+use super::table::TextTable;
 
 /// Parquet files start (and end) with these four bytes.
 pub const MAGIC: &[u8; 4] = b"PAR1";

@@ -1,0 +1,75 @@
+//! The study period: the span of days every test counts over.
+//!
+//! It comes from the configured bounds, or from the first and last
+//! announcement dates; it is capped at [`MAX_PERIOD_DAYS`] because every
+//! per-day structure of a run is sized by it. Kept apart from the readers
+//! because it is a rule about the announcements as a whole, not about any one
+//! cell.
+
+use crate::config::Config;
+use crate::error::Problem;
+use crate::model::Period;
+
+use super::AnnouncementTable;
+
+/// Longest study period accepted, in days (1,000 years): every per-day
+/// structure is sized by it.
+pub const MAX_PERIOD_DAYS: usize = 365_250;
+
+/// The study period: configured bounds, or the first and last announcement
+/// dates. Announcements outside a configured period are problems.
+pub(super) fn resolve_period(
+    config: &Config,
+    table: &AnnouncementTable,
+    file: &str,
+) -> std::result::Result<Period, Vec<Problem>> {
+    let dates = table.announcements.iter().map(|a| a.announcement_date);
+    let (first, last) = match (dates.clone().min(), dates.max()) {
+        (Some(first), Some(last)) => (first, last),
+        _ => return Err(vec![Problem::file(file, "has no announcements")]),
+    };
+    let period = Period {
+        start: config.period_start.unwrap_or(first),
+        end: config.period_end.unwrap_or(last),
+    };
+    if period.days() > MAX_PERIOD_DAYS {
+        return Err(vec![Problem::file(
+            file,
+            format!(
+                "the study period {}..{} spans {} days; northwind handles at most {MAX_PERIOD_DAYS} (1,000 years): set [period] start and end",
+                period.start,
+                period.end,
+                period.days()
+            ),
+        )]);
+    }
+    if period.start > period.end {
+        return Err(vec![Problem::file(
+            file,
+            format!(
+                "the study period would start on {} after it ends on {}: check [period] and --start/--end",
+                period.start, period.end
+            ),
+        )]);
+    }
+    let column = config.announcement_columns.header_for("announcement_date");
+    let problems: Vec<Problem> = table
+        .announcements
+        .iter()
+        .filter(|a| !period.contains(a.announcement_date))
+        .map(|a| {
+            Problem::cell(
+                file,
+                a.line,
+                column,
+                &a.announcement_date.format(&config.date_format).to_string(),
+                format!("is outside the study period {}..{}", period.start, period.end),
+            )
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(period)
+    } else {
+        Err(problems)
+    }
+}
