@@ -19,6 +19,7 @@ pub mod analysis;
 pub mod charts;
 pub mod cli;
 pub mod config;
+pub mod digest;
 pub mod error;
 pub mod input;
 pub mod join;
@@ -72,7 +73,7 @@ pub fn inputs_line(config: &Config) -> String {
 /// # Errors
 /// Every input problem ([`Error::Input`]), or an unreadable file.
 pub fn check(config: &Config) -> Result<CheckSummary> {
-    let inputs = input::load(config)?;
+    let inputs = input::load(&config.input_spec())?;
     Ok(CheckSummary {
         announcements: inputs.announcements.total(),
         events: inputs.events.len(),
@@ -154,7 +155,7 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
     output::check_out_dir(&config.out_dir, &[&config.announcements, &config.events])?;
     let progress = progress::Progress::new(config.quiet);
     progress.step("loading and validating the inputs");
-    let inputs = input::load(config)?;
+    let inputs = input::load(&config.input_spec())?;
     progress.step("joining and testing");
     let analysis = analysis::analyse(&inputs, &config.analysis_settings())?;
     progress.step("reading the previous report, rendering tables and charts");

@@ -343,7 +343,7 @@ fn write_one(dir: &Path, relative: &str, body: &Body) -> Result<Written> {
         Body::Stream(write) => write(&mut out).map_err(fail)?,
     }
     out.inner.flush().map_err(fail)?;
-    let sha256 = crate::report::hex(&out.hash.finalize());
+    let sha256 = crate::digest::hex(&out.hash.finalize());
     Ok(Written { path: relative.to_string(), sha256, bytes: out.bytes })
 }
 

@@ -41,7 +41,9 @@ fuzz_target!(|data: &[u8]| {
         width: config.chart_size.width.clamp(300, 640),
         height: config.chart_size.height.clamp(300, 480),
     };
-    let Ok(inputs) = northwind::input::load_bytes(&config, announcements, events) else { return };
+    let Ok(inputs) = northwind::input::load_bytes(&config.input_spec(), announcements, events) else {
+        return;
+    };
     if inputs.period.days() > 12_000 {
         return;
     }

@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+pub use crate::input::date_format_hint;
 pub use crate::model::{
     ColumnMap, FixedEffect, GroupSpec, InputSource, OutputParts, RegressionTerm,
     ANNOUNCEMENT_COLUMNS, DEFAULT_SEED, EVENT_COLUMNS,
@@ -392,6 +393,19 @@ impl Config {
         }
     }
 
+    /// What loading the inputs needs of these settings.
+    pub fn input_spec(&self) -> crate::input::Spec {
+        crate::input::Spec {
+            announcements: self.announcements.clone(),
+            events: self.events.clone(),
+            announcement_columns: self.announcement_columns.clone(),
+            event_columns: self.event_columns.clone(),
+            date_format: self.date_format.clone(),
+            period_start: self.period_start,
+            period_end: self.period_end,
+        }
+    }
+
     /// The date format as a reader would write it, e.g. `YYYY-MM-DD`.
     pub fn date_format_hint(&self) -> String {
         date_format_hint(&self.date_format)
@@ -505,22 +519,6 @@ fn check_date_format(format: &str, config_name: &str) -> Result<()> {
         });
     }
     Ok(())
-}
-
-/// Turns a chrono format into the pattern a reader knows (`%Y-%m-%d` -> `YYYY-MM-DD`).
-pub fn date_format_hint(format: &str) -> String {
-    [
-        ("%Y", "YYYY"),
-        ("%m", "MM"),
-        ("%d", "DD"),
-        ("%y", "YY"),
-        ("%e", "D"),
-        ("%b", "Mon"),
-        ("%B", "Month"),
-        ("%F", "YYYY-MM-DD"),
-    ]
-    .iter()
-    .fold(format.to_string(), |acc, (from, to)| acc.replace(from, to))
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::ColumnMap;
 use crate::error::Problem;
+use crate::model::ColumnMap;
 use crate::model::{Announcement, Precision, RawTable};
 
 use super::cells::parse_date;

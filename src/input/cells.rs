@@ -45,7 +45,7 @@ pub(crate) fn parse_date(
     match parsed {
         Some(date) => Some(date),
         None => {
-            let hint = crate::config::date_format_hint(format);
+            let hint = date_format_hint(format);
             let message = if text.trim().is_empty() {
                 format!("is empty (expected a date, {hint})")
             } else {
@@ -55,6 +55,22 @@ pub(crate) fn parse_date(
             None
         }
     }
+}
+
+/// Turns a chrono format into the pattern a reader knows (`%Y-%m-%d` -> `YYYY-MM-DD`).
+pub fn date_format_hint(format: &str) -> String {
+    [
+        ("%Y", "YYYY"),
+        ("%m", "MM"),
+        ("%d", "DD"),
+        ("%y", "YY"),
+        ("%e", "D"),
+        ("%b", "Mon"),
+        ("%B", "Month"),
+        ("%F", "YYYY-MM-DD"),
+    ]
+    .iter()
+    .fold(format.to_string(), |acc, (from, to)| acc.replace(from, to))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The events table: elections, sanctions rounds, tests, holidays...
 
-use crate::config::ColumnMap;
 use crate::error::Problem;
+use crate::model::ColumnMap;
 use crate::model::Event;
 
 use super::cells::parse_date;

@@ -28,12 +28,13 @@ mod source;
 mod table;
 
 pub use announcements::{parse_announcements, AnnouncementTable};
+pub use cells::date_format_hint;
 pub use events::parse_events;
 pub use period::MAX_PERIOD_DAYS;
 pub use source::MAX_INPUT_BYTES;
 
-use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::model::{ColumnMap, InputSource};
 use crate::model::{Event, Period};
 
 use period::resolve_period;
@@ -57,30 +58,41 @@ pub struct InputFingerprint {
     pub bytes: usize,
 }
 
+/// What loading needs of the settings: where the two inputs are, how their
+/// columns are named, the date format, and the study period's bounds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spec {
+    pub announcements: InputSource,
+    pub events: InputSource,
+    pub announcement_columns: ColumnMap,
+    pub event_columns: ColumnMap,
+    /// chrono format of every date in both files.
+    pub date_format: String,
+    /// Bounds of the study period; `None` means the first (last) announcement date.
+    pub period_start: Option<chrono::NaiveDate>,
+    pub period_end: Option<chrono::NaiveDate>,
+}
+
 /// Reads, parses and validates both inputs and resolves the study period.
 ///
 /// # Errors
 /// [`Error::Read`] when a file cannot be read; [`Error::Input`] listing every
 /// problem found in either file.
-pub fn load(config: &Config) -> Result<Inputs> {
-    let announcement_bytes = read_source(&config.announcements)?;
-    let event_bytes = read_source(&config.events)?;
-    load_bytes(config, &announcement_bytes, &event_bytes)
+pub fn load(spec: &Spec) -> Result<Inputs> {
+    let announcement_bytes = read_source(&spec.announcements)?;
+    let event_bytes = read_source(&spec.events)?;
+    load_bytes(spec, &announcement_bytes, &event_bytes)
 }
 
-/// Parses and validates both inputs from their bytes (named as the config's
+/// Parses and validates both inputs from their bytes (named as the spec's
 /// sources are) and resolves the study period: [`load`] without the reading,
 /// for running the whole pipeline in memory.
 ///
 /// # Errors
 /// [`Error::Input`] listing every problem found in either file.
-pub fn load_bytes(
-    config: &Config,
-    announcement_bytes: &[u8],
-    event_bytes: &[u8],
-) -> Result<Inputs> {
-    let announcement_name = config.announcements.display_name();
-    let event_name = config.events.display_name();
+pub fn load_bytes(spec: &Spec, announcement_bytes: &[u8], event_bytes: &[u8]) -> Result<Inputs> {
+    let announcement_name = spec.announcements.display_name();
+    let event_name = spec.events.display_name();
 
     // The manifest's fingerprint (SHA-256) is hashed while the file is parsed.
     let (parsed_announcements, announcement_fingerprint) = rayon::join(
@@ -88,14 +100,14 @@ pub fn load_bytes(
             parse_announcements(
                 announcement_bytes,
                 &announcement_name,
-                &config.announcement_columns,
-                &config.date_format,
+                &spec.announcement_columns,
+                &spec.date_format,
             )
         },
         || fingerprint(announcement_name.clone(), announcement_bytes),
     );
     let parsed_events =
-        parse_events(event_bytes, &event_name, &config.event_columns, &config.date_format);
+        parse_events(event_bytes, &event_name, &spec.event_columns, &spec.date_format);
 
     let mut problems = Vec::new();
     let (announcements, events) = match (parsed_announcements, parsed_events) {
@@ -107,7 +119,7 @@ pub fn load_bytes(
         }
     };
     let period = announcements.as_ref().and_then(|table| {
-        resolve_period(config, table, &announcement_name).map_err(|p| problems.extend(p)).ok()
+        resolve_period(spec, table, &announcement_name).map_err(|p| problems.extend(p)).ok()
     });
     match (announcements, events, period) {
         (Some(announcements), Some(events), Some(period)) if problems.is_empty() => Ok(Inputs {
@@ -122,5 +134,5 @@ pub fn load_bytes(
 
 /// The manifest's identity of one input: its name, SHA-256 and size.
 fn fingerprint(name: String, bytes: &[u8]) -> InputFingerprint {
-    InputFingerprint { name, sha256: crate::report::sha256_hex(bytes), bytes: bytes.len() }
+    InputFingerprint { name, sha256: crate::digest::sha256_hex(bytes), bytes: bytes.len() }
 }

@@ -6,7 +6,7 @@
 //! because it is a rule about the announcements as a whole, not about any one
 //! cell.
 
-use crate::config::Config;
+use super::Spec;
 use crate::error::Problem;
 use crate::model::Period;
 
@@ -19,7 +19,7 @@ pub const MAX_PERIOD_DAYS: usize = 365_250;
 /// The study period: configured bounds, or the first and last announcement
 /// dates. Announcements outside a configured period are problems.
 pub(super) fn resolve_period(
-    config: &Config,
+    spec: &Spec,
     table: &AnnouncementTable,
     file: &str,
 ) -> std::result::Result<Period, Vec<Problem>> {
@@ -28,10 +28,8 @@ pub(super) fn resolve_period(
         (Some(first), Some(last)) => (first, last),
         _ => return Err(vec![Problem::file(file, "has no announcements")]),
     };
-    let period = Period {
-        start: config.period_start.unwrap_or(first),
-        end: config.period_end.unwrap_or(last),
-    };
+    let period =
+        Period { start: spec.period_start.unwrap_or(first), end: spec.period_end.unwrap_or(last) };
     if period.days() > MAX_PERIOD_DAYS {
         return Err(vec![Problem::file(
             file,
@@ -52,7 +50,7 @@ pub(super) fn resolve_period(
             ),
         )]);
     }
-    let column = config.announcement_columns.header_for("announcement_date");
+    let column = spec.announcement_columns.header_for("announcement_date");
     let problems: Vec<Problem> = table
         .announcements
         .iter()
@@ -62,7 +60,7 @@ pub(super) fn resolve_period(
                 file,
                 a.line,
                 column,
-                &a.announcement_date.format(&config.date_format).to_string(),
+                &a.announcement_date.format(&spec.date_format).to_string(),
                 format!("is outside the study period {}..{}", period.start, period.end),
             )
         })

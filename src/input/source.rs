@@ -4,8 +4,8 @@
 //! Inputs are held in memory while they are validated, so a file's size is
 //! checked against [`MAX_INPUT_BYTES`] before a byte of it is read.
 
-use crate::config::InputSource;
 use crate::error::{Error, Problem, Result};
+use crate::model::InputSource;
 
 /// Largest input file read, in bytes (2 GiB). Inputs are held in memory while
 /// they are validated; a larger file is refused up front, with this figure in

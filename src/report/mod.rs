@@ -17,7 +17,6 @@ pub use table::{Cell, Table};
 use std::io::Write;
 
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 use crate::analysis::Analysis;
 use crate::input::AnnouncementTable;
@@ -32,15 +31,7 @@ pub struct Settings {
     pub parts: crate::model::OutputParts,
 }
 
-/// Lower-case hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// Lower-case hex of a digest.
-pub fn hex(digest: &[u8]) -> String {
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::digest::{hex, sha256_hex};
 
 /// Writes a file's bytes to the writer it is given.
 pub type StreamWriter<'a> =
