@@ -244,18 +244,14 @@ fn one_input_without_the_other_is_refused_and_every_run_names_both() {
         assert!(ran.stderr.contains(&format!("--{missing} FILE")), "{}", ran.stderr);
         assert!(!sandbox.out().exists());
     }
-    let ran = run(northwind(&sandbox.work()).args([
-        "run",
-        "--permutations",
-        "19",
-        "--no-charts",
-        "--announcements",
-        "a.csv",
-        "--events",
-        "e.csv",
-        "--out",
-        "out",
-    ]));
+    let report = |quiet: &[&str]| {
+        run(northwind(&sandbox.work())
+            .arg("run")
+            .args(quiet)
+            .args(["--permutations", "19", "--no-charts", "--announcements", "a.csv"])
+            .args(["--events", "e.csv", "--out", "out"]))
+    };
+    let ran = report(&[]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     assert!(ran.stdout.contains("announcements: a.csv\nevents: e.csv\n"), "{}", ran.stdout);
     let md = std::fs::read_to_string(sandbox.out().join("summary.md")).unwrap();
@@ -263,19 +259,7 @@ fn one_input_without_the_other_is_refused_and_every_run_names_both() {
     let html = std::fs::read_to_string(sandbox.out().join("index.html")).unwrap();
     assert!(html.contains("Announcements: <code>a.csv</code>"), "index.html names the inputs");
     assert!(html.contains("Events: <code>e.csv</code>"), "index.html names the inputs");
-    let quiet = run(northwind(&sandbox.work()).args([
-        "run",
-        "-q",
-        "--permutations",
-        "19",
-        "--no-charts",
-        "--announcements",
-        "a.csv",
-        "--events",
-        "e.csv",
-        "--out",
-        "out",
-    ]));
+    let quiet = report(&["-q"]);
     assert_eq!((quiet.code, quiet.stdout.as_str()), (0, ""), "--quiet prints nothing");
 }
 
