@@ -154,9 +154,10 @@ pub fn analyse(inputs: &Inputs, settings: &Settings) -> Result<Analysis> {
     })
 }
 
-/// The Poisson regression of the daily counts on the configured terms; a term
+/// The Poisson regression of the daily counts on the configured terms (the
+/// calibration experiment calls it too); a term
 /// whose group does not exist is reported as not estimable.
-fn regression(
+pub fn regression(
     counts: &[u64],
     groups: &[EventGroup],
     period: &Period,
@@ -302,8 +303,9 @@ fn peri_event_histograms(
 }
 
 /// Delay-shuffle tests for every group x direction x window, on the cases with
-/// a day-precise defection date.
-fn shuffle_tests(
+/// a day-precise defection date (the calibration experiment calls it too).
+/// Returns the rows and the number of cases used.
+pub fn shuffle_tests(
     announcements: &[crate::model::Announcement],
     groups: &[EventGroup],
     period: &Period,

@@ -245,58 +245,46 @@ impl Rejections {
     }
 }
 
-/// Generates one data set and runs every calibrated test on the planted window.
+/// Generates one data set and runs every calibrated test on the planted
+/// window, through the same functions as `northwind run`
+/// ([`crate::analysis`]'s window tests, delay shuffle and regression), with
+/// the run's defaults but for the planted window and term.
 pub fn run_tests(spec: &SynthSpec, permutations: u32, alpha: f64) -> Rejections {
+    use crate::analysis::{regression, shuffle_tests, window_tests, Settings};
     use crate::model::{GroupSpec, RegressionTerm};
-    use crate::stats::regression::{design, poisson_regression};
-    use crate::stats::shuffle::{delay_shuffle, reach, Membership, ShuffleCase};
 
     let data = generate(spec);
-    let groups = crate::join::event_groups(&data.events, &GroupSpec::KindPrefix);
-    let counts = crate::stats::day_counts(&data.announcements, &data.period, false);
     let w = spec.planted_window;
-    let tests = crate::analysis::window_tests(&counts, &groups, &data.period, &[w]);
-    let row = tests
-        .iter()
-        .find(|t| t.group == spec.planted_group && t.direction == spec.planted_direction);
-    let mut result = Rejections {
+    let term_name = format!("{}_{}_{w}", spec.planted_group, spec.planted_direction.as_str());
+    let settings = Settings {
+        groups: GroupSpec::KindPrefix,
+        windows: vec![w],
+        weight_by_people: false,
+        seed: spec.seed,
+        permutations,
+        peth: crate::stats::peth::PethSpec::DEFAULT,
+        regression_terms: RegressionTerm::parse(&term_name).into_iter().collect(),
+        fixed_effects: Vec::new(),
+        hac_lags: crate::stats::regression::DEFAULT_HAC_LAGS,
+    };
+    let groups = crate::join::event_groups(&data.events, &settings.groups);
+    let counts = crate::stats::day_counts(&data.announcements, &data.period, false);
+    let planted = |group: &str, direction: Direction, window: u32| {
+        group == spec.planted_group && direction == spec.planted_direction && window == w
+    };
+    let tests = window_tests(&counts, &groups, &data.period, &settings.windows);
+    let row = tests.iter().find(|t| planted(&t.group, t.direction, t.window_days));
+    let (shuffled, _) = shuffle_tests(&data.announcements, &groups, &data.period, &settings);
+    let shuffle = shuffled.iter().find(|r| planted(&r.group, r.direction, r.window_days));
+    let fit = regression(&counts, &groups, &data.period, &settings);
+    let term = fit.coefficients.iter().find(|c| c.term == term_name);
+    Rejections {
         binomial: row.is_some_and(|t| t.p_binomial < alpha),
         shift: row.is_some_and(|t| t.p_shift < alpha),
-        ..Rejections::default()
-    };
-    let planted: Vec<i64> = groups
-        .iter()
-        .filter(|g| g.name == spec.planted_group)
-        .flat_map(|g| g.day_indices(&data.period))
-        .collect();
-    let cases: Vec<ShuffleCase> = data
-        .announcements
-        .iter()
-        .filter_map(|a| {
-            Some(ShuffleCase {
-                defection: data.period.index(a.defection_date?),
-                delay: a.delay_days()?,
-                weight: 1,
-            })
-        })
-        .collect();
-    if !cases.is_empty() {
-        let (lo, hi) = reach(&cases);
-        let window = Membership::new(&planted, lo, hi, spec.planted_direction, w);
-        let shuffled = delay_shuffle(&cases, &[window], permutations, spec.seed);
-        result.delay_shuffle = shuffled.first().is_some_and(|r| r.p_value < alpha);
+        delay_shuffle: shuffle.is_some_and(|r| r.p_value < alpha),
+        regression_hc0: term.and_then(|c| c.hc0).is_some_and(|i| i.p_value < alpha),
+        regression_hac: term.and_then(|c| c.hac).is_some_and(|i| i.p_value < alpha),
     }
-    let term_name = format!("{}_{}_{w}", spec.planted_group, spec.planted_direction.as_str());
-    if let Some(term) = RegressionTerm::parse(&term_name) {
-        let columns = design(&data.period, &groups, &[term], &[]);
-        let y: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
-        let fit = poisson_regression(&y, &columns, 7);
-        if let Some(c) = fit.coefficients.iter().find(|c| c.term == term_name) {
-            result.regression_hc0 = c.hc0.is_some_and(|i| i.p_value < alpha);
-            result.regression_hac = c.hac.is_some_and(|i| i.p_value < alpha);
-        }
-    }
-    result
 }
 
 /// Share of `replicates` data sets (seeds `seed..seed + replicates`) on which

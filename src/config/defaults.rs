@@ -22,11 +22,11 @@ pub const DEFAULT_WINDOWS: [u32; 5] = [7, 14, 30, 60, 90];
 /// Default regression terms: before-election 30, after-sanctions 30.
 pub const DEFAULT_TERMS: [&str; 2] = ["election_before_30", "sanctions_after_30"];
 /// Reach of the peri-event histogram, in days either side of an event.
-pub const HISTOGRAM_HALF_WIDTH: u32 = 182;
+pub const HISTOGRAM_HALF_WIDTH: u32 = crate::stats::peth::PethSpec::DEFAULT.half_width;
 /// Width of a peri-event histogram bin, in days.
-pub const BIN_DAYS: u32 = 7;
+pub const BIN_DAYS: u32 = crate::stats::peth::PethSpec::DEFAULT.bin_days;
 /// Lags of the Newey-West standard errors.
-pub const HAC_LAGS: usize = 7;
+pub const HAC_LAGS: usize = crate::stats::regression::DEFAULT_HAC_LAGS;
 /// Pixel size of the PNG charts (16:9, an article's width).
 pub const CHART_WIDTH: u32 = 1200;
 pub const CHART_HEIGHT: u32 = 675;

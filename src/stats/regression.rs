@@ -96,6 +96,10 @@ const MAX_ITERATIONS: usize = 100;
 /// Largest design matrix fitted (days x columns), to keep memory bounded (~400 MB).
 pub const MAX_DESIGN_CELLS: usize = 50_000_000;
 
+/// Default lags of the Newey-West standard errors: a week, the length of
+/// the bursts announcements come in.
+pub const DEFAULT_HAC_LAGS: usize = 7;
+
 fn deviance(y: &[f64], mu: &[f64]) -> f64 {
     2.0 * y
         .iter()

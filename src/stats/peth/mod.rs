@@ -66,6 +66,9 @@ pub struct PethSpec {
 }
 
 impl PethSpec {
+    /// The default layout: half a year either side of an event, in weeks.
+    pub const DEFAULT: PethSpec = PethSpec { half_width: 182, bin_days: 7 };
+
     /// Bin edges `-b K, ..., 0, ..., b K` with `K = ceil(H / b)`.
     pub fn edges(&self) -> Vec<i64> {
         let b = i64::from(self.bin_days.max(1));
