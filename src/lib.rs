@@ -286,7 +286,7 @@ pub fn render<'a>(
         if config.output.charts { render_charts(analysis, inputs, config)? } else { Vec::new() };
     let figures: Vec<report::html::Figure> = rendered
         .iter()
-        .map(|chart| report::html::Figure { caption: charts::specs::caption(chart, table), chart })
+        .map(|chart| report::html::Figure { caption: chart.caption.clone(), chart })
         .collect();
     files.push(ReportFile::bytes(
         "index.html",

@@ -28,6 +28,10 @@ impl Chart for DelayHistogram {
         "delay_histogram".into()
     }
 
+    fn caption(&self) -> String {
+        "Days from defection to announcement, for cases whose defection date is known to the day. Bins double in width, so the axis is logarithmic while same-day announcements (0 days) keep a bar of their own.".into()
+    }
+
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
         let plot = frame(root, style, &self.title, &self.subtitle)?;
         let y_max = self.bins.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64 * 1.15;

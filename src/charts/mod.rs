@@ -104,6 +104,9 @@ pub trait Chart {
     /// File stem, e.g. `timeline` or `sensitivity_election`: a fixed word,
     /// and for a per-group chart the group's slug, never its raw name.
     fn name(&self) -> String;
+    /// The caption under the chart in `index.html`: what it shows and how to
+    /// read it (a per-group chart names the group as it is called).
+    fn caption(&self) -> String;
     /// The event group a per-group chart shows (its name, as shown).
     fn group(&self) -> Option<&str> {
         None
@@ -130,6 +133,8 @@ pub struct Rendered {
     pub name: String,
     /// The event group of a per-group chart.
     pub group: Option<String>,
+    /// See [`Chart::caption`].
+    pub caption: String,
     pub png: Vec<u8>,
     pub svg: String,
 }
@@ -298,7 +303,13 @@ pub fn render<C: Chart>(chart: &C, size: ChartSize) -> Result<Rendered> {
     // and XML cannot hold them (a NUL in a case's name would make the file
     // unreadable): drop all but tab, line feed and carriage return.
     svg.retain(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
-    Ok(Rendered { name, group: chart.group().map(String::from), png, svg })
+    Ok(Rendered {
+        name,
+        group: chart.group().map(String::from),
+        caption: chart.caption(),
+        png,
+        svg,
+    })
 }
 
 /// Encodes RGB pixels as a PNG (deterministic: same pixels, same bytes).
@@ -360,6 +371,9 @@ mod tests {
     impl Chart for HangulProbe {
         fn name(&self) -> String {
             "probe".into()
+        }
+        fn caption(&self) -> String {
+            String::new()
         }
         fn draw<DB: DrawingBackend>(
             &self,

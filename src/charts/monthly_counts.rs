@@ -22,6 +22,10 @@ impl Chart for MonthlyCounts {
         "monthly_counts".into()
     }
 
+    fn caption(&self) -> String {
+        "Announcements per calendar month. Triangles above the bars mark months with an event of each group.".into()
+    }
+
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
         let plot = frame(root, style, &self.title, &self.subtitle)?;
         let n = self.months.len().max(1) as i32;

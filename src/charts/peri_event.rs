@@ -44,6 +44,11 @@ impl Chart for PeriEvent {
         format!("peri_event_{}", self.slug)
     }
 
+    fn caption(&self) -> String {
+        let group = &self.group;
+        format!("Every pair of an announcement and a {group} event within the histogram's reach, by days from the event. Bars leaving the grey pointwise band are expected somewhere by chance; only a bar leaving the blue global envelope is evidence against the null.")
+    }
+
     fn group(&self) -> Option<&str> {
         Some(&self.group)
     }

@@ -31,6 +31,11 @@ impl Chart for PhaseRose {
         format!("phase_{}", self.slug)
     }
 
+    fn caption(&self) -> String {
+        let group = &self.group;
+        format!("Where announcements fall in the gap between two consecutive {group} events: the event at the top, time running clockwise to the next one.")
+    }
+
     fn group(&self) -> Option<&str> {
         Some(&self.group)
     }

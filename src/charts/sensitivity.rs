@@ -37,6 +37,11 @@ impl Chart for Sensitivity {
         format!("sensitivity_{}", self.slug)
     }
 
+    fn caption(&self) -> String {
+        let group = &self.group;
+        format!("Rate ratio of announcements inside versus outside windows of W days before (blue) and after (orange) {group} events, with exact 95% intervals. 1 means no clustering; read the whole curve, not the best point.")
+    }
+
     fn group(&self) -> Option<&str> {
         Some(&self.group)
     }

@@ -16,24 +16,6 @@ use crate::report::markdown::{p_text, ratio_text};
 use crate::stats::delay::doubling_bins;
 use crate::stats::window::WindowTest;
 
-/// The caption under a chart in `index.html`: what it shows and how to read it.
-/// A per-group chart is recognised by its file stem's fixed prefix; the
-/// caption names the group as it is called, not by its slug.
-pub fn caption(chart: &super::Rendered, table: &AnnouncementTable) -> String {
-    let group = chart.group.as_deref().unwrap_or_default();
-    match chart.name.as_str() {
-        "timeline" if weekly_timeline(table) => "Announcements per week, in each category's lane; a bar's height is proportional to the week's count (too many rows to draw one by one). Vertical lines are events, one line style per group.".into(),
-        "timeline" => "Each dot is one announcement, in its category's lane; dot size grows with the number of people (log scale). A bar runs back to the defection date where it is known. Vertical lines are events, one line style per group.".into(),
-        "monthly_counts" => "Announcements per calendar month. Triangles above the bars mark months with an event of each group.".into(),
-        "delay_histogram" => "Days from defection to announcement, for cases whose defection date is known to the day. Bins double in width, so the axis is logarithmic while same-day announcements (0 days) keep a bar of their own.".into(),
-        "weekday" => "Announcements per weekday; the orange marks show what would be expected if announcements ignored the weekday.".into(),
-        name if name.starts_with("sensitivity_") => format!("Rate ratio of announcements inside versus outside windows of W days before (blue) and after (orange) {group} events, with exact 95% intervals. 1 means no clustering; read the whole curve, not the best point."),
-        name if name.starts_with("peri_event_") => format!("Every pair of an announcement and a {group} event within the histogram's reach, by days from the event. Bars leaving the grey pointwise band are expected somewhere by chance; only a bar leaving the blue global envelope is evidence against the null."),
-        name if name.starts_with("phase_") => format!("Where announcements fall in the gap between two consecutive {group} events: the event at the top, time running clockwise to the next one."),
-        _ => String::new(),
-    }
-}
-
 /// How many cases the timeline labels by name.
 pub const LABELLED_CASES: usize = 6;
 

@@ -44,6 +44,14 @@ impl Chart for Timeline {
         "timeline".into()
     }
 
+    fn caption(&self) -> String {
+        if self.weekly {
+            "Announcements per week, in each category's lane; a bar's height is proportional to the week's count (too many rows to draw one by one). Vertical lines are events, one line style per group.".into()
+        } else {
+            "Each dot is one announcement, in its category's lane; dot size grows with the number of people (log scale). A bar runs back to the defection date where it is known. Vertical lines are events, one line style per group.".into()
+        }
+    }
+
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
         let plot = frame(root, style, &self.title, &self.subtitle)?;
         // Axis start: the earliest date shown (defection bars can start before the period).

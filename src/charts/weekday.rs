@@ -22,6 +22,10 @@ impl Chart for WeekdayChart {
         "weekday".into()
     }
 
+    fn caption(&self) -> String {
+        "Announcements per weekday; the orange marks show what would be expected if announcements ignored the weekday.".into()
+    }
+
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
         let plot = frame(root, style, &self.title, &self.subtitle)?;
         let top =
