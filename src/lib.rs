@@ -292,7 +292,7 @@ pub fn render<'a>(
         "index.html",
         report::html::index_html(&markdown, &figures, table, config.output).into_bytes(),
     ));
-    files.push(ReportFile::bytes("summary.md", markdown.into_bytes()));
+    files.push(ReportFile::bytes("summary.md", markdown.to_markdown().into_bytes()));
     for chart in rendered {
         let group = chart.group.clone();
         let mark = |file: ReportFile<'a>| match &group {

@@ -182,7 +182,10 @@ fn a_rerun_says_which_cases_were_added_and_what_moved() {
     let md = std::fs::read_to_string(dir.path().join("r/summary.md")).unwrap();
     assert!(md.contains("Cases added (1): `a12`"), "{md}");
     let html = std::fs::read_to_string(dir.path().join("r/index.html")).unwrap();
-    assert!(html.contains("Since the last run"));
+    assert!(
+        html.contains("<h2 class=\"since\">Since the last run</h2>\n<ul>\n<li>Announcements file:"),
+        "{html}"
+    );
 }
 
 #[test]

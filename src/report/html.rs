@@ -1,5 +1,6 @@
 //! `index.html`: the human report as one self-contained page. The prose is
-//! `summary.md` rendered by pulldown-cmark (so the two never disagree), the
+//! the summary's sections (the same [`Document`] as `summary.md`, so the two
+//! never disagree), each body rendered by pulldown-cmark, the
 //! charts are inline SVG, the CSS is inline, and nothing is fetched: the page
 //! works offline, attached to an e-mail or opened from a USB stick.
 //!
@@ -13,6 +14,7 @@ use pulldown_cmark::{html, Event, Options, Parser};
 use crate::charts::Rendered;
 use crate::input::AnnouncementTable;
 use crate::model::OutputParts;
+use crate::report::markdown::{Document, SectionKind};
 
 /// Escapes text for HTML element content and attribute values; control
 /// characters become spaces.
@@ -65,33 +67,31 @@ pub struct Figure<'a> {
     pub caption: String,
 }
 
-/// Renders the page from the Markdown summary, the charts and the cases.
+/// Renders the page from the summary's sections, the charts and the cases.
 pub fn index_html(
-    summary_markdown: &str,
+    summary: &Document,
     figures: &[Figure<'_>],
     table: &AnnouncementTable,
     parts: OutputParts,
 ) -> String {
-    let body = markdown_to_html(summary_markdown);
-    // The lead chart goes right under the title, before the first section.
-    let (head, rest) = match body.find("<h2>") {
-        Some(at) => body.split_at(at),
-        None => (body.as_str(), ""),
-    };
     let mut page = String::new();
     page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     page.push_str("<title>northwind report: do announcements cluster around events?</title>\n");
     page.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"));
-    page.push_str(head);
+    page.push_str(&markdown_to_html(&summary.head));
+    // The lead chart goes right under the title, before the first section.
     if let Some(lead) = figures.first() {
         push_figure(&mut page, lead);
     }
-    page.push_str(&rest.replacen(
-        "<h2>Since the last run</h2>",
-        "<h2 class=\"since\">Since the last run</h2>",
-        1,
-    ));
+    for section in &summary.sections {
+        let class = match section.kind {
+            SectionKind::SinceLastRun => " class=\"since\"",
+            SectionKind::Plain => "",
+        };
+        page.push_str(&format!("<h2{class}>{}</h2>\n", escape_html(&section.heading)));
+        page.push_str(&markdown_to_html(&section.body));
+    }
     if !parts.charts {
         page.push_str("<h2>Charts</h2>\n<p>This report was made without charts (<code>--no-charts</code>, or <code>charts = false</code> under <code>[output]</code>).</p>\n");
     }

@@ -122,13 +122,16 @@ fn input_text(source: &crate::model::InputSource) -> String {
     }
 }
 
+mod document;
 mod since_last_run;
+pub use document::{Document, Section, SectionKind};
 use since_last_run::since_last_run;
 
 /// Peri-event histograms, phase tests, the delay shuffle and the regression.
-fn advanced_sections(md: &mut String, analysis: &Analysis) {
+fn advanced_sections(md: &mut Document, analysis: &Analysis) {
     let settings = &analysis.settings;
-    let _ = writeln!(md, "\n## The shape of timing around events\n");
+    let _ = writeln!(md);
+    md.section(SectionKind::Plain, "The shape of timing around events");
     let _ = writeln!(md, "Every pair of an announcement and an event at most {} days apart, by distance in days (bins of {} days). Null model: the announcements' own pattern rotated around the period, as in the shift test. A bar outside the *pointwise* band is expected somewhere by chance; the *global* envelope tests the whole curve at once.\n", settings.peth.half_width, settings.peth.bin_days);
     for (g, p) in analysis.groups.iter().zip(&analysis.peth) {
         let how = if p.exact {
@@ -151,7 +154,9 @@ fn advanced_sections(md: &mut String, analysis: &Analysis) {
         }
     }
 
-    let _ = writeln!(md, "\n## Where in the cycle between events\n");
+    let _ = writeln!(md);
+
+    md.section(SectionKind::Plain, "Where in the cycle between events");
     let _ = writeln!(md, "Each announcement between two events of a group gets a phase: 0 just after the first, a full turn just before the next. Null model: phases spread evenly around the cycle. The Rayleigh test looks for any preferred phase; the V-test for clustering toward the event.\n");
     for (g, t) in analysis.groups.iter().zip(&analysis.phase) {
         match (t.mean_phase, t.resultant_length, t.p_rayleigh, t.p_v) {
@@ -169,7 +174,9 @@ fn advanced_sections(md: &mut String, analysis: &Analysis) {
         }
     }
 
-    let _ = writeln!(md, "\n## Were announcements held back until an event?\n");
+    let _ = writeln!(md);
+
+    md.section(SectionKind::Plain, "Were announcements held back until an event?");
     if analysis.shuffle.is_empty() {
         let _ = writeln!(
             md,
@@ -183,7 +190,9 @@ fn advanced_sections(md: &mut String, analysis: &Analysis) {
         }
     }
 
-    let _ = writeln!(md, "\n## Controlling for the trend\n");
+    let _ = writeln!(md);
+
+    md.section(SectionKind::Plain, "Controlling for the trend");
     let _ = writeln!(md, "A Poisson regression of daily counts on a linear trend and the window indicators{}. Null model for each term: the same daily rate inside and outside its windows, given the trend. Standard errors are robust (HC0) and, because announcements come in bursts, also Newey-West with {} lags.\n", if settings.fixed_effects.is_empty() { String::new() } else { format!(" (with {} fixed effects)", settings.fixed_effects.iter().map(|f| format!("{f:?}").to_lowercase()).collect::<Vec<_>>().join(", ")) }, analysis.regression.hac_lags);
     for c in &analysis.regression.coefficients {
         if c.term == "intercept"
@@ -219,14 +228,15 @@ fn advanced_sections(md: &mut String, analysis: &Analysis) {
     }
 }
 
-/// Renders `summary.md`.
+/// The summary in plain words: `summary.md` ([`Document::to_markdown`]) and
+/// the prose of `index.html`.
 pub fn summary_markdown(
     analysis: &Analysis,
     report: &Settings,
     changes: Option<&Changes>,
-) -> String {
+) -> Document {
     let settings = &analysis.settings;
-    let mut md = String::new();
+    let mut md = Document::default();
     let unit = if settings.weight_by_people { "people" } else { "announcements" };
     let tests = &analysis.window_tests;
     let windows: Vec<String> = settings.windows.iter().map(u32::to_string).collect();
@@ -244,7 +254,7 @@ pub fn summary_markdown(
         since_last_run(&mut md, changes);
     }
 
-    let _ = writeln!(md, "## What was found\n");
+    md.section(SectionKind::Plain, "What was found");
     let significant: Vec<&WindowTest> = tests.iter().filter(|t| t.p_shift_holm < 0.05).collect();
     if significant.is_empty() {
         let _ = writeln!(md, "No window passes the correction for {} tests at the 5% level: these data give no firm evidence that {unit} cluster around any group of events. That is not evidence that they do not; with few cases, the tests can miss a real effect.\n", tests.len());
@@ -260,7 +270,7 @@ pub fn summary_markdown(
         let _ = writeln!(md, "\nA p-value is the chance of a result at least this strong if the timing of announcements were unrelated to the events. It does not say why announcements cluster: timing can follow from other causes (see below).\n");
     }
 
-    let _ = writeln!(md, "## What was tested\n");
+    md.section(SectionKind::Plain, "What was tested");
     let groups: Vec<String> = analysis
         .groups
         .iter()
@@ -317,7 +327,9 @@ pub fn summary_markdown(
 
     advanced_sections(&mut md, analysis);
 
-    let _ = writeln!(md, "\n## How long were announcements held back?\n");
+    let _ = writeln!(md);
+
+    md.section(SectionKind::Plain, "How long were announcements held back?");
     let delays = &analysis.delays;
     let _ = writeln!(md, "{} announcements have a defection date known to the day; {} others (no defection date, or one known only to the month or year) are left out of this summary. Delay = announcement date minus defection date, in days. The median's interval is a percentile bootstrap with {} resamples.\n", delays.used, delays.left_out, settings.permutations);
     if !delays.summaries.is_empty() {
@@ -343,7 +355,8 @@ pub fn summary_markdown(
 
     let weekday = &analysis.weekday;
     if let Some(p) = weekday.p_value {
-        let _ = writeln!(md, "\n## Day of the week\n");
+        let _ = writeln!(md);
+        md.section(SectionKind::Plain, "Day of the week");
         let counts: Vec<String> = crate::stats::weekday::WEEKDAYS
             .iter()
             .zip(weekday.observed)
@@ -353,7 +366,9 @@ pub fn summary_markdown(
         let _ = writeln!(md, "{}. Against the number of each weekday in the period, a chi-square test gives {:.2} on {} degrees of freedom, p = {}: {}.", counts.join(", "), weekday.chi2, weekday.df, p_text(p), if p < 0.05 { "announcements favour some weekdays, which the other tests do not model" } else { "no clear weekday pattern" });
     }
 
-    let _ = writeln!(md, "\n## What this does not show\n");
+    let _ = writeln!(md);
+
+    md.section(SectionKind::Plain, "What this does not show");
     for caveat in [
         "**Intent.** Clustering near events is consistent with strategic timing, but also with other causes: events and defections can share a cause (a crisis, a sanctions round, a border incident), and some announcements follow the calendar of the cases themselves.",
         "**A census.** The bundled data are high-profile cases that made English-language news; routine arrivals are announced only as totals. A selected sample can cluster for reasons of selection.",

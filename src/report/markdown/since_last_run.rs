@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{code, escape, p_text};
+use super::{code, escape, p_text, Document, SectionKind};
 use crate::report::changes::Changes;
 
 /// Most items of one kind listed in "Since the last run"; the rest are in
@@ -21,8 +21,8 @@ fn listed(items: &[String]) -> String {
 }
 
 /// The "Since the last run" section.
-pub(super) fn since_last_run(md: &mut String, changes: &Changes) {
-    let _ = writeln!(md, "## Since the last run\n");
+pub(super) fn since_last_run(md: &mut Document, changes: &Changes) {
+    md.section(SectionKind::SinceLastRun, "Since the last run");
     if changes.is_empty() {
         let _ =
             writeln!(md, "Nothing changed: the same inputs and settings give the same results.\n");
