@@ -97,6 +97,9 @@ pub struct DelayResults {
     /// Rows left out: no defection date, or one known only to the month or year.
     pub left_out: usize,
     pub summaries: Vec<DelaySummary>,
+    /// Day-precise delays counted in doubling bins `(lo, hi, count)`, for the
+    /// delay histogram ([`delay::doubling_bins`]).
+    pub histogram: Vec<(u64, u64, usize)>,
 }
 
 /// Runs the join and every statistic.
@@ -266,7 +269,14 @@ pub fn delay_results(
         })
         .collect();
     let rows: u64 = announcements.iter().map(|a| u64::from(a.count)).sum();
-    DelayResults { used, left_out: usize::try_from(rows).unwrap_or(usize::MAX) - used, summaries }
+    let precise: Vec<f64> =
+        announcements.iter().filter_map(|a| a.day_precise_delay()).map(|d| d as f64).collect();
+    DelayResults {
+        used,
+        left_out: usize::try_from(rows).unwrap_or(usize::MAX) - used,
+        summaries,
+        histogram: delay::doubling_bins(&precise),
+    }
 }
 
 /// Most null curves kept in memory for a peri-event histogram (x bins x 8 bytes).

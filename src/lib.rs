@@ -244,7 +244,7 @@ pub fn render_charts(
     for chart in specs::phase(analysis) {
         jobs.push(Box::new(move || render(&chart, size)));
     }
-    jobs.push(Box::new(move || render(&specs::delay_histogram(table, analysis), size)));
+    jobs.push(Box::new(move || render(&specs::delay_histogram(analysis), size)));
     jobs.push(Box::new(move || render(&specs::weekday(analysis), size)));
     jobs.par_iter().map(|job| job()).collect()
 }

@@ -13,7 +13,6 @@ use crate::analysis::{strongest, Analysis};
 use crate::input::AnnouncementTable;
 use crate::model::Direction;
 use crate::report::markdown::{p_text, ratio_text};
-use crate::stats::delay::doubling_bins;
 use crate::stats::window::WindowTest;
 
 /// How many cases the timeline labels by name.
@@ -189,13 +188,7 @@ fn short_name(name: &str) -> String {
 }
 
 /// The delay histogram of day-precise delays.
-pub fn delay_histogram(table: &AnnouncementTable, analysis: &Analysis) -> DelayHistogram {
-    let delays: Vec<f64> = table
-        .announcements
-        .iter()
-        .filter_map(|a| a.day_precise_delay())
-        .map(|d| d as f64)
-        .collect();
+pub fn delay_histogram(analysis: &Analysis) -> DelayHistogram {
     let subtitle = analysis.delays.summaries.first().map_or_else(
         || "No defection date is known to the day".to_string(),
         |all| {
@@ -212,7 +205,7 @@ pub fn delay_histogram(table: &AnnouncementTable, analysis: &Analysis) -> DelayH
     DelayHistogram {
         title: "How long were cases kept quiet?".into(),
         subtitle,
-        bins: doubling_bins(&delays),
+        bins: analysis.delays.histogram.clone(),
     }
 }
 
