@@ -1,6 +1,7 @@
 //! Unit tests of the comparison with the previous report.
 
 use super::*;
+use serde_json::json;
 
 fn raw(rows: &[[&str; 2]]) -> RawTable {
     let mut table = RawTable::new(vec!["id".into(), "name".into()]);
