@@ -159,6 +159,7 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
     progress.step("joining and testing");
     let analysis = analysis::analyse(&inputs, &config.analysis_settings())?;
     progress.step("reading the previous report, rendering tables and charts");
+    let header = config.manifest_header();
     let id_column = config.announcement_columns.header_for("id");
     let previous = output::read_previous(&config.out_dir)
         .and_then(|files| report::changes::parse_previous(&files, id_column));
@@ -171,7 +172,7 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
             .as_ref()
             .and_then(|_| report::changes::cases_by_id(&inputs.announcements.raw, id_column));
         let now = Snapshot::of_run(RunFacts {
-            settings: config.manifest_header().config,
+            settings: header.config.clone(),
             inputs: &inputs.fingerprints,
             period: &analysis.period,
             groups: &analysis.groups,
@@ -188,7 +189,6 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
         "writing the report"
     });
     let group_files = report_group_files(&analysis, &files);
-    let header = config.manifest_header();
     output::write_report(&config.out_dir, &files, |written| {
         output::manifest(&header, &inputs.fingerprints, &group_files, written)
     })?;
@@ -284,26 +284,16 @@ pub fn render<'a>(
     let markdown = report::summary_markdown(analysis, &report_settings, changes);
     let rendered =
         if config.output.charts { render_charts(analysis, inputs, config)? } else { Vec::new() };
-    let figures: Vec<report::html::Figure> = rendered
-        .iter()
-        .map(|chart| report::html::Figure { caption: chart.caption.clone(), chart })
-        .collect();
     files.push(ReportFile::bytes(
         "index.html",
-        report::html::index_html(&markdown, &figures, table, config.output).into_bytes(),
+        report::html::index_html(&markdown, &rendered, table, config.output).into_bytes(),
     ));
     files.push(ReportFile::bytes("summary.md", markdown.to_markdown().into_bytes()));
     for chart in rendered {
-        let group = chart.group.clone();
-        let mark = |file: ReportFile<'a>| match &group {
-            Some(name) => file.of_group(name),
-            None => file,
-        };
-        files.push(mark(ReportFile::bytes(format!("charts/{}.png", chart.name), chart.png)));
-        files.push(mark(ReportFile::bytes(
-            format!("charts/{}.svg", chart.name),
-            chart.svg.into_bytes(),
-        )));
+        let png = ReportFile::bytes(format!("charts/{}.png", chart.name), chart.png);
+        let svg = ReportFile::bytes(format!("charts/{}.svg", chart.name), chart.svg.into_bytes());
+        files.push(ReportFile { group: chart.group.clone(), ..png });
+        files.push(ReportFile { group: chart.group, ..svg });
     }
     // Last, so that it can say which files are each group's.
     let group_files = report_group_files(analysis, &files);

@@ -17,9 +17,7 @@
 //! only on its name and on whether another name slugs alike, never on the
 //! order of the groups.
 
-use std::collections::BTreeMap;
-
-use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest slug, in bytes (UTF-8).
 pub const MAX_SLUG_BYTES: usize = 64;
@@ -84,26 +82,24 @@ pub fn unique_slugs<S: AsRef<str>>(names: &[S]) -> Vec<String> {
             if alike[&base.to_lowercase()] == 1 {
                 base.clone()
             } else {
-                let digest = Sha256::digest(name.as_ref().as_bytes());
-                let suffix: String =
-                    digest.iter().take(SUFFIX_HEX / 2).map(|b| format!("{b:02x}")).collect();
+                let digest = crate::digest::sha256_hex(name.as_ref().as_bytes());
                 let head = cut(base, MAX_SLUG_BYTES - SUFFIX_HEX - 1);
-                format!("{}-{suffix}", head.trim_end_matches(['_', '-']))
+                format!("{}-{}", head.trim_end_matches(['_', '-']), &digest[..SUFFIX_HEX])
             }
         })
         .collect();
     // Two names alike in their first 32 bits of SHA-256, or a name written to
     // look like another's suffixed slug: count up until every slug is distinct.
-    let mut taken: BTreeMap<String, ()> = BTreeMap::new();
+    let mut taken: BTreeSet<String> = BTreeSet::new();
     for slug in &mut slugs {
         let mut candidate = slug.clone();
         let mut k = 2u32;
-        while taken.contains_key(&candidate.to_lowercase()) {
+        while taken.contains(&candidate.to_lowercase()) {
             let tail = format!("-{k}");
             candidate = format!("{}{tail}", cut(slug, MAX_SLUG_BYTES - tail.len()));
             k += 1;
         }
-        taken.insert(candidate.to_lowercase(), ());
+        taken.insert(candidate.to_lowercase());
         *slug = candidate;
     }
     slugs

@@ -33,10 +33,16 @@ impl InputSource {
     /// The input as a reader is told of it: the file's path, or for the
     /// embedded data, which copy it is.
     pub fn describe(&self) -> String {
+        self.describe_with(|name| name.to_string())
+    }
+
+    /// [`InputSource::describe`] with the path or name set by `show` (for
+    /// example as inline code).
+    pub fn describe_with(&self, show: impl Fn(&str) -> String) -> String {
         match self {
-            InputSource::File(path) => path.display().to_string(),
+            InputSource::File(path) => show(&path.display().to_string()),
             InputSource::Embedded { name, .. } => {
-                format!("{name} (the bundled copy built into northwind)")
+                format!("{} (the bundled copy built into northwind)", show(name))
             }
         }
     }

@@ -61,16 +61,10 @@ code{font-size:.9em}
 .since{background:#fff8e1;border-left:4px solid #e69f00;padding:.4em 1em}
 ";
 
-/// One chart with its caption.
-pub struct Figure<'a> {
-    pub chart: &'a Rendered,
-    pub caption: String,
-}
-
 /// Renders the page from the summary's sections, the charts and the cases.
 pub fn index_html(
     summary: &Document,
-    figures: &[Figure<'_>],
+    figures: &[Rendered],
     table: &AnnouncementTable,
     parts: OutputParts,
 ) -> String {
@@ -106,13 +100,13 @@ pub fn index_html(
     page
 }
 
-fn push_figure(page: &mut String, figure: &Figure<'_>) {
-    page.push_str(&format!("<figure id=\"{}\">\n", escape_html(&figure.chart.name)));
-    page.push_str(&figure.chart.svg);
+fn push_figure(page: &mut String, chart: &Rendered) {
+    page.push_str(&format!("<figure id=\"{}\">\n", escape_html(&chart.name)));
+    page.push_str(&chart.svg);
     page.push_str(&format!(
         "\n<figcaption>{} <a href=\"charts/{name}.png\">PNG</a> · <a href=\"charts/{name}.svg\">SVG</a></figcaption>\n</figure>\n",
-        escape_html(&figure.caption),
-        name = escape_html(&figure.chart.name)
+        escape_html(&chart.caption),
+        name = escape_html(&chart.name)
     ));
 }
 

@@ -460,21 +460,19 @@ fn compare_cases(before: &CasesById, cases: &CasesById, changes: &mut Changes) {
         .iter()
         .filter_map(|(id, row)| {
             let old = before.get(id)?;
-            let value = |cells: &[(String, String)], column: &str| {
-                cells.iter().find(|(c, _)| c == column).map(|(_, v)| v.clone())
-            };
-            let columns: BTreeSet<&String> = old.iter().chain(row).map(|(c, _)| c).collect();
+            fn value<'c>(cells: &'c [(String, String)], column: &str) -> Option<&'c str> {
+                cells.iter().find(|(c, _)| c == column).map(|(_, v)| v.as_str())
+            }
             // Columns in this run's order, then any the previous file had alone.
-            let mut fields: Vec<String> = row
+            let mut seen = BTreeSet::new();
+            let fields: Vec<String> = row
                 .iter()
+                .chain(old)
                 .map(|(c, _)| c)
-                .chain(old.iter().map(|(c, _)| c))
-                .filter(|c| columns.contains(c))
+                .filter(|c| seen.insert(c.as_str()))
                 .filter(|c| value(old, c) != value(row, c))
                 .cloned()
                 .collect();
-            let mut seen = BTreeSet::new();
-            fields.retain(|f| seen.insert(f.clone()));
             (!fields.is_empty()).then(|| EditedCase { id: id.clone(), fields })
         })
         .collect();

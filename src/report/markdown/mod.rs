@@ -112,16 +112,6 @@ pub(super) fn code(text: &str) -> String {
     format!("`{}`", text.replace('`', "'"))
 }
 
-/// An input file for prose: its path, or which bundled copy it is.
-fn input_text(source: &crate::model::InputSource) -> String {
-    match source {
-        crate::model::InputSource::File(path) => code(&path.display().to_string()),
-        crate::model::InputSource::Embedded { name, .. } => {
-            format!("{} (the bundled copy built into northwind)", code(name))
-        }
-    }
-}
-
 mod document;
 mod since_last_run;
 pub use document::{Document, Section, SectionKind};
@@ -246,8 +236,8 @@ pub fn summary_markdown(
         "*northwind {} report. Seed {}.*\n\n- Announcements: {}\n- Events: {}\n",
         env!("CARGO_PKG_VERSION"),
         settings.seed,
-        input_text(&report.announcements),
-        input_text(&report.events),
+        report.announcements.describe_with(code),
+        report.events.describe_with(code),
     );
 
     if let Some(changes) = changes {

@@ -11,13 +11,17 @@ use crate::report::changes::Changes;
 /// `summary.json`.
 const SHOWN: usize = 10;
 
-/// Up to [`SHOWN`] items, then how many more there are.
-fn listed(items: &[String]) -> String {
+/// One line `- What (n): a, b, c` of up to [`SHOWN`] items, then how many
+/// more there are; nothing when there are none.
+fn list_line(md: &mut Document, what: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
     let mut text = items.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
     if items.len() > SHOWN {
         let _ = write!(text, " and {} more", items.len() - SHOWN);
     }
-    text
+    let _ = writeln!(md, "- {what} ({}): {text}", items.len());
 }
 
 /// The "Since the last run" section.
@@ -55,29 +59,14 @@ pub(super) fn since_last_run(md: &mut Document, changes: &Changes) {
             writeln!(md, "- Study period: {} to {} → {} to {}", before.0, before.1, now.0, now.1);
     }
     let codes = |items: &[String]| items.iter().map(|i| code(i)).collect::<Vec<_>>();
-    for (what, list) in [
-        ("Event groups added", &changes.groups_added),
-        ("Event groups removed", &changes.groups_removed),
-    ] {
-        if !list.is_empty() {
-            let _ = writeln!(md, "- {what} ({}): {}", list.len(), listed(&codes(list)));
-        }
-    }
-    if !changes.groups_regrouped.is_empty() {
-        let regrouped: Vec<String> = changes
-            .groups_regrouped
-            .iter()
-            .map(|g| {
-                format!("{} ({} → {} kinds)", code(&g.group), g.kinds.0.len(), g.kinds.1.len())
-            })
-            .collect();
-        let _ = writeln!(
-            md,
-            "- Event groups with other kinds ({}): {}",
-            regrouped.len(),
-            listed(&regrouped)
-        );
-    }
+    list_line(md, "Event groups added", &codes(&changes.groups_added));
+    list_line(md, "Event groups removed", &codes(&changes.groups_removed));
+    let regrouped: Vec<String> = changes
+        .groups_regrouped
+        .iter()
+        .map(|g| format!("{} ({} → {} kinds)", code(&g.group), g.kinds.0.len(), g.kinds.1.len()))
+        .collect();
+    list_line(md, "Event groups with other kinds", &regrouped);
     let event_text = |e: &crate::report::changes::CalendarEvent| {
         if e.label == e.kind {
             format!("{} {}", e.date, code(&e.kind))
@@ -85,22 +74,17 @@ pub(super) fn since_last_run(md: &mut Document, changes: &Changes) {
             format!("{} {} ({})", e.date, code(&e.kind), escape(&e.label))
         }
     };
-    for (what, list) in
-        [("Events added", &changes.events_added), ("Events removed", &changes.events_removed)]
-    {
-        if !list.is_empty() {
-            let texts: Vec<String> = list.iter().map(event_text).collect();
-            let _ = writeln!(md, "- {what} ({}): {}", list.len(), listed(&texts));
-        }
-    }
-    if !changes.events_moved.is_empty() {
-        let texts: Vec<String> = changes
-            .events_moved
-            .iter()
-            .map(|m| format!("{} → {}", event_text(&m.event), m.to))
-            .collect();
-        let _ = writeln!(md, "- Events moved ({}): {}", texts.len(), listed(&texts));
-    }
+    let events = |list: &[crate::report::changes::CalendarEvent]| -> Vec<String> {
+        list.iter().map(event_text).collect()
+    };
+    list_line(md, "Events added", &events(&changes.events_added));
+    list_line(md, "Events removed", &events(&changes.events_removed));
+    let moved: Vec<String> = changes
+        .events_moved
+        .iter()
+        .map(|m| format!("{} → {}", event_text(&m.event), m.to))
+        .collect();
+    list_line(md, "Events moved", &moved);
     let input_changed =
         |role: &str| changes.inputs.iter().any(|i| i.role == role && i.content_changed);
     if input_changed("events") && !changes.events_compared {
@@ -116,22 +100,17 @@ pub(super) fn since_last_run(md: &mut Document, changes: &Changes) {
             crate::report::changes::MAX_COMPARED_CASES
         );
     }
-    for (what, list) in [("Cases added", &changes.added), ("Cases removed", &changes.removed)] {
-        if !list.is_empty() {
-            let _ = writeln!(md, "- {what} ({}): {}", list.len(), listed(&codes(list)));
-        }
-    }
-    if !changes.edited.is_empty() {
-        let edited: Vec<String> = changes
-            .edited
-            .iter()
-            .map(|e| {
-                let fields: Vec<String> = e.fields.iter().map(|f| escape(f)).collect();
-                format!("{} ({})", code(&e.id), fields.join(", "))
-            })
-            .collect();
-        let _ = writeln!(md, "- Cases edited ({}): {}", edited.len(), listed(&edited));
-    }
+    list_line(md, "Cases added", &codes(&changes.added));
+    list_line(md, "Cases removed", &codes(&changes.removed));
+    let edited: Vec<String> = changes
+        .edited
+        .iter()
+        .map(|e| {
+            let fields: Vec<String> = e.fields.iter().map(|f| escape(f)).collect();
+            format!("{} ({})", code(&e.id), fields.join(", "))
+        })
+        .collect();
+    list_line(md, "Cases edited", &edited);
     if !changes.tests_added.is_empty() || !changes.tests_removed.is_empty() {
         let _ = writeln!(
             md,
