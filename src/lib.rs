@@ -23,6 +23,7 @@ pub mod digest;
 pub mod error;
 pub mod input;
 pub mod join;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod progress;
@@ -193,18 +194,8 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
         output::manifest(&header, &inputs.fingerprints, &group_files, written)
     })?;
     progress.finish();
-    let headline = analysis::strongest(&analysis.window_tests).map_or_else(String::new, |t| {
-        format!(
-            "strongest window: {} {} {} days, {} observed vs {:.1} expected, exact shift p = {} (Holm {})",
-            t.group,
-            t.direction.as_str(),
-            t.window_days,
-            t.observed,
-            t.expected,
-            report::table::format_float(t.p_shift),
-            report::table::format_float(t.p_shift_holm)
-        )
-    });
+    let headline =
+        analysis::strongest(&analysis.window_tests).map_or_else(String::new, messages::headline);
     Ok(RunSummary {
         out_dir: config.out_dir.clone(),
         files: files

@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::{cartesian, house_mesh};
 use super::{fail, frame, palette, Chart, DrawResult, Style};
 
 /// The delay histogram's data: `(lo, hi, count)` bins of days.
@@ -37,30 +38,24 @@ impl Chart for DelayHistogram {
         let y_max = self.bins.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64 * 1.15;
         let labels: Vec<String> = self.bins.iter().map(|(lo, hi, _)| bin_label(*lo, *hi)).collect();
         let n = self.bins.len() as i32;
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_right(style.px(24.0))
-            .margin_left(style.px(10.0))
-            .x_label_area_size(style.x_axis_area())
-            .y_label_area_size(style.y_axis_area(4))
-            .build_cartesian_2d((0..n - 1).into_segmented(), 0.0..y_max)
-            .map_err(fail)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(palette::LIGHT_GREY)
-            .x_labels(self.bins.len())
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
-                _ => String::new(),
-            })
-            .y_label_formatter(&|y| format!("{y:.0}"))
-            .x_desc("Days from defection to announcement (bins double in width)")
-            .y_desc("Announcements")
-            .label_style(style.small_font())
-            .axis_desc_style(style.label_font())
-            .draw()
-            .map_err(fail)?;
+        let mut chart =
+            cartesian(&plot, style, style.y_axis_area(4), (0..n - 1).into_segmented(), 0.0..y_max)?;
+        house_mesh(
+            &mut chart.configure_mesh(),
+            style,
+            style.small_font(),
+            "Days from defection to announcement (bins double in width)",
+            Some("Announcements"),
+        )
+        .disable_x_mesh()
+        .x_labels(self.bins.len())
+        .x_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
+            _ => String::new(),
+        })
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .draw()
+        .map_err(fail)?;
         chart
             .draw_series(self.bins.iter().enumerate().map(|(i, (_, _, count))| {
                 let i = i as i32;

@@ -12,6 +12,7 @@
 //! size (fonts, margins, markers) scales with the image, so charts stay legible
 //! from 600x400 to 1920x1080.
 
+mod axes;
 mod delay_histogram;
 mod monthly_counts;
 mod peri_event;
@@ -36,6 +37,7 @@ use plotters::prelude::*;
 use plotters::style::{FontStyle, RGBColor};
 
 use crate::error::{Error, Result};
+pub use axes::{cartesian, house_mesh, swatch_box, swatch_line};
 
 /// Okabe-Ito palette (Okabe and Ito 2008), colour-blind safe.
 pub mod palette {
@@ -156,6 +158,12 @@ impl Style {
     /// `points` scaled to the image, in pixels.
     pub fn px(&self, points: f64) -> i32 {
         (points * self.unit).round().max(1.0) as i32
+    }
+
+    /// An offset of `points` scaled to the image, in pixels (0 stays 0): for
+    /// the shapes of legend swatches.
+    pub fn offset(&self, points: i32) -> i32 {
+        (f64::from(points) * self.unit).round() as i32
     }
 
     fn font_px(&self, points: f64, minimum: f64) -> f64 {

@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::{cartesian, house_mesh};
 use super::{date_ticks, fail, frame, palette, Chart, DrawResult, Style};
 
 /// The monthly-counts chart's data.
@@ -55,39 +56,38 @@ impl Chart for MonthlyCounts {
             .map(|(i, _)| i as i32)
             .collect();
         let months = self.months.clone();
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_right(style.px(24.0))
-            .margin_left(style.px(10.0))
-            .x_label_area_size(style.x_axis_area())
-            .y_label_area_size(style.y_axis_area(4))
-            // Room on the right for the event bands' names, clear of the markers.
-            .build_cartesian_2d((0..n + label_room).with_key_points(ticks), 0.0..y_max)
-            .map_err(fail)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(palette::LIGHT_GREY)
-            .y_labels((y_max.ceil() as usize + 1).min(10))
-            .y_label_formatter(&|y| {
-                if *y <= peak + 1e-9 && y.fract() == 0.0 {
-                    format!("{y:.0}")
-                } else {
-                    String::new()
-                }
-            })
-            .x_label_formatter(&|i| {
-                months
-                    .get(*i as usize)
-                    .and_then(first_day)
-                    .map_or_else(String::new, |d| d.format(format).to_string())
-            })
-            .x_desc("Month of announcement")
-            .y_desc("Announcements per month")
-            .label_style(style.label_font())
-            .axis_desc_style(style.label_font())
-            .draw()
-            .map_err(fail)?;
+        // Room on the right for the event bands' names, clear of the markers.
+        let mut chart = cartesian(
+            &plot,
+            style,
+            style.y_axis_area(4),
+            (0..n + label_room).with_key_points(ticks),
+            0.0..y_max,
+        )?;
+        house_mesh(
+            &mut chart.configure_mesh(),
+            style,
+            style.label_font(),
+            "Month of announcement",
+            Some("Announcements per month"),
+        )
+        .disable_x_mesh()
+        .y_labels((y_max.ceil() as usize + 1).min(10))
+        .y_label_formatter(&|y| {
+            if *y <= peak + 1e-9 && y.fract() == 0.0 {
+                format!("{y:.0}")
+            } else {
+                String::new()
+            }
+        })
+        .x_label_formatter(&|i| {
+            months
+                .get(*i as usize)
+                .and_then(first_day)
+                .map_or_else(String::new, |d| d.format(format).to_string())
+        })
+        .draw()
+        .map_err(fail)?;
         let bar_colour = palette::BLUE;
         chart
             .draw_series(self.months.iter().enumerate().filter(|(_, m)| m.2 > 0).map(|(i, m)| {

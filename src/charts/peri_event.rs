@@ -5,6 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::{cartesian, house_mesh, swatch_box, swatch_line};
 use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
 
 /// The peri-event chart's data for one group.
@@ -66,27 +67,20 @@ impl Chart for PeriEvent {
             .chain(self.pointwise.iter().map(|g| g.1))
             .fold(1.0, f64::max)
             * 1.9;
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_right(style.px(24.0))
-            .margin_left(style.px(10.0))
-            .x_label_area_size(style.x_axis_area())
-            .y_label_area_size(style.y_axis_area(4))
-            .build_cartesian_2d(x0..x1, 0.0..top)
-            .map_err(fail)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(palette::LIGHT_GREY)
-            .x_labels(9)
-            .x_label_formatter(&|d| format!("{d}"))
-            .y_label_formatter(&|y| format!("{y:.0}"))
-            .x_desc("Days from the event (negative: before it)")
-            .y_desc("Announcement-event pairs per bin")
-            .label_style(style.label_font())
-            .axis_desc_style(style.label_font())
-            .draw()
-            .map_err(fail)?;
+        let mut chart = cartesian(&plot, style, style.y_axis_area(4), x0..x1, 0.0..top)?;
+        house_mesh(
+            &mut chart.configure_mesh(),
+            style,
+            style.label_font(),
+            "Days from the event (negative: before it)",
+            Some("Announcement-event pairs per bin"),
+        )
+        .disable_x_mesh()
+        .x_labels(9)
+        .x_label_formatter(&|d| format!("{d}"))
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .draw()
+        .map_err(fail)?;
         let global_colour = palette::SKY_BLUE;
         chart
             .draw_series(std::iter::once(Polygon::new(
@@ -95,9 +89,7 @@ impl Chart for PeriEvent {
             )))
             .map_err(fail)?
             .label("global 95% envelope (studentized): the band a whole curve should stay in")
-            .legend(move |(x, y)| {
-                Rectangle::new([(x, y - 6), (x + 16, y + 6)], global_colour.mix(0.4).filled())
-            });
+            .legend(swatch_box(global_colour.mix(0.4).filled(), style));
         chart
             .draw_series(std::iter::once(Polygon::new(
                 step_band(&self.bins, &self.pointwise),
@@ -105,9 +97,7 @@ impl Chart for PeriEvent {
             )))
             .map_err(fail)?
             .label("pointwise 95% band: for one bin at a time, not the whole curve")
-            .legend(|(x, y)| {
-                Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::GREY.mix(0.45).filled())
-            });
+            .legend(swatch_box(palette::GREY.mix(0.45).filled(), style));
         let margin = style.px(2.0) as u32;
         chart
             .draw_series(self.bins.iter().zip(&self.observed).map(|(b, &o)| {
@@ -118,7 +108,7 @@ impl Chart for PeriEvent {
             }))
             .map_err(fail)?
             .label("observed")
-            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::BLUE.filled()));
+            .legend(swatch_box(palette::BLUE.filled(), style));
         let erl = palette::VERMILLION.stroke_width(style.px(1.5) as u32);
         let lows: Vec<f64> = self.erl.iter().map(|e| e.0).collect();
         let highs: Vec<f64> = self.erl.iter().map(|e| e.1).collect();
@@ -136,10 +126,14 @@ impl Chart for PeriEvent {
             .draw_series(std::iter::empty::<Circle<(i64, f64), i32>>())
             .map_err(fail)?
             .label("global 95% envelope (extreme rank length)")
-            .legend(move |(x, y)| {
-                EmptyElement::at((x, y))
-                    + PathElement::new(vec![(0, 0), (6, 0)], erl)
-                    + PathElement::new(vec![(10, 0), (16, 0)], erl)
+            .legend({
+                let k = |v| style.offset(v);
+                let (a, b, c, d) = (k(0), k(6), k(10), k(16));
+                move |(x, y)| {
+                    EmptyElement::at((x, y))
+                        + PathElement::new(vec![(a, 0), (b, 0)], erl)
+                        + PathElement::new(vec![(c, 0), (d, 0)], erl)
+                }
             });
         let mean = palette::BLACK.stroke_width(style.px(1.5) as u32);
         chart
@@ -149,7 +143,7 @@ impl Chart for PeriEvent {
             ))
             .map_err(fail)?
             .label("expected under the null (shifts)")
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], mean));
+            .legend(swatch_line(mean, style));
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(0, 0.0), (0, top)],

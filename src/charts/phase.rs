@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
+use super::{fail, frame, legend, palette, swatch_box, swatch_line, Chart, DrawResult, Style};
 
 /// The rose chart's data for one group.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,16 +119,14 @@ impl Chart for PhaseRose {
             .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
             .map_err(fail)?
             .label("announcements per twelfth of the gap (area ~ count)")
-            .legend(move |(x, y)| {
-                Rectangle::new([(x, y - 6), (x + 16, y + 6)], wedge_colour.filled())
-            });
+            .legend(swatch_box(wedge_colour.filled(), style));
         if self.mean.is_some() {
             let arrow = palette::VERMILLION.stroke_width(style.px(4.0) as u32);
             chart
                 .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
                 .map_err(fail)?
                 .label("mean direction (length: resultant length, 0 to 1)")
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], arrow));
+                .legend(swatch_line(arrow, style));
         }
         legend(&mut chart, style, SeriesLabelPosition::UpperLeft)?;
         Ok(())

@@ -5,6 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::{cartesian, house_mesh, swatch_line};
 use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
 
 /// One direction's curve: `(W, estimate, low, high)`; `None` where undefined.
@@ -56,28 +57,24 @@ impl Chart for Sensitivity {
         let pad = (i64::from(x_max - x_min) * 10 / 25) as i32;
         let (y_lo, y_hi) = (0.05_f64, 50.0_f64);
         let keys: Vec<i32> = widths.iter().map(|w| *w as i32 * 10).collect();
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_right(style.px(24.0))
-            .margin_left(style.px(10.0))
-            .x_label_area_size(style.x_axis_area())
-            .y_label_area_size(style.y_axis_area(5))
-            .build_cartesian_2d(
-                (x_min as i32 * 10 - pad..x_max as i32 * 10 + pad).with_key_points(keys),
-                (y_lo..y_hi).log_scale(),
-            )
-            .map_err(fail)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(palette::LIGHT_GREY)
-            .x_label_formatter(&|w| format!("{}", w / 10))
-            .y_label_formatter(&|y| if *y < 1.0 { format!("{y:.1}") } else { format!("{y:.0}") })
-            .x_desc("Window width W (days, event day included)")
-            .y_desc("Rate ratio (log scale)")
-            .label_style(style.label_font())
-            .axis_desc_style(style.label_font())
-            .draw()
-            .map_err(fail)?;
+        let mut chart = cartesian(
+            &plot,
+            style,
+            style.y_axis_area(5),
+            (x_min as i32 * 10 - pad..x_max as i32 * 10 + pad).with_key_points(keys),
+            (y_lo..y_hi).log_scale(),
+        )?;
+        house_mesh(
+            &mut chart.configure_mesh(),
+            style,
+            style.label_font(),
+            "Window width W (days, event day included)",
+            Some("Rate ratio (log scale)"),
+        )
+        .x_label_formatter(&|w| format!("{}", w / 10))
+        .y_label_formatter(&|y| if *y < 1.0 { format!("{y:.1}") } else { format!("{y:.0}") })
+        .draw()
+        .map_err(fail)?;
         let x_range = (x_min as i32 * 10 - pad, x_max as i32 * 10 + pad);
         chart
             .draw_series(DashedLineSeries::new(
@@ -88,9 +85,7 @@ impl Chart for Sensitivity {
             ))
             .map_err(fail)?
             .label("rate ratio 1 = no clustering")
-            .legend(|(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], palette::BLACK.stroke_width(2))
-            });
+            .legend(swatch_line(palette::BLACK.stroke_width(2), style));
         for (curve, colour, name, offset) in [
             (&self.before, palette::BLUE, "before events", -4),
             (&self.after, palette::VERMILLION, "after events", 4),
@@ -126,7 +121,7 @@ impl Chart for Sensitivity {
                 .draw_series(LineSeries::new(points.iter().map(|p| (p.0, p.1)), stroke))
                 .map_err(fail)?
                 .label(format!("{name}, with 95% interval"))
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], stroke));
+                .legend(swatch_line(stroke, style));
             chart
                 .draw_series(
                     points
@@ -161,11 +156,20 @@ impl Chart for Sensitivity {
                     }))
                     .map_err(fail)?
                     .label(format!("{name}: none in the window (rate ratio 0)"))
-                    .legend(move |(x, y)| {
-                        PathElement::new(
-                            vec![(x + 2, y - 5), (x + 14, y - 5), (x + 8, y + 5), (x + 2, y - 5)],
-                            hollow,
-                        )
+                    .legend({
+                        let k = |v| style.offset(v);
+                        let (a, b, c, d) = (k(2), k(14), k(8), k(5));
+                        move |(x, y)| {
+                            PathElement::new(
+                                vec![
+                                    (x + a, y - d),
+                                    (x + b, y - d),
+                                    (x + c, y + d),
+                                    (x + a, y - d),
+                                ],
+                                hollow,
+                            )
+                        }
                     });
             }
         }

@@ -11,8 +11,8 @@ use super::{
 };
 use crate::analysis::{strongest, Analysis};
 use crate::input::AnnouncementTable;
+use crate::messages::{days_text, headline, p_text};
 use crate::model::Direction;
-use crate::report::markdown::{p_text, ratio_text};
 use crate::stats::window::WindowTest;
 
 /// How many cases the timeline labels by name.
@@ -25,20 +25,6 @@ fn years(analysis: &Analysis) -> String {
     } else {
         format!("{first}–{last}")
     }
-}
-
-fn headline(test: &WindowTest) -> String {
-    format!(
-        "Strongest window: {} of {} within {} days {} {} events (expected {}; exact p = {}, Holm {})",
-        test.observed,
-        test.n,
-        test.window_days,
-        test.direction.as_str(),
-        test.group,
-        ratio_text(test.expected),
-        p_text(test.p_shift),
-        p_text(test.p_shift_holm)
-    )
 }
 
 /// Most rows the timeline draws one by one; beyond this (or for aggregated
@@ -194,9 +180,9 @@ pub fn delay_histogram(analysis: &Analysis) -> DelayHistogram {
         |all| {
             format!(
                 "Median {} days (95% CI {} to {}), {} cases with a day-precise defection date; {} others left out",
-                crate::report::markdown::days_text(all.median),
-                crate::report::markdown::days_text(all.median_ci_low),
-                crate::report::markdown::days_text(all.median_ci_high),
+                days_text(all.median),
+                days_text(all.median_ci_low),
+                days_text(all.median_ci_high),
                 all.n,
                 analysis.delays.left_out
             )
@@ -260,6 +246,7 @@ pub fn weekday(analysis: &Analysis) -> WeekdayChart {
         subtitle,
         observed: w.observed,
         expected: w.expected,
+        labels: crate::messages::WEEKDAYS_SHORT,
     }
 }
 

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::{cartesian, house_mesh};
 use super::{date_ticks, fail, frame, legend, palette, Chart, DrawResult, Style};
 
 /// One case on the timeline.
@@ -87,36 +88,36 @@ impl Chart for Timeline {
             .map(|(w, _)| w)
             .max()
             .unwrap_or(40);
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_right(style.px(24.0))
-            .margin_left(style.px(10.0))
-            .x_label_area_size(style.x_axis_area())
-            .y_label_area_size(label_width + style.px(24.0) as u32 + 6)
-            .build_cartesian_2d((0..x_max).with_key_points(year_ticks), -0.6..y_max - 0.4)
-            .map_err(fail)?;
+        let mut chart = cartesian(
+            &plot,
+            style,
+            label_width + style.px(24.0) as u32 + 6,
+            (0..x_max).with_key_points(year_ticks),
+            -0.6..y_max - 0.4,
+        )?;
         let categories = self.categories.clone();
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(palette::LIGHT_GREY)
-            .x_label_formatter(&|d| {
-                (origin + chrono::Duration::days(i64::from(*d))).format(format).to_string()
-            })
-            .y_labels(categories.len() * 2 + 1)
-            .y_label_formatter(&|y| {
-                let lane = y.round();
-                if (y - lane).abs() < 1e-6 && lane >= 0.0 {
-                    categories.get(lane as usize).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
-            .x_desc("Announcement date")
-            .label_style(style.label_font())
-            .axis_desc_style(style.label_font())
-            .draw()
-            .map_err(fail)?;
+        house_mesh(
+            &mut chart.configure_mesh(),
+            style,
+            style.label_font(),
+            "Announcement date",
+            None,
+        )
+        .disable_y_mesh()
+        .x_label_formatter(&|d| {
+            (origin + chrono::Duration::days(i64::from(*d))).format(format).to_string()
+        })
+        .y_labels(categories.len() * 2 + 1)
+        .y_label_formatter(&|y| {
+            let lane = y.round();
+            if (y - lane).abs() < 1e-6 && lane >= 0.0 {
+                categories.get(lane as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .draw()
+        .map_err(fail)?;
 
         // Event lines, one style per group.
         let top = lanes - 0.4;
@@ -151,33 +152,19 @@ impl Chart for Timeline {
                 if first {
                     let legend_style = colour.stroke_width(style.px(2.5) as u32);
                     let dash = g % 3;
+                    // A short sample of the line's dash pattern, in three strokes.
+                    let strokes: [(i32, i32); 3] = match dash {
+                        0 => [(0, 18), (0, 18), (0, 18)],
+                        1 => [(0, 7), (11, 18), (11, 18)],
+                        _ => [(0, 2), (8, 10), (16, 18)],
+                    }
+                    .map(|(a, b)| (style.offset(a), style.offset(b)));
                     element.label(format!("{name} event")).legend(move |(x, y)| {
-                        // A short sample of the line's dash pattern, in three strokes.
+                        let [s0, s1, s2] = strokes;
                         EmptyElement::at((x, y))
-                            + PathElement::new(
-                                match dash {
-                                    0 => vec![(0, 0), (18, 0)],
-                                    1 => vec![(0, 0), (7, 0)],
-                                    _ => vec![(0, 0), (2, 0)],
-                                },
-                                legend_style,
-                            )
-                            + PathElement::new(
-                                match dash {
-                                    0 => vec![(0, 0), (18, 0)],
-                                    1 => vec![(11, 0), (18, 0)],
-                                    _ => vec![(8, 0), (10, 0)],
-                                },
-                                legend_style,
-                            )
-                            + PathElement::new(
-                                match dash {
-                                    0 => vec![(0, 0), (18, 0)],
-                                    1 => vec![(11, 0), (18, 0)],
-                                    _ => vec![(16, 0), (18, 0)],
-                                },
-                                legend_style,
-                            )
+                            + PathElement::new(vec![(s0.0, 0), (s0.1, 0)], legend_style)
+                            + PathElement::new(vec![(s1.0, 0), (s1.1, 0)], legend_style)
+                            + PathElement::new(vec![(s2.0, 0), (s2.1, 0)], legend_style)
                     });
                     first = false;
                 }

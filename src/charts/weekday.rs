@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::{cartesian, house_mesh, swatch_box, swatch_line};
 use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
 
 /// The weekday chart's data, Monday first.
@@ -13,9 +14,9 @@ pub struct WeekdayChart {
     pub subtitle: String,
     pub observed: [u64; 7],
     pub expected: [f64; 7],
+    /// Tick labels, Monday first.
+    pub labels: [&'static str; 7],
 }
-
-const SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 impl Chart for WeekdayChart {
     fn name(&self) -> String {
@@ -30,32 +31,26 @@ impl Chart for WeekdayChart {
         let plot = frame(root, style, &self.title, &self.subtitle)?;
         let top =
             self.observed.iter().map(|&o| o as f64).chain(self.expected).fold(1.0, f64::max) * 1.25;
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_right(style.px(24.0))
-            .margin_left(style.px(10.0))
-            .x_label_area_size(style.x_axis_area())
-            .y_label_area_size(style.y_axis_area(4))
-            .build_cartesian_2d((0..6).into_segmented(), 0.0..top)
-            .map_err(fail)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(palette::LIGHT_GREY)
-            .x_labels(7)
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => {
-                    SHORT.get(*i as usize).map(|s| s.to_string()).unwrap_or_default()
-                }
-                _ => String::new(),
-            })
-            .y_label_formatter(&|y| format!("{y:.0}"))
-            .x_desc("Day of the week of the announcement")
-            .y_desc("Announcements")
-            .label_style(style.label_font())
-            .axis_desc_style(style.label_font())
-            .draw()
-            .map_err(fail)?;
+        let mut chart =
+            cartesian(&plot, style, style.y_axis_area(4), (0..6).into_segmented(), 0.0..top)?;
+        house_mesh(
+            &mut chart.configure_mesh(),
+            style,
+            style.label_font(),
+            "Day of the week of the announcement",
+            Some("Announcements"),
+        )
+        .disable_x_mesh()
+        .x_labels(7)
+        .x_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => {
+                self.labels.get(*i as usize).map(|s| s.to_string()).unwrap_or_default()
+            }
+            _ => String::new(),
+        })
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .draw()
+        .map_err(fail)?;
         let margin = style.px(14.0) as u32;
         chart
             .draw_series(self.observed.iter().enumerate().map(|(i, &o)| {
@@ -69,7 +64,7 @@ impl Chart for WeekdayChart {
             }))
             .map_err(fail)?
             .label("observed")
-            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::BLUE.filled()));
+            .legend(swatch_box(palette::BLUE.filled(), style));
         let line = palette::VERMILLION.stroke_width(style.px(3.0) as u32);
         let bar_px = (chart.backend_coord(&(SegmentValue::Exact(1), 0.0)).0
             - chart.backend_coord(&(SegmentValue::Exact(0), 0.0)).0)
@@ -85,7 +80,7 @@ impl Chart for WeekdayChart {
             .draw_series(std::iter::empty::<Circle<(SegmentValue<i32>, f64), i32>>())
             .map_err(fail)?
             .label("expected if announcements ignored the weekday")
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], line));
+            .legend(swatch_line(line, style));
         legend(&mut chart, style, SeriesLabelPosition::UpperRight)?;
         Ok(())
     }

@@ -6,8 +6,8 @@ use crate::analysis::{strongest, Analysis};
 use crate::model::Event;
 use crate::output::GroupFiles;
 use crate::report::changes::{calendar, Changes};
+use crate::report::rows::{self, to_json};
 use crate::report::Settings;
-use crate::stats::window::WindowTest;
 
 /// A float as JSON: a number when finite, the string `"inf"` when infinite
 /// (JSON has no infinity), `null` when it could not be computed.
@@ -19,31 +19,6 @@ pub fn number(x: f64) -> Value {
     } else {
         json!(x)
     }
-}
-
-fn window_row(t: &WindowTest) -> Value {
-    let rr = |f: fn(&crate::stats::window::RateRatio) -> f64| {
-        t.rate_ratio.as_ref().map_or(Value::Null, |r| number(f(r)))
-    };
-    json!({
-        "group": t.group,
-        "direction": t.direction.as_str(),
-        "window_days": t.window_days,
-        "n": t.n,
-        "observed": t.observed,
-        "expected": number(t.expected),
-        "covered_days": t.covered_days,
-        "period_days": t.period_days,
-        "rate_ratio": rr(|r| r.estimate),
-        "rate_ratio_low": rr(|r| r.low),
-        "rate_ratio_high": rr(|r| r.high),
-        "p_binomial": number(t.p_binomial),
-        "p_shift": number(t.p_shift),
-        "shift_count": t.shift_count,
-        "p_shift_holm": number(t.p_shift_holm),
-        "p_shift_bh": number(t.p_shift_bh),
-        "note": t.note,
-    })
 }
 
 /// Renders `summary.json` (pretty-printed, keys in a fixed order, no
@@ -70,21 +45,13 @@ pub fn summary_json(
             })
         })
         .collect();
-    let significant: Vec<Value> =
-        analysis.window_tests.iter().filter(|t| t.p_shift_holm < 0.05).map(window_row).collect();
-    let delays: Vec<Value> = analysis
-        .delays
-        .summaries
+    let significant: Vec<Value> = analysis
+        .window_tests
         .iter()
-        .map(|s| {
-            json!({
-                "category": s.category, "n": s.n, "min": number(s.min), "q1": number(s.q1),
-                "median": number(s.median), "q3": number(s.q3), "max": number(s.max),
-                "mean": number(s.mean), "median_ci_low": number(s.median_ci_low),
-                "median_ci_high": number(s.median_ci_high),
-            })
-        })
+        .filter(|t| t.p_shift_holm < 0.05)
+        .map(|t| to_json(&rows::WindowRow::from(t)))
         .collect();
+    let delays: Vec<Value> = rows::delay_rows(analysis).iter().map(to_json).collect();
     let value = json!({
         "tool": "northwind",
         "version": env!("CARGO_PKG_VERSION"),
@@ -101,11 +68,11 @@ pub fn summary_json(
         },
         "groups": groups,
         "headline": {
-            "strongest": strongest(&analysis.window_tests).map(window_row),
+            "strongest": strongest(&analysis.window_tests).map(|t| to_json(&rows::WindowRow::from(t))),
             "tests_in_family": analysis.window_tests.len(),
             "significant_after_holm": significant,
         },
-        "window_tests": analysis.window_tests.iter().map(window_row).collect::<Vec<_>>(),
+        "window_tests": rows::window_rows(&analysis.window_tests).iter().map(to_json).collect::<Vec<_>>(),
         "weekday": {
             "observed": analysis.weekday.observed,
             "expected": analysis.weekday.expected.map(number),
@@ -123,40 +90,18 @@ pub fn summary_json(
             "p_global": p.p_global.map_or(Value::Null, number),
             "p_erl": number(p.p_erl),
         })).collect::<Vec<_>>(),
-        "phase": analysis.groups.iter().zip(&analysis.phase).map(|(g, p)| json!({
-            "group": g.name,
-            "n": p.n,
-            "mean_phase": p.mean_phase.map_or(Value::Null, number),
-            "resultant_length": p.resultant_length.map_or(Value::Null, number),
-            "rayleigh_z": p.rayleigh_z.map_or(Value::Null, number),
-            "p_rayleigh": p.p_rayleigh.map_or(Value::Null, number),
-            "v_statistic": p.v_statistic.map_or(Value::Null, number),
-            "v_u": p.v_u.map_or(Value::Null, number),
-            "p_v": p.p_v.map_or(Value::Null, number),
-        })).collect::<Vec<_>>(),
+        "phase": rows::phase_rows(analysis).iter().map(to_json).collect::<Vec<_>>(),
         "delay_shuffle": {
             "cases": analysis.shuffle_cases,
             "permutations": analysis.settings.permutations,
-            "tests": analysis.shuffle.iter().map(|r| json!({
-                "group": r.group, "direction": r.direction.as_str(), "window_days": r.window_days,
-                "n": r.n, "observed": r.observed, "null_mean": number(r.null_mean), "p_value": number(r.p_value),
-            })).collect::<Vec<_>>(),
+            "tests": rows::shuffle_rows(analysis).iter().map(to_json).collect::<Vec<_>>(),
         },
         "poisson_regression": {
             "converged": analysis.regression.converged,
             "iterations": analysis.regression.iterations,
             "deviance": analysis.regression.deviance.map_or(Value::Null, number),
             "hac_lags": analysis.regression.hac_lags,
-            "terms": analysis.regression.coefficients.iter().map(|c| json!({
-                "term": c.term,
-                "coef": c.coef.map_or(Value::Null, number),
-                "irr": c.coef.map_or(Value::Null, |x| number(x.exp())),
-                "se_robust": c.hc0.map_or(Value::Null, |i| number(i.se)),
-                "p_value": c.hc0.map_or(Value::Null, |i| number(i.p_value)),
-                "se_hac": c.hac.map_or(Value::Null, |i| number(i.se)),
-                "p_value_hac": c.hac.map_or(Value::Null, |i| number(i.p_value)),
-                "note": c.note,
-            })).collect::<Vec<_>>(),
+            "terms": rows::regression_rows(analysis).iter().map(to_json).collect::<Vec<_>>(),
         },
         "since_last_run": changes.map_or(Value::Null, Changes::to_json),
         "delay": {

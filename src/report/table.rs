@@ -99,6 +99,22 @@ pub struct Table {
 }
 
 impl Table {
+    /// The table of `rows`, one column per field of the row struct `T` (see
+    /// [`super::rows`]). The column names come from `T::default()`, so a table
+    /// with no rows still has its header.
+    pub fn from_rows<T: serde::Serialize + Default>(name: impl Into<String>, rows: &[T]) -> Table {
+        let columns = super::row_cells::row_cells(&T::default())
+            .map(|(columns, _)| columns.into_iter().map(String::from).collect())
+            .unwrap_or_default();
+        // Every row type is a struct of scalars (a unit test serializes each),
+        // so no row is refused.
+        let rows = rows
+            .iter()
+            .filter_map(|row| super::row_cells::row_cells(row).ok().map(|(_, cells)| cells))
+            .collect();
+        Table { name: name.into(), columns, rows }
+    }
+
     /// RFC 4180 CSV with a header line, `\n` line endings.
     pub fn to_csv(&self) -> Vec<u8> {
         let mut writer = csv::WriterBuilder::new()

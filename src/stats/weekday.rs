@@ -13,7 +13,8 @@ use statrs::distribution::{ChiSquared, ContinuousCDF};
 
 use crate::model::Period;
 
-/// Weekday names, Monday first (ISO order).
+/// Weekday names, Monday first (ISO order): the values of `tables/weekday.csv`
+/// (data, the same in every language; prose takes its words from `messages`).
 pub const WEEKDAYS: [&str; 7] =
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 

@@ -8,50 +8,11 @@
 use std::fmt::Write as _;
 
 use crate::analysis::{strongest, Analysis};
-use crate::model::Direction;
+use crate::messages::finding;
+pub use crate::messages::{days_text, p_text, ratio_text};
 use crate::report::changes::Changes;
 use crate::report::Settings;
 use crate::stats::window::WindowTest;
-
-/// A p-value for prose: 2 significant digits, `< 0.0001` below that.
-pub fn p_text(p: f64) -> String {
-    if p.is_nan() {
-        "n/a".into()
-    } else if p < 0.0001 {
-        "< 0.0001".into()
-    } else if p >= 0.1 {
-        format!("{p:.2}")
-    } else {
-        let digits = (-p.log10()).floor() as usize + 2;
-        format!("{p:.digits$}")
-    }
-}
-
-/// A ratio or count for prose: up to 3 significant figures, `inf` spelled out.
-pub fn ratio_text(x: f64) -> String {
-    if x.is_infinite() {
-        "infinite".into()
-    } else if x.is_nan() {
-        "n/a".into()
-    } else if x >= 100.0 {
-        format!("{x:.0}")
-    } else if x >= 10.0 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.2}")
-    }
-}
-
-/// A number of days for prose: whole days as integers, halves with one decimal.
-pub fn days_text(x: f64) -> String {
-    if x.is_nan() {
-        "n/a".into()
-    } else if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
-    }
-}
 
 /// Escapes text from the inputs for Markdown (and the HTML it becomes);
 /// control characters (line breaks, NUL, escapes) become spaces.
@@ -67,43 +28,6 @@ pub fn escape(text: &str) -> String {
             c => c.to_string(),
         })
         .collect()
-}
-
-fn window_phrase(t: &WindowTest) -> String {
-    let days = t.window_days.saturating_sub(1);
-    let group = escape(&t.group);
-    match (t.direction, days) {
-        (_, 0) => format!("on the day of an event in the {group} group"),
-        (Direction::Before, d) => {
-            format!("on the day of an event in the {group} group or in the {d} days before it")
-        }
-        (Direction::After, d) => {
-            format!("on the day of an event in the {group} group or in the {d} days after it")
-        }
-    }
-}
-
-fn finding(t: &WindowTest, unit: &str) -> String {
-    let rr = t.rate_ratio.map_or_else(
-        || "rate ratio undefined".to_string(),
-        |r| {
-            format!(
-                "rate ratio {}, 95% CI {} to {}",
-                ratio_text(r.estimate),
-                ratio_text(r.low),
-                ratio_text(r.high)
-            )
-        },
-    );
-    format!(
-        "{} of {} {unit} fell {}, against {} expected by chance ({rr}; exact shift p = {}, Holm-adjusted p = {}).",
-        t.observed,
-        t.n,
-        window_phrase(t),
-        ratio_text(t.expected),
-        p_text(t.p_shift),
-        p_text(t.p_shift_holm),
-    )
 }
 
 /// Text from the inputs as inline code (ids, kinds): safe in Markdown and HTML.
@@ -249,13 +173,17 @@ pub fn summary_markdown(
     if significant.is_empty() {
         let _ = writeln!(md, "No window passes the correction for {} tests at the 5% level: these data give no firm evidence that {unit} cluster around any group of events. That is not evidence that they do not; with few cases, the tests can miss a real effect.\n", tests.len());
         if let Some(best) = strongest(tests) {
-            let _ = writeln!(md, "The strongest single result: {}\n", finding(best, unit));
+            let _ = writeln!(
+                md,
+                "The strongest single result: {}\n",
+                finding(best, &escape(&best.group), unit)
+            );
             let _ = writeln!(md, "On its own this p-value would {}, but it is the smallest of {} and was not chosen in advance.\n", if best.p_shift < 0.05 { "look notable" } else { "not be notable" }, tests.len());
         }
     } else {
         let _ = writeln!(md, "After correcting for {} tests, {} window(s) hold more {unit} than chance would explain at the 5% level:\n", tests.len(), significant.len());
         for t in &significant {
-            let _ = writeln!(md, "- {}", finding(t, unit));
+            let _ = writeln!(md, "- {}", finding(t, &escape(&t.group), unit));
         }
         let _ = writeln!(md, "\nA p-value is the chance of a result at least this strong if the timing of announcements were unrelated to the events. It does not say why announcements cluster: timing can follow from other causes (see below).\n");
     }
@@ -347,7 +275,7 @@ pub fn summary_markdown(
     if let Some(p) = weekday.p_value {
         let _ = writeln!(md);
         md.section(SectionKind::Plain, "Day of the week");
-        let counts: Vec<String> = crate::stats::weekday::WEEKDAYS
+        let counts: Vec<String> = crate::messages::WEEKDAYS
             .iter()
             .zip(weekday.observed)
             .zip(weekday.expected)
