@@ -214,16 +214,14 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
 /// [`Error::Chart`] if a chart cannot be drawn.
 pub fn render_charts(
     analysis: &analysis::Analysis,
-    inputs: &input::Inputs,
     config: &Config,
 ) -> Result<Vec<charts::Rendered>> {
     use charts::{render, specs};
     use rayon::prelude::*;
     type Job<'a> = Box<dyn Fn() -> Result<charts::Rendered> + Send + Sync + 'a>;
     let size = config.chart_size;
-    let table = &inputs.announcements;
     let mut jobs: Vec<Job> = vec![
-        Box::new(move || render(&specs::timeline(analysis, table), size)),
+        Box::new(move || render(&specs::timeline(analysis), size)),
         Box::new(move || render(&specs::monthly_counts(analysis), size)),
     ];
     for chart in specs::sensitivity(analysis) {
@@ -273,11 +271,10 @@ pub fn render<'a>(
     }));
     let report_settings = config.report_settings();
     let markdown = report::summary_markdown(analysis, &report_settings, changes);
-    let rendered =
-        if config.output.charts { render_charts(analysis, inputs, config)? } else { Vec::new() };
+    let rendered = if config.output.charts { render_charts(analysis, config)? } else { Vec::new() };
     files.push(ReportFile::bytes(
         "index.html",
-        report::html::index_html(&markdown, &rendered, table, config.output).into_bytes(),
+        report::html::index_html(&markdown, &rendered, &analysis.cases, config.output).into_bytes(),
     ));
     files.push(ReportFile::bytes("summary.md", markdown.to_markdown().into_bytes()));
     for chart in rendered {

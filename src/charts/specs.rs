@@ -2,15 +2,12 @@
 //! number shown was computed in `stats` (via [`Analysis`]); nothing here tests
 //! or estimates anything.
 
-use std::collections::BTreeSet;
-
 use chrono::Datelike;
 
 use super::{
     DelayHistogram, MonthlyCounts, PeriEvent, PhaseRose, Sensitivity, Timeline, WeekdayChart,
 };
-use crate::analysis::{strongest, Analysis};
-use crate::input::AnnouncementTable;
+use crate::analysis::{strongest, Analysis, CaseMark};
 use crate::messages::{days_text, headline, p_text};
 use crate::model::Direction;
 use crate::stats::window::WindowTest;
@@ -27,26 +24,15 @@ fn years(analysis: &Analysis) -> String {
     }
 }
 
-/// Most rows the timeline draws one by one; beyond this (or for aggregated
-/// `date,count` input) it draws one dot per category and week.
-pub const TIMELINE_MAX_CASES: usize = 3000;
-
-/// One dot per case, the most important labelled: most people first, then
-/// the longest delay; half the labels each.
-fn labelled_cases(
-    table: &AnnouncementTable,
-    lane: impl Fn(&crate::model::Announcement) -> usize,
-) -> Vec<super::timeline::TimelineCase> {
-    let announcements = &table.announcements;
-    let mut by_people: Vec<usize> = (0..announcements.len()).collect();
-    by_people.sort_by_key(|&i| {
-        (std::cmp::Reverse(announcements[i].people), announcements[i].announcement_date)
-    });
+/// The timeline's cases, the most important labelled: most people first,
+/// then the longest delay, half the labels each (the first
+/// [`LABELLED_CASES`] of each order that are not yet chosen).
+fn labelled_cases(marks: &[CaseMark]) -> Vec<super::timeline::TimelineCase> {
+    let mut by_people: Vec<usize> = (0..marks.len()).collect();
+    by_people.sort_by_key(|&i| (std::cmp::Reverse(marks[i].people), marks[i].announced));
     let mut by_delay: Vec<usize> =
-        (0..announcements.len()).filter(|&i| announcements[i].delay_days().is_some()).collect();
-    by_delay.sort_by_key(|&i| {
-        (std::cmp::Reverse(announcements[i].delay_days()), announcements[i].announcement_date)
-    });
+        (0..marks.len()).filter(|&i| marks[i].delay_days().is_some()).collect();
+    by_delay.sort_by_key(|&i| (std::cmp::Reverse(marks[i].delay_days()), marks[i].announced));
     let mut chosen: Vec<usize> = Vec::new();
     for i in
         by_people.iter().take(LABELLED_CASES / 2).chain(by_delay.iter()).chain(by_people.iter())
@@ -58,69 +44,32 @@ fn labelled_cases(
             chosen.push(*i);
         }
     }
-    announcements
+    marks
         .iter()
         .enumerate()
-        .map(|(i, a)| super::timeline::TimelineCase {
-            announced: a.announcement_date,
-            defected: a.defection_date,
-            people: a.people,
-            lane: lane(a),
-            label: chosen.contains(&i).then(|| short_name(&table.name(i))),
-        })
+        .map(|(i, m)| timeline_case(m, chosen.contains(&i).then(|| short_name(&m.name))))
         .collect()
 }
 
-/// One dot per category and week (weeks counted from the period start, the
-/// dot on the week's first day), sized by the number of announcements.
-fn weekly_totals(
-    analysis: &Analysis,
-    announcements: &[crate::model::Announcement],
-    lane: impl Fn(&crate::model::Announcement) -> usize,
-) -> Vec<super::timeline::TimelineCase> {
-    let mut totals: std::collections::BTreeMap<(i64, usize), u64> = Default::default();
-    for a in announcements {
-        let week = analysis.period.index(a.announcement_date).div_euclid(7);
-        *totals.entry((week, lane(a))).or_default() += u64::from(a.count);
+fn timeline_case(mark: &CaseMark, label: Option<String>) -> super::timeline::TimelineCase {
+    super::timeline::TimelineCase {
+        announced: mark.announced,
+        defected: mark.defected,
+        people: mark.people,
+        lane: mark.lane,
+        label,
     }
-    totals
-        .into_iter()
-        .map(|((week, lane), n)| super::timeline::TimelineCase {
-            announced: analysis.period.start + chrono::Duration::days(7 * week),
-            defected: None,
-            people: u32::try_from(n).unwrap_or(u32::MAX),
-            lane,
-            label: None,
-        })
-        .collect()
-}
-
-/// Whether the timeline draws weekly totals: more than [`TIMELINE_MAX_CASES`]
-/// rows, or aggregated (`count`) input.
-pub fn weekly_timeline(table: &AnnouncementTable) -> bool {
-    let rows = &table.announcements;
-    rows.len() > TIMELINE_MAX_CASES || rows.iter().any(|a| a.count > 1)
 }
 
 /// The timeline: lanes by category, the largest and the longest-delayed cases
 /// labelled; for large inputs, weekly totals per category.
-pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
-    let announcements = &table.announcements;
-    let categories: Vec<String> = announcements
-        .iter()
-        .map(|a| &*a.category)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    let lane = |a: &crate::model::Announcement| {
-        categories.binary_search_by(|c| c.as_str().cmp(&a.category)).unwrap_or(0)
-    };
-    let aggregated = weekly_timeline(table);
-    let cases = if aggregated {
-        weekly_totals(analysis, announcements, lane)
+pub fn timeline(analysis: &Analysis) -> Timeline {
+    let cases = &analysis.cases;
+    let aggregated = cases.weekly;
+    let marks = if aggregated {
+        cases.marks.iter().map(|m| timeline_case(m, None)).collect()
     } else {
-        labelled_cases(table, lane)
+        labelled_cases(&cases.marks)
     };
     let subtitle = strongest(&analysis.window_tests).map_or_else(
         || format!("{} announcements", analysis.announcements),
@@ -143,8 +92,8 @@ pub fn timeline(analysis: &Analysis, table: &AnnouncementTable) -> Timeline {
         subtitle,
         start: analysis.period.start,
         end: analysis.period.end,
-        categories,
-        cases,
+        categories: cases.categories.clone(),
+        cases: marks,
         weekly: aggregated,
         groups: analysis
             .groups

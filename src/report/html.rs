@@ -11,8 +11,8 @@
 
 use pulldown_cmark::{html, Event, Options, Parser};
 
+use crate::analysis::{Cases, LISTED_CASES};
 use crate::charts::Rendered;
-use crate::input::AnnouncementTable;
 use crate::model::OutputParts;
 use crate::report::markdown::{Document, SectionKind};
 
@@ -65,7 +65,7 @@ code{font-size:.9em}
 pub fn index_html(
     summary: &Document,
     figures: &[Rendered],
-    table: &AnnouncementTable,
+    cases: &Cases,
     parts: OutputParts,
 ) -> String {
     let mut page = String::new();
@@ -95,7 +95,7 @@ pub fn index_html(
             push_figure(&mut page, figure);
         }
     }
-    push_cases(&mut page, table, parts.joined);
+    push_cases(&mut page, cases, parts.joined);
     page.push_str("</main>\n</body>\n</html>\n");
     page
 }
@@ -110,37 +110,23 @@ fn push_figure(page: &mut String, chart: &Rendered) {
     ));
 }
 
-/// Most cases listed in the page; the rest are in `tables/joined.csv`.
-pub const HTML_MAX_CASES: usize = 1000;
-
-/// The case list with links to each source (the first [`HTML_MAX_CASES`] by date).
-fn push_cases(page: &mut String, table: &AnnouncementTable, joined: bool) {
-    let column = |name: &str| table.raw.headers.iter().position(|h| h == name);
-    let source = column("source_url");
+/// The case list with links to each source (the first [`LISTED_CASES`] by date).
+fn push_cases(page: &mut String, cases: &Cases, joined: bool) {
     page.push_str("<h2>The cases</h2>\n");
-    let total = table.announcements.len();
-    if total > HTML_MAX_CASES {
+    let total = cases.rows;
+    if total > LISTED_CASES {
         let rest = if joined {
             "every row is in <a href=\"tables/joined.csv\">tables/joined.csv</a>"
         } else {
             "tables/joined.csv, which would list every row, was left out of this report"
         };
         page.push_str(&format!(
-            "<p>The first {HTML_MAX_CASES} of {total} rows by date; {rest}.</p>\n"
+            "<p>The first {LISTED_CASES} of {total} rows by date; {rest}.</p>\n"
         ));
     }
     page.push_str("<table>\n<thead><tr><th>Announced</th><th>Case</th><th>Category</th><th>People</th><th>Delay (days)</th><th>Source</th></tr></thead>\n<tbody>\n");
-    // The first rows by (date, file order), without sorting ten million.
-    let key = |&i: &usize| (table.announcements[i].announcement_date, i);
-    let mut rows: Vec<usize> = (0..total).collect();
-    if total > HTML_MAX_CASES {
-        rows.select_nth_unstable_by_key(HTML_MAX_CASES, key);
-        rows.truncate(HTML_MAX_CASES);
-    }
-    rows.sort_unstable_by_key(key);
-    for i in rows {
-        let a = &table.announcements[i];
-        let url = source.map_or("", |c| table.raw.cell(i, c).trim());
+    for case in &cases.listed {
+        let url = &case.source_url;
         let link = if url.starts_with("https://") || url.starts_with("http://") {
             format!("<a href=\"{}\" rel=\"noopener noreferrer\">source</a>", escape_html(url))
         } else {
@@ -148,11 +134,11 @@ fn push_cases(page: &mut String, table: &AnnouncementTable, joined: bool) {
         };
         page.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            a.announcement_date,
-            escape_html(&table.name(i)),
-            escape_html(&a.category),
-            a.people,
-            a.delay_days().map_or_else(String::new, |d| d.to_string()),
+            case.announced,
+            escape_html(&case.name),
+            escape_html(&case.category),
+            case.people,
+            case.delay_days.map_or_else(String::new, |d| d.to_string()),
             link
         ));
     }

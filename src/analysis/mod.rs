@@ -3,6 +3,10 @@
 //! This is the one place that wires join -> stats -> sim together; it does no
 //! I/O. The report writers only format what [`Analysis`] holds.
 
+mod cases;
+
+pub use cases::{CaseMark, Cases, ListedCase, LISTED_CASES, TIMELINE_MAX_CASES};
+
 use rayon::prelude::*;
 
 use crate::error::Result;
@@ -74,6 +78,8 @@ pub struct Analysis {
     /// Cases with a day-precise defection date, which the delay shuffle uses.
     pub shuffle_cases: usize,
     pub regression: PoissonFit,
+    /// The cases as the timeline and the case list show them.
+    pub cases: Cases,
 }
 
 /// One row of `delay_shuffle_tests.csv`.
@@ -154,6 +160,7 @@ pub fn analyse(inputs: &Inputs, settings: &Settings) -> Result<Analysis> {
         shuffle,
         shuffle_cases,
         regression,
+        cases: cases::cases(&inputs.announcements, &period),
     })
 }
 
