@@ -29,7 +29,12 @@ fn the_bundled_run_writes_every_table_summary_and_manifest() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("reports");
     let ran = run_ok(northwind(&repo()).args(["run", "--out"]).arg(&out));
-    assert!(ran.stdout.contains("strongest window"), "{}", ran.stdout);
+    // The terminal's headline is the sentence the charts' subtitles say.
+    let headline = ran.stdout.lines().find(|l| l.starts_with("Strongest window: "));
+    let headline = headline.unwrap_or_else(|| panic!("no headline in {}", ran.stdout));
+    assert!(headline.contains("3 of 40 within 7 days before election events"), "{headline}");
+    let svg = std::fs::read_to_string(out.join("charts/sensitivity_election.svg")).unwrap();
+    assert!(svg.contains(headline), "the chart's subtitle differs from {headline}");
     let files = snapshot(&out);
     let names: Vec<&str> =
         files.keys().map(String::as_str).filter(|n| !n.starts_with("charts/")).collect();
@@ -53,7 +58,9 @@ fn the_bundled_run_writes_every_table_summary_and_manifest() {
         ]
     );
     let (headers, rows) = read_csv(&out.join("tables/window_tests.csv"));
-    assert_eq!(headers.len(), 16);
+    // The SPEC's columns in its order, then shift_count.
+    let spec = "group,direction,window_days,n,observed,expected,covered_days,period_days,rate_ratio,rate_ratio_low,rate_ratio_high,p_binomial,p_shift,p_shift_holm,p_shift_bh,note,shift_count";
+    assert_eq!(headers.join(","), spec);
     assert_eq!(rows.len(), 3 * 2 * 5, "3 groups x 2 directions x 5 windows");
     let (headers, rows) = read_csv(&out.join("tables/joined.csv"));
     assert_eq!(rows.len(), 40);

@@ -36,6 +36,56 @@ pub fn row_cells<T: Serialize>(row: &T) -> Result<(Vec<&'static str>, Vec<Cell>)
     Ok((out.columns, out.cells))
 }
 
+/// A row must be a struct: a bare scalar is refused.
+macro_rules! scalars_are_not_rows {
+    ($($method:ident($ty:ty) $what:literal;)*) => {
+        $(fn $method(self, _: $ty) -> Result<(), NotARow> {
+            unsupported($what)
+        })*
+    };
+}
+
+/// The compound types no table cell can hold (sequences, tuples, maps, enum
+/// variants with fields), refused alike by both serializers.
+macro_rules! compound_fields_are_not_cells {
+    () => {
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotARow> {
+            unsupported("a sequence")
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotARow> {
+            unsupported("a tuple")
+        }
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct, NotARow> {
+            unsupported("a tuple struct")
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, NotARow> {
+            unsupported("an enum")
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotARow> {
+            unsupported("a map")
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, NotARow> {
+            unsupported("an enum")
+        }
+    };
+}
+
 #[derive(Default)]
 struct RowSerializer {
     columns: Vec<&'static str>,
@@ -63,41 +113,19 @@ impl ser::Serializer for &mut RowSerializer {
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, NotARow> {
         Ok(self)
     }
-    fn serialize_bool(self, _: bool) -> Result<(), NotARow> {
-        unsupported("a bool")
-    }
-    fn serialize_i8(self, _: i8) -> Result<(), NotARow> {
-        unsupported("an i8")
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), NotARow> {
-        unsupported("an i16")
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), NotARow> {
-        unsupported("an i32")
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), NotARow> {
-        unsupported("an i64")
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), NotARow> {
-        unsupported("a u8")
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), NotARow> {
-        unsupported("a u16")
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), NotARow> {
-        unsupported("a u32")
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), NotARow> {
-        unsupported("a u64")
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), NotARow> {
-        unsupported("an f32")
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), NotARow> {
-        unsupported("an f64")
-    }
-    fn serialize_char(self, _: char) -> Result<(), NotARow> {
-        unsupported("a char")
+    scalars_are_not_rows! {
+        serialize_bool(bool) "a bool";
+        serialize_i8(i8) "an i8";
+        serialize_i16(i16) "an i16";
+        serialize_i32(i32) "an i32";
+        serialize_i64(i64) "an i64";
+        serialize_u8(u8) "a u8";
+        serialize_u16(u16) "a u16";
+        serialize_u32(u32) "a u32";
+        serialize_u64(u64) "a u64";
+        serialize_f32(f32) "an f32";
+        serialize_f64(f64) "an f64";
+        serialize_char(char) "a char";
     }
     fn serialize_str(self, _: &str) -> Result<(), NotARow> {
         unsupported("a string")
@@ -141,40 +169,7 @@ impl ser::Serializer for &mut RowSerializer {
     ) -> Result<(), NotARow> {
         unsupported("an enum")
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotARow> {
-        unsupported("a sequence")
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotARow> {
-        unsupported("a tuple")
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, NotARow> {
-        unsupported("a tuple struct")
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, NotARow> {
-        unsupported("an enum")
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotARow> {
-        unsupported("a map")
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, NotARow> {
-        unsupported("an enum")
-    }
+    compound_fields_are_not_cells!();
 }
 
 impl SerializeStruct for &mut RowSerializer {
@@ -291,42 +286,9 @@ impl ser::Serializer for CellSerializer {
     ) -> Result<Cell, NotARow> {
         unsupported("an enum with data")
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotARow> {
-        unsupported("a sequence")
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotARow> {
-        unsupported("a tuple")
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, NotARow> {
-        unsupported("a tuple struct")
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, NotARow> {
-        unsupported("an enum")
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotARow> {
-        unsupported("a map")
-    }
+    compound_fields_are_not_cells!();
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, NotARow> {
         unsupported("a nested struct")
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, NotARow> {
-        unsupported("an enum")
     }
 }
 
