@@ -45,6 +45,7 @@ fn config() -> Config {
         out: None,
         seed: None,
         permutations: None,
+        size: None,
         width: None,
         height: None,
         no_charts: false,

@@ -145,8 +145,8 @@ impl RunArgs {
             out_dir: self.out.clone(),
             seed: self.seed,
             permutations: self.permutations.map(|b| Sourced::flag(b, "--permutations")),
-            chart_width: self.width,
-            chart_height: self.height,
+            chart_width: self.width.or(self.size.map(|p| p.size().0)),
+            chart_height: self.height.or(self.size.map(|p| p.size().1)),
             charts: self.no_charts.then_some(false),
             joined: self.no_joined.then_some(false),
             threads: self.threads,
@@ -174,6 +174,11 @@ pub struct RunArgs {
     /// Number of random resamples for Monte Carlo tests and bootstrap intervals.
     #[arg(long, value_name = "B")]
     pub permutations: Option<u32>,
+
+    /// Chart size for where the charts go: article (1200x675, the default),
+    /// phone (640x800) or square (1080x1080). --width and --height override it.
+    #[arg(long, value_name = "PRESET")]
+    pub size: Option<crate::model::ChartPreset>,
 
     #[arg(long, value_name = "PX", help = format!("Width of the PNG charts in pixels (default {})", defaults::CHART_WIDTH))]
     pub width: Option<u32>,

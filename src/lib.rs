@@ -32,6 +32,7 @@ pub mod sim;
 pub mod slug;
 pub mod stats;
 pub mod synth;
+pub mod table;
 
 use std::path::PathBuf;
 
@@ -277,7 +278,13 @@ pub fn render<'a>(
         report::html::index_html(&markdown, &rendered, &analysis.cases, config.output).into_bytes(),
     ));
     files.push(ReportFile::bytes("summary.md", markdown.to_markdown().into_bytes()));
+    if !rendered.is_empty() {
+        files
+            .push(ReportFile::bytes("charts/alt.md", report::alt_markdown(&rendered).into_bytes()));
+    }
     for chart in rendered {
+        let csv = ReportFile::bytes(format!("charts/{}.csv", chart.name), chart.data.to_csv());
+        files.push(ReportFile { group: chart.group.clone(), ..csv });
         let png = ReportFile::bytes(format!("charts/{}.png", chart.name), chart.png);
         let svg = ReportFile::bytes(format!("charts/{}.svg", chart.name), chart.svg.into_bytes());
         files.push(ReportFile { group: chart.group.clone(), ..png });

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::util::{fixture, northwind, repo, run_ok, snapshot};
+use crate::util::{fixture, northwind, read_csv, repo, run_ok, snapshot};
 
 /// Every chart the bundled run must produce, as `charts/NAME`.
 const CHARTS: [&str; 13] = [
@@ -50,13 +50,61 @@ fn every_chart_is_written_as_png_and_svg_at_the_requested_size() {
                 svg.starts_with(&format!("<svg width=\"{width}\" height=\"{height}\"")),
                 "{chart}"
             );
-            assert!(
-                svg.contains("Data: data/SOURCES.md. Chart: northwind"),
-                "{chart} lacks the source line"
-            );
-            assert!(svg.contains("NanumGothic"), "{chart} lacks the font stack");
+            // Self-contained: the text is typeset as outlines, and the
+            // words are kept as the SVG's title and description.
+            assert!(!svg.contains("<text"), "{chart} depends on the reader's fonts");
+            assert!(svg.contains(" role=\"img\"><title>"), "{chart} lacks its title");
+            assert!(svg.contains("</title><desc>"), "{chart} lacks its description");
         }
     }
+}
+
+#[test]
+fn every_chart_has_its_data_beside_it_and_one_text_alternative_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bundled_report(dir.path(), &[]);
+    let alt_md = std::fs::read_to_string(out.join("charts/alt.md")).unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    for chart in CHARTS {
+        let (headers, rows) = read_csv(&out.join(format!("charts/{chart}.csv")));
+        assert!(!headers.is_empty() && !rows.is_empty(), "{chart}.csv is empty");
+        // One text: the SVG's description, the page's label, alt.md's entry.
+        let svg = std::fs::read_to_string(out.join(format!("charts/{chart}.svg"))).unwrap();
+        let desc = &svg[svg.find("<desc>").unwrap() + 6..svg.find("</desc>").unwrap()];
+        let label = format!("<svg aria-label=\"{}\"", desc.replace('\'', "&#39;"));
+        assert!(html.contains(&label), "index.html labels {chart} otherwise than its SVG");
+        let plain = desc.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+        let entry = alt_md.split(&format!("## {chart}\n")).nth(1).unwrap_or_default();
+        assert!(entry.contains("Files: `charts/"), "alt.md lacks {chart}");
+        assert!(plain.len() > 80, "{chart}'s text alternative says too little: {plain}");
+        assert!(
+            entry.replace('\\', "").contains(&plain.replace('_', "")[..60]),
+            "alt.md's {chart} differs from its SVG: {plain}"
+        );
+    }
+    // The sensitivity chart's data are the window tests' rate ratios.
+    let (_, tests) = read_csv(&out.join("tables/window_tests.csv"));
+    let (_, curve) = read_csv(&out.join("charts/sensitivity_election.csv"));
+    let election: Vec<_> = tests.iter().filter(|t| t["group"] == "election").collect();
+    assert_eq!(curve.len(), election.len());
+    for point in &curve {
+        let test = election
+            .iter()
+            .find(|t| {
+                t["direction"] == point["direction"] && t["window_days"] == point["window_days"]
+            })
+            .unwrap_or_else(|| panic!("no window test for {point:?}"));
+        for column in ["rate_ratio", "rate_ratio_low", "rate_ratio_high"] {
+            assert_eq!(point[column], test[column], "{column} of {point:?}");
+        }
+    }
+    // The weekday chart's counts are the weekday table's.
+    let (_, table) = read_csv(&out.join("tables/weekday.csv"));
+    let (_, bars) = read_csv(&out.join("charts/weekday.csv"));
+    let counts = |rows: &[std::collections::BTreeMap<String, String>]| -> Vec<String> {
+        rows.iter().map(|r| r["observed"].clone()).collect()
+    };
+    assert_eq!(counts(&table), counts(&bars));
 }
 
 #[test]
@@ -221,7 +269,7 @@ fn text_from_the_inputs_is_escaped_in_html_svg_and_markdown() {
             continue;
         }
         let text = String::from_utf8_lossy(bytes);
-        for bad in ["<script>", "<img", "<b>cat", "<i>label", "javascript:"] {
+        for bad in ["<script>", "<img src=x", "<b>cat", "<i>label", "javascript:"] {
             assert!(!text.contains(bad), "{name} contains raw {bad}");
         }
     }

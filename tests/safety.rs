@@ -140,7 +140,11 @@ fn assert_safe_report(out: &Path, names: &[String]) {
         assert!(!slug.is_empty() && slug.len() <= northwind::slug::MAX_SLUG_BYTES, "{slug}");
         assert!(slug.chars().all(northwind::slug::is_slug_char), "{slug}");
         let files = group["files"].as_array().unwrap();
-        assert_eq!(files.len(), 7, "a peth table and three charts in two formats: {files:?}");
+        assert_eq!(
+            files.len(),
+            10,
+            "a peth table and three charts, each as PNG, SVG and its data: {files:?}"
+        );
         for file in files {
             let file = file.as_str().unwrap();
             assert!(file.contains(slug), "{file} is named by the slug {slug}");
@@ -300,7 +304,7 @@ impl Drop for SmallDisk {
 
 #[test]
 fn a_full_disk_in_the_middle_of_writing_leaves_the_previous_report_whole() {
-    let disk = match SmallDisk::mount(4 << 20) {
+    let disk = match SmallDisk::mount(16 << 20) {
         Ok(disk) => disk,
         Err(why) => {
             eprintln!("skipped: {why} (the unit test of output::write_report covers a failing write everywhere)");

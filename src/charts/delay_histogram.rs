@@ -25,6 +25,14 @@ pub fn bin_label(lo: u64, hi: u64) -> String {
 }
 
 impl Chart for DelayHistogram {
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn subtitle(&self) -> &str {
+        &self.subtitle
+    }
+
     fn name(&self) -> String {
         "delay_histogram".into()
     }

@@ -13,6 +13,7 @@
 //! from 600x400 to 1920x1080.
 
 mod axes;
+mod data;
 mod delay_histogram;
 mod monthly_counts;
 mod peri_event;
@@ -20,6 +21,7 @@ mod phase;
 mod sensitivity;
 pub mod specs;
 mod timeline;
+mod typeset;
 mod weekday;
 
 pub use delay_histogram::DelayHistogram;
@@ -38,6 +40,7 @@ use plotters::style::{FontStyle, RGBColor};
 
 use crate::error::{Error, Result};
 pub use axes::{cartesian, house_mesh, swatch_box, swatch_line};
+pub use data::ChartData;
 
 /// Okabe-Ito palette (Okabe and Ito 2008), colour-blind safe.
 pub mod palette {
@@ -61,14 +64,10 @@ pub mod palette {
 
 /// Family name under which the embedded font is registered.
 pub const FONT_FAMILY: &str = "sans-serif";
-/// What SVG files ask the reader's browser for, embedded font first.
-pub const SVG_FONT_STACK: &str =
-    "NanumGothic, 'Nanum Gothic', 'Noto Sans CJK KR', 'Malgun Gothic', 'Apple SD Gothic Neo', Arial, sans-serif";
+/// The embedded font's family name, which the typesetter lays text out in.
+pub const FONT_NAME: &str = "NanumGothic";
 /// The line under every chart.
 pub const SOURCE_LINE: &str = "Data: data/SOURCES.md. Chart: northwind";
-
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/NanumGothicBold.ttf");
 
 /// Registers the embedded fonts with plotters, once per process. Must run
 /// before any text is drawn or measured, on either backend.
@@ -78,8 +77,10 @@ static BOLD: &[u8] = include_bytes!("../../assets/fonts/NanumGothicBold.ttf");
 pub fn register_fonts() -> Result<()> {
     static REGISTERED: OnceLock<bool> = OnceLock::new();
     let ok = REGISTERED.get_or_init(|| {
-        plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, REGULAR).is_ok()
-            && plotters::style::register_font(FONT_FAMILY, FontStyle::Bold, BOLD).is_ok()
+        typeset::font_files().into_iter().all(|(bytes, bold)| {
+            let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+            plotters::style::register_font(FONT_FAMILY, style, bytes).is_ok()
+        })
     });
     if *ok {
         Ok(())
@@ -102,13 +103,34 @@ impl Default for ChartSize {
 }
 
 /// A chart: a name and a drawing routine over any backend.
-pub trait Chart {
+pub trait Chart: ChartData {
     /// File stem, e.g. `timeline` or `sensitivity_election`: a fixed word,
     /// and for a per-group chart the group's slug, never its raw name.
     fn name(&self) -> String;
     /// The caption under the chart in `index.html`: what it shows and how to
     /// read it (a per-group chart names the group as it is called).
     fn caption(&self) -> String;
+    /// The chart's title, as drawn.
+    fn title(&self) -> &str;
+    /// The chart's subtitle (its key figures), as drawn.
+    fn subtitle(&self) -> &str;
+    /// The text alternative for readers who cannot see the chart: what it
+    /// shows and its key figures, then how to read it.
+    fn alt(&self) -> String {
+        let sentence = |text: &str| {
+            let text = text.trim();
+            if text.is_empty() || text.ends_with(['.', '?', '!']) {
+                text.to_string()
+            } else {
+                format!("{text}.")
+            }
+        };
+        [sentence(self.title()), sentence(self.subtitle()), sentence(&self.caption())]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
     /// The event group a per-group chart shows (its name, as shown).
     fn group(&self) -> Option<&str> {
         None
@@ -137,25 +159,34 @@ pub struct Rendered {
     pub group: Option<String>,
     /// See [`Chart::caption`].
     pub caption: String,
+    /// See [`Chart::alt`].
+    pub alt: String,
+    /// What the chart draws, as a table ([`ChartData`]).
+    pub data: crate::table::Table,
+    pub size: ChartSize,
     pub png: Vec<u8>,
+    /// Self-contained: text as outlines, the words in `<title>` and `<desc>`.
     pub svg: String,
 }
 
-/// Sizes derived from the image size, so that every element scales.
+/// Type and mark sizes. They are fixed in pixels at the reading size (as in
+/// the FT's and the BBC's chart styles), not scaled with the canvas: a phone
+/// chart keeps legible 15 px labels and gives the plot less room instead, and
+/// long titles wrap rather than shrink.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub size: ChartSize,
-    /// One "point": 1/400 of the shorter side's reference, at least 1 px.
+    /// Pixels per point: 1 at every size (kept as a factor so that a print
+    /// resolution can scale everything alike).
     unit: f64,
 }
 
 impl Style {
     pub fn new(size: ChartSize) -> Self {
-        let unit = (f64::from(size.width) / 1200.0).min(f64::from(size.height) / 675.0).max(0.4);
-        Style { size, unit }
+        Style { size, unit: 1.0 }
     }
 
-    /// `points` scaled to the image, in pixels.
+    /// `points` in pixels.
     pub fn px(&self, points: f64) -> i32 {
         (points * self.unit).round().max(1.0) as i32
     }
@@ -223,12 +254,17 @@ pub fn frame<DB: DrawingBackend>(
     let (_, sub_h) = root.estimate_text_size("Ag", &subtitle_font).map_err(fail)?;
     let (_, source_h) = root.estimate_text_size("Ag", &source_font).map_err(fail)?;
     let width = root.dim_in_pixel().0 as i32 - 2 * pad;
-    let title = fit_text(root, title, &title_font, width)?;
-    let subtitle = fit_text(root, subtitle, &subtitle_font, width)?;
-    root.draw(&Text::new(title, (pad, pad), title_font)).map_err(fail)?;
-    let sub_y = pad + title_h as i32 + style.px(8.0);
-    root.draw(&Text::new(subtitle, (pad, sub_y), subtitle_font)).map_err(fail)?;
-    let header = sub_y + sub_h as i32 + style.px(12.0);
+    let mut y = pad;
+    for line in wrap_text(root, title, &title_font, width, 3)? {
+        root.draw(&Text::new(line, (pad, y), title_font.clone())).map_err(fail)?;
+        y += (f64::from(title_h) * 1.2) as i32;
+    }
+    y += style.px(2.0);
+    for line in wrap_text(root, subtitle, &subtitle_font, width, 4)? {
+        root.draw(&Text::new(line, (pad, y), subtitle_font.clone())).map_err(fail)?;
+        y += (f64::from(sub_h) * 1.3) as i32;
+    }
+    let header = y + style.px(6.0);
     let footer = source_h as i32 + 2 * style.px(10.0);
     let height = root.dim_in_pixel().1 as i32;
     root.draw(&Text::new(SOURCE_LINE, (pad, height - footer + style.px(8.0)), source_font))
@@ -256,6 +292,40 @@ pub fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
         .map_err(fail)
 }
 
+/// Breaks `text` into lines of at most `width` pixels at spaces, at most
+/// `max_lines` of them (the last shortened with an ellipsis if the text runs
+/// on); a word longer than a line is shortened with an ellipsis.
+pub fn wrap_text<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    font: &TextStyle<'_>,
+    width: i32,
+    max_lines: usize,
+) -> std::result::Result<Vec<String>, String> {
+    let fits = |line: &str| -> std::result::Result<bool, String> {
+        Ok(area.estimate_text_size(line, font).map_err(fail)?.0 as i32 <= width)
+    };
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate =
+            if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
+        if current.is_empty() || fits(&candidate)? {
+            current = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut current, word.to_string()));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        let rest = lines.split_off(max_lines - 1).join(" ");
+        lines.push(rest);
+    }
+    lines.into_iter().map(|line| fit_text(area, &line, font, width)).collect()
+}
+
 /// Shortens `text` with an ellipsis until it fits in `width` pixels.
 pub fn fit_text<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -278,7 +348,8 @@ pub fn fit_text<DB: DrawingBackend>(
     }
 }
 
-/// Renders a chart to PNG bytes and an SVG string.
+/// Renders a chart to PNG bytes and an SVG string: drawn once as SVG, then
+/// typeset with the embedded fonts (see [`typeset`]).
 ///
 /// # Errors
 /// [`Error::Chart`] naming the chart when drawing or encoding fails.
@@ -288,40 +359,38 @@ pub fn render<C: Chart>(chart: &C, size: ChartSize) -> Result<Rendered> {
     let style = Style::new(size);
     let chart_error = |message: String| Error::Chart { name: name.clone(), message };
     let (w, h) = (size.width, size.height);
-    let mut pixels = vec![255u8; w as usize * h as usize * 3];
+    let mut drawing = String::new();
     {
-        let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut drawing, (w, h)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| chart_error(e.to_string()))?;
         chart.draw(&root, &style).map_err(chart_error)?;
         root.present().map_err(|e| chart_error(e.to_string()))?;
     }
-    let png = encode_png(&pixels, w, h).map_err(chart_error)?;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| chart_error(e.to_string()))?;
-        chart.draw(&root, &style).map_err(chart_error)?;
-        root.present().map_err(|e| chart_error(e.to_string()))?;
-    }
-    let mut svg = svg.replace(
-        &format!("font-family=\"{FONT_FAMILY}\""),
-        &format!("font-family=\"{SVG_FONT_STACK}\""),
-    );
     // plotters escapes markup in text but passes control characters through,
-    // and XML cannot hold them (a NUL in a case's name would make the file
+    // and XML cannot hold them (a NUL in a case's name would make the drawing
     // unreadable): drop all but tab, line feed and carriage return.
-    svg.retain(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
+    drawing.retain(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
+    let alt = chart.alt();
+    let typeset::Typeset { png, svg } =
+        typeset::typeset(&drawing, &name, chart.title(), &alt).map_err(chart_error)?;
     Ok(Rendered {
         name,
         group: chart.group().map(String::from),
         caption: chart.caption(),
+        alt,
+        data: chart.data(),
+        size,
         png,
         svg,
     })
 }
 
 /// Encodes RGB pixels as a PNG (deterministic: same pixels, same bytes).
-fn encode_png(pixels: &[u8], width: u32, height: u32) -> std::result::Result<Vec<u8>, String> {
+pub(crate) fn encode_png(
+    pixels: &[u8],
+    width: u32,
+    height: u32,
+) -> std::result::Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     {
         let mut encoder = png::Encoder::new(&mut bytes, width, height);
@@ -376,12 +445,24 @@ mod tests {
 
     struct HangulProbe;
 
+    impl ChartData for HangulProbe {
+        fn data(&self) -> crate::table::Table {
+            crate::table::Table { name: "probe".into(), columns: vec![], rows: vec![] }
+        }
+    }
+
     impl Chart for HangulProbe {
         fn name(&self) -> String {
             "probe".into()
         }
         fn caption(&self) -> String {
             String::new()
+        }
+        fn title(&self) -> &str {
+            "태영호"
+        }
+        fn subtitle(&self) -> &str {
+            ""
         }
         fn draw<DB: DrawingBackend>(
             &self,
@@ -407,8 +488,10 @@ mod tests {
         let rendered = render(&HangulProbe, ChartSize { width: 300, height: 80 }).unwrap();
         assert!(rendered.png.starts_with(b"\x89PNG"));
         assert!(ink(&rendered.png) > 150, "too little ink: {}", ink(&rendered.png));
-        assert!(rendered.svg.contains("태영호"));
-        assert!(rendered.svg.contains("NanumGothic"));
+        // The SVG carries the glyphs as outlines, and the words in its title.
+        assert!(!rendered.svg.contains("<text"), "{}", rendered.svg);
+        assert!(rendered.svg.contains("<path"));
+        assert!(rendered.svg.contains("<title>태영호</title>"));
     }
 
     #[test]
@@ -421,6 +504,34 @@ mod tests {
         assert_eq!(format, "%b %Y");
         assert_eq!(ticks.len(), 7, "{ticks:?}");
         assert_eq!(ticks[1], d(2020, 3, 1));
+    }
+
+    #[test]
+    fn long_titles_wrap_at_words_within_the_width() {
+        register_fonts().unwrap();
+        let mut svg = String::new();
+        let root = SVGBackend::with_string(&mut svg, (640, 200)).into_drawing_area();
+        let style = Style::new(ChartSize { width: 640, height: 200 });
+        let text =
+            "Announcements around election events: rate ratio by window width, before and after";
+        let lines = wrap_text(&root, text, &style.title_font(), 600, 3).unwrap();
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(lines.join(" "), text, "no word is lost or cut");
+        for line in &lines {
+            assert!(root.estimate_text_size(line, &style.title_font()).unwrap().0 <= 600, "{line}");
+        }
+        let capped = wrap_text(&root, &"word ".repeat(200), &style.title_font(), 600, 2).unwrap();
+        assert_eq!(capped.len(), 2);
+        assert!(capped[1].ends_with('…'));
+    }
+
+    #[test]
+    fn type_sizes_do_not_shrink_with_the_canvas() {
+        let article = Style::new(ChartSize { width: 1200, height: 675 });
+        let phone = Style::new(ChartSize { width: 600, height: 400 });
+        assert_eq!(article.font_px(17.0, 11.0), phone.font_px(17.0, 11.0));
+        assert_eq!(article.x_axis_area(), phone.x_axis_area());
+        assert_eq!(article.px(16.0), phone.px(16.0));
     }
 
     #[test]

@@ -19,6 +19,14 @@ pub struct MonthlyCounts {
 }
 
 impl Chart for MonthlyCounts {
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn subtitle(&self) -> &str {
+        &self.subtitle
+    }
+
     fn name(&self) -> String {
         "monthly_counts".into()
     }

@@ -41,6 +41,14 @@ fn step_line(bins: &[(i64, i64)], values: impl Iterator<Item = f64>) -> Vec<(i64
 }
 
 impl Chart for PeriEvent {
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn subtitle(&self) -> &str {
+        &self.subtitle
+    }
+
     fn name(&self) -> String {
         format!("peri_event_{}", self.slug)
     }

@@ -27,6 +27,14 @@ fn point(theta: f64, r: f64) -> (f64, f64) {
 }
 
 impl Chart for PhaseRose {
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn subtitle(&self) -> &str {
+        &self.subtitle
+    }
+
     fn name(&self) -> String {
         format!("phase_{}", self.slug)
     }

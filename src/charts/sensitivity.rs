@@ -34,6 +34,14 @@ fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
 }
 
 impl Chart for Sensitivity {
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn subtitle(&self) -> &str {
+        &self.subtitle
+    }
+
     fn name(&self) -> String {
         format!("sensitivity_{}", self.slug)
     }

@@ -219,8 +219,10 @@ pub fn sensitivity(analysis: &Analysis) -> Vec<Sensitivity> {
             Sensitivity {
                 group: g.name.clone(),
                 slug: g.slug.clone(),
+                // A neutral title: whether the window matters is the adjusted
+                // tests' to say (the subtitle), not the title's.
                 title: format!(
-                    "Do announcements cluster around {} events? It depends on the window",
+                    "Announcements around {} events: rate ratio by window width",
                     g.name
                 ),
                 subtitle,

@@ -41,6 +41,14 @@ fn day(date: NaiveDate, start: NaiveDate) -> i32 {
 }
 
 impl Chart for Timeline {
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn subtitle(&self) -> &str {
+        &self.subtitle
+    }
+
     fn name(&self) -> String {
         "timeline".into()
     }

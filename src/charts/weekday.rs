@@ -19,6 +19,14 @@ pub struct WeekdayChart {
 }
 
 impl Chart for WeekdayChart {
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn subtitle(&self) -> &str {
+        &self.subtitle
+    }
+
     fn name(&self) -> String {
         "weekday".into()
     }

@@ -69,6 +69,7 @@ struct FileOutput {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileCharts {
+    size: Option<crate::model::ChartPreset>,
     width: Option<u32>,
     height: Option<u32>,
 }
@@ -129,8 +130,8 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Partial> {
         out_dir: file.output.dir.map(relative),
         charts: file.output.charts,
         joined: file.output.joined,
-        chart_width: file.charts.width,
-        chart_height: file.charts.height,
+        chart_width: file.charts.width.or(file.charts.size.map(|p| p.size().0)),
+        chart_height: file.charts.height.or(file.charts.size.map(|p| p.size().1)),
         regression_terms: file.regression.terms,
         fixed_effects: file.regression.fixed_effects,
         hac_lags: file.regression.hac_lags,

@@ -161,3 +161,24 @@ fn date_format_hints_read_like_the_pattern() {
     assert_eq!(date_format_hint("%Y-%m-%d"), "YYYY-MM-DD");
     assert_eq!(date_format_hint("%d/%m/%Y"), "DD/MM/YYYY");
 }
+
+#[test]
+fn a_size_preset_sets_width_and_height_and_explicit_sizes_override_it() {
+    use crate::model::ChartPreset;
+    let size = |config: &Config| (config.chart_size.width, config.chart_size.height);
+    let run = RunArgs { size: Some(ChartPreset::Phone), ..RunArgs::default() };
+    assert_eq!(size(&for_run(&run).unwrap()), (640, 800));
+    let run = RunArgs { size: Some(ChartPreset::Phone), width: Some(700), ..RunArgs::default() };
+    assert_eq!(size(&for_run(&run).unwrap()), (700, 800));
+    let (_dir, path) = write_config("[charts]\nsize = \"square\"\n");
+    let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
+    assert_eq!(size(&for_run(&run).unwrap()), (1080, 1080));
+    let (_dir, path) = write_config("[charts]\nsize = \"square\"\nwidth = 1200\n");
+    let run =
+        RunArgs { input: args_with(&path), size: Some(ChartPreset::Phone), ..RunArgs::default() };
+    assert_eq!(size(&for_run(&run).unwrap()), (640, 800), "a flag beats the file");
+    let (_dir, path) = write_config("[charts]\nsize = \"poster\"\n");
+    let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
+    let message = for_run(&run).unwrap_err().to_string();
+    assert!(message.contains("poster"), "{message}");
+}

@@ -152,3 +152,45 @@ impl Default for OutputParts {
         OutputParts { charts: true, joined: true }
     }
 }
+
+/// A chart size for a place a chart goes: `article` (1200x675, 16:9, the
+/// default), `phone` (640x800, for a phone's column), `square` (1080x1080, a
+/// social card). Type sizes are the same in every preset; the plot gets the
+/// room that is left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartPreset {
+    Article,
+    Phone,
+    Square,
+}
+
+impl ChartPreset {
+    /// Every preset, by name, for help texts and messages.
+    pub const NAMES: [&'static str; 3] = ["article", "phone", "square"];
+
+    /// Width and height in pixels.
+    pub fn size(self) -> (u32, u32) {
+        match self {
+            ChartPreset::Article => (1200, 675),
+            ChartPreset::Phone => (640, 800),
+            ChartPreset::Square => (1080, 1080),
+        }
+    }
+}
+
+impl std::str::FromStr for ChartPreset {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        match name {
+            "article" => Ok(ChartPreset::Article),
+            "phone" => Ok(ChartPreset::Phone),
+            "square" => Ok(ChartPreset::Square),
+            other => Err(format!(
+                "'{other}' is not a chart size (use one of: {})",
+                ChartPreset::NAMES.join(", ")
+            )),
+        }
+    }
+}

@@ -59,6 +59,17 @@ figure svg{width:100%;height:auto;display:block}
 figcaption{font-size:14px;color:#555;margin-top:.3em}
 code{font-size:.9em}
 .since{background:#fff8e1;border-left:4px solid #e69f00;padding:.4em 1em}
+@media (prefers-color-scheme:dark){
+body{background:#111;color:#e8e8e8}
+main{background:#1b1b1b}
+h2{border-top-color:#333}
+th{background:#262626}
+th,td{border-bottom-color:#333}
+figcaption{color:#aaa}
+a{color:#8cc8ff}
+figure svg{background:#fff}
+.since{background:#2b2514}
+}
 ";
 
 /// Renders the page from the summary's sections, the charts and the cases.
@@ -70,7 +81,7 @@ pub fn index_html(
 ) -> String {
     let mut page = String::new();
     page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    page.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     page.push_str("<title>northwind report: do announcements cluster around events?</title>\n");
     page.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"));
     page.push_str(&markdown_to_html(&summary.head));
@@ -100,13 +111,17 @@ pub fn index_html(
     page
 }
 
+/// A chart as a figure: its SVG inline (self-contained, text as outlines),
+/// named for assistive technology by its text alternative, and the caption
+/// with links to the PNG and SVG files.
 fn push_figure(page: &mut String, chart: &Rendered) {
-    page.push_str(&format!("<figure id=\"{}\">\n", escape_html(&chart.name)));
-    page.push_str(&chart.svg);
+    let name = escape_html(&chart.name);
+    page.push_str(&format!("<figure id=\"{name}\">\n"));
+    let label = format!("<svg aria-label=\"{}\" ", escape_html(&chart.alt));
+    page.push_str(&chart.svg.replacen("<svg ", &label, 1));
     page.push_str(&format!(
         "\n<figcaption>{} <a href=\"charts/{name}.png\">PNG</a> · <a href=\"charts/{name}.svg\">SVG</a></figcaption>\n</figure>\n",
         escape_html(&chart.caption),
-        name = escape_html(&chart.name)
     ));
 }
 

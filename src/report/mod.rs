@@ -4,15 +4,16 @@
 //! they format what [`crate::analysis::Analysis`] holds. Writing to disk is
 //! [`crate::output`]'s job alone.
 
+mod alt;
 pub mod changes;
 pub mod html;
 mod joined;
 mod json;
 pub mod markdown;
-mod row_cells;
 pub mod rows;
-pub mod table;
+pub use crate::table;
 
+pub use alt::alt_markdown;
 pub use joined::{joined_columns, write_joined_csv};
 pub use json::summary_json;
 pub use markdown::summary_markdown;

@@ -3,13 +3,13 @@
 //! [`super::Table::from_rows`] writes CSV from the same row structs that
 //! `summary.json` serializes.
 //!
-//! It reports itself as not human readable, so that [`super::rows::Figure`]
+//! It reports itself as not human readable, so that `report::rows::Figure`
 //! hands it the raw float (which [`Cell::Float`] renders as `inf` or an empty
 //! cell) instead of JSON's `"inf"` and `null`.
 
 use serde::ser::{self, Impossible, Serialize, SerializeStruct};
 
-use super::table::Cell;
+use super::Cell;
 
 /// Why a value cannot be a row of cells: only a struct of scalars can.
 #[derive(Debug)]

@@ -1,4 +1,9 @@
-//! A minimal table model shared by the CSV and Markdown writers.
+//! The table model every CSV the tool writes goes through: the report's
+//! tables and each chart's data. A table is made from row structs by serde
+//! ([`Table::from_rows`], via [`row_cells`]), so one struct defines a table's
+//! columns wherever it is written.
+
+mod row_cells;
 
 use chrono::NaiveDate;
 
@@ -100,17 +105,17 @@ pub struct Table {
 
 impl Table {
     /// The table of `rows`, one column per field of the row struct `T` (see
-    /// [`super::rows`]). The column names come from `T::default()`, so a table
+    /// `report::rows`). The column names come from `T::default()`, so a table
     /// with no rows still has its header.
     pub fn from_rows<T: serde::Serialize + Default>(name: impl Into<String>, rows: &[T]) -> Table {
-        let columns = super::row_cells::row_cells(&T::default())
+        let columns = row_cells::row_cells(&T::default())
             .map(|(columns, _)| columns.into_iter().map(String::from).collect())
             .unwrap_or_default();
         // Every row type is a struct of scalars (a unit test serializes each),
         // so no row is refused.
         let rows = rows
             .iter()
-            .filter_map(|row| super::row_cells::row_cells(row).ok().map(|(_, cells)| cells))
+            .filter_map(|row| row_cells::row_cells(row).ok().map(|(_, cells)| cells))
             .collect();
         Table { name: name.into(), columns, rows }
     }
