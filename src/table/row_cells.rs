@@ -191,6 +191,15 @@ impl SerializeStruct for &mut RowSerializer {
     }
 }
 
+/// Integers that fit an `i64` become [`Cell::Int`].
+macro_rules! small_integers_are_int_cells {
+    ($($method:ident($ty:ty)),*) => {
+        $(fn $method(self, v: $ty) -> Result<Cell, NotARow> {
+            Ok(Cell::Int(v.into()))
+        })*
+    };
+}
+
 /// Serializes one scalar field into a [`Cell`].
 struct CellSerializer;
 
@@ -211,26 +220,16 @@ impl ser::Serializer for CellSerializer {
     fn serialize_bool(self, v: bool) -> Result<Cell, NotARow> {
         Ok(Cell::Text(v.to_string()))
     }
-    fn serialize_i8(self, v: i8) -> Result<Cell, NotARow> {
-        Ok(Cell::Int(v.into()))
-    }
-    fn serialize_i16(self, v: i16) -> Result<Cell, NotARow> {
-        Ok(Cell::Int(v.into()))
-    }
-    fn serialize_i32(self, v: i32) -> Result<Cell, NotARow> {
-        Ok(Cell::Int(v.into()))
-    }
+    small_integers_are_int_cells!(
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32)
+    );
     fn serialize_i64(self, v: i64) -> Result<Cell, NotARow> {
         Ok(Cell::Int(v))
-    }
-    fn serialize_u8(self, v: u8) -> Result<Cell, NotARow> {
-        Ok(Cell::Int(v.into()))
-    }
-    fn serialize_u16(self, v: u16) -> Result<Cell, NotARow> {
-        Ok(Cell::Int(v.into()))
-    }
-    fn serialize_u32(self, v: u32) -> Result<Cell, NotARow> {
-        Ok(Cell::Int(v.into()))
     }
     fn serialize_u64(self, v: u64) -> Result<Cell, NotARow> {
         Ok(Cell::count(v))
