@@ -235,7 +235,10 @@ pub fn render_charts(
     for chart in specs::phase(analysis) {
         jobs.push(Box::new(move || render(&chart, size)));
     }
-    jobs.push(Box::new(move || render(&specs::delay_histogram(analysis), size)));
+    // Nothing to show, no chart: summary.md says why.
+    if let Some(chart) = specs::delay_histogram(analysis) {
+        jobs.push(Box::new(move || render(&chart, size)));
+    }
     jobs.push(Box::new(move || render(&specs::weekday(analysis), size)));
     jobs.par_iter().map(|job| job()).collect()
 }

@@ -9,6 +9,7 @@ mod golden_advanced;
 #[cfg(unix)]
 mod kill;
 mod large_inputs;
+mod layout;
 mod pipeline;
 mod properties;
 mod prose;

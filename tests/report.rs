@@ -113,6 +113,41 @@ fn every_chart_has_its_data_beside_it_and_one_text_alternative_everywhere() {
 }
 
 #[test]
+fn a_chart_with_nothing_to_show_is_left_out_and_the_report_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.csv"),
+        "id,category,announcement_date\nx1,military,2020-01-05\nx2,civilian,2020-06-01\nx3,civilian,2021-02-03\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("e.csv"),
+        "date,kind,label\n2020-03-01,vote,Vote\n2021-01-20,vote,Vote\n",
+    )
+    .unwrap();
+    run_ok(northwind(dir.path()).args([
+        "run",
+        "-q",
+        "--permutations",
+        "99",
+        "--announcements",
+        "a.csv",
+        "--events",
+        "e.csv",
+        "--out",
+        "r",
+    ]));
+    let out = dir.path().join("r");
+    assert!(!out.join("charts/delay_histogram.png").exists(), "an empty delay histogram was drawn");
+    assert!(!out.join("charts/delay_histogram.svg").exists());
+    assert!(out.join("charts/timeline.svg").exists(), "the other charts are drawn");
+    let summary = std::fs::read_to_string(out.join("summary.md")).unwrap();
+    assert!(summary.contains("so the report has no delay histogram"), "{summary}");
+    let alt = std::fs::read_to_string(out.join("charts/alt.md")).unwrap();
+    assert!(!alt.contains("## delay_histogram"));
+}
+
+#[test]
 fn charts_and_the_html_report_are_deterministic() {
     let dir = tempfile::tempdir().unwrap();
     let a = snapshot(&bundled_report(&dir.path().join("a"), &["--threads", "1"]));

@@ -7,6 +7,8 @@ use plotters::coord::ranged1d::{AsRangedCoord, Ranged, ValueFormatter};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use plotters::style::RGBAColor;
+
 use super::{fail, palette, Style};
 
 /// A cartesian chart context over the coordinates that `X` and `Y` describe.
@@ -30,7 +32,8 @@ pub fn cartesian<'a, DB: DrawingBackend, X: AsRangedCoord, Y: AsRangedCoord>(
     y: Y,
 ) -> std::result::Result<Plot<'a, DB, X, Y>, String> {
     ChartBuilder::on(plot)
-        .margin_right(style.px(24.0))
+        // Room for half of a tick label centred on the axis's last point.
+        .margin_right(style.px(36.0))
         .margin_left(style.px(10.0))
         .x_label_area_size(style.x_axis_area())
         .y_label_area_size(y_label_width)
@@ -64,23 +67,120 @@ where
     mesh
 }
 
-/// A filled legend swatch (for bars and bands), centred on the legend
-/// entry's anchor.
-pub fn swatch_box(
-    fill: impl Into<ShapeStyle>,
-    style: &Style,
-) -> impl Fn((i32, i32)) -> Rectangle<(i32, i32)> {
-    let fill = fill.into();
-    let (w, h) = (style.px(16.0), style.px(6.0));
-    move |(x, y)| Rectangle::new([(x, y - h), (x + w, y + h)], fill)
+/// A count axis's tick label: whole numbers only, so that a few cases never
+/// read "0, 0, 1, 2, 2" (a tick between two integers gets no label).
+pub fn count_label(y: &f64) -> String {
+    if (y - y.round()).abs() < 1e-9 {
+        format!("{y:.0}")
+    } else {
+        String::new()
+    }
 }
 
-/// A line legend swatch drawn with `stroke`.
-pub fn swatch_line(
-    stroke: impl Into<ShapeStyle>,
+/// How many ticks a count axis up to `top` asks for: about one per whole
+/// number, at most ten.
+pub fn count_ticks(top: f64) -> usize {
+    (top.floor().max(0.0) as usize + 1).clamp(2, 10)
+}
+
+/// What a legend entry's sample looks like.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Swatch {
+    /// A filled box (bars, bands).
+    Fill(RGBAColor),
+    /// A line of this colour and width, solid or dashed (`(dash, gap)` pixels).
+    Line(RGBAColor, u32, Option<(i32, i32)>),
+    /// A hollow downward triangle (the marker of a rate ratio of 0).
+    Hollow(RGBAColor),
+    /// A filled upward triangle (an event marker).
+    Marker(RGBAColor),
+}
+
+/// One entry of a chart's legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    pub label: String,
+    pub swatch: Swatch,
+}
+
+impl LegendEntry {
+    pub fn new(label: impl Into<String>, swatch: Swatch) -> Self {
+        LegendEntry { label: label.into(), swatch }
+    }
+}
+
+/// Draws `entries` in rows from `(x0, y)` within `width` pixels: the legend
+/// sits above the plot, never on the data. Returns the height it took.
+///
+/// # Errors
+/// The backend's, as text.
+pub fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     style: &Style,
-) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
-    let stroke = stroke.into();
-    let w = style.px(16.0);
-    move |(x, y)| PathElement::new(vec![(x, y), (x + w, y)], stroke)
+    entries: &[LegendEntry],
+    (x0, y0): (i32, i32),
+    width: i32,
+) -> std::result::Result<i32, String> {
+    if entries.is_empty() {
+        return Ok(0);
+    }
+    let font = style.small_font();
+    let (_, text_h) = root.estimate_text_size("Ag", &font).map_err(fail)?;
+    let row_h = (f64::from(text_h) * 1.45) as i32;
+    let sample = style.px(22.0);
+    let (mut x, mut y) = (x0, y0);
+    for entry in entries {
+        let label = super::fit_text(root, &entry.label, &font, width - sample - style.px(8.0))?;
+        let (text_w, _) = root.estimate_text_size(&label, &font).map_err(fail)?;
+        let entry_w = sample + style.px(6.0) + text_w as i32;
+        if x > x0 && x + entry_w > x0 + width {
+            x = x0;
+            y += row_h;
+        }
+        let mid = y + text_h as i32 / 2;
+        draw_swatch(root, style, entry.swatch, (x, mid), sample)?;
+        root.draw(&Text::new(label, (x + sample + style.px(6.0), y), font.clone()))
+            .map_err(fail)?;
+        x += entry_w + style.px(20.0);
+    }
+    Ok(y + row_h - y0)
+}
+
+fn draw_swatch<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    style: &Style,
+    swatch: Swatch,
+    (x, y): (i32, i32),
+    width: i32,
+) -> std::result::Result<(), String> {
+    match swatch {
+        Swatch::Fill(colour) => {
+            let h = style.px(6.0);
+            root.draw(&Rectangle::new([(x, y - h), (x + width, y + h)], colour.filled()))
+        }
+        Swatch::Line(colour, stroke, dash) => {
+            let stroke = colour.stroke_width(stroke);
+            let (on, off) = dash.unwrap_or((width, 0));
+            let mut from = x;
+            while from < x + width {
+                let to = (from + on.max(1)).min(x + width);
+                root.draw(&PathElement::new(vec![(from, y), (to, y)], stroke)).map_err(fail)?;
+                from = to + off;
+            }
+            Ok(())
+        }
+        Swatch::Hollow(colour) => {
+            let (c, d) = (x + width / 2, style.px(6.0));
+            let outline = vec![(c - d, y - d), (c + d, y - d), (c, y + d), (c - d, y - d)];
+            root.draw(&PathElement::new(outline, colour.stroke_width(style.px(2.0) as u32)))
+        }
+        Swatch::Marker(colour) => {
+            let (c, d) = (x + width / 2, style.px(6.0));
+            root.draw(&Polygon::new(
+                vec![(c - d, y + d), (c + d, y + d), (c, y - d)],
+                colour.filled(),
+            ))
+        }
+    }
+    .map_err(fail)
 }

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{cartesian, house_mesh};
+use super::{cartesian, count_label, count_ticks, house_mesh};
 use super::{fail, frame, palette, Chart, DrawResult, Style};
 
 /// The delay histogram's data: `(lo, hi, count)` bins of days.
@@ -42,10 +42,27 @@ impl Chart for DelayHistogram {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
-        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        let plot = frame(root, style, &self.title, &self.subtitle, &[])?;
         let y_max = self.bins.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64 * 1.15;
-        let labels: Vec<String> = self.bins.iter().map(|(lo, hi, _)| bin_label(*lo, *hi)).collect();
+        let mut labels: Vec<String> =
+            self.bins.iter().map(|(lo, hi, _)| bin_label(*lo, *hi)).collect();
         let n = self.bins.len() as i32;
+        // Where the bins are too narrow for every label (a phone), every
+        // second or third bin is labelled, from the first.
+        let font = style.small_font();
+        let widest = labels
+            .iter()
+            .map(|l| root.estimate_text_size(l, &font).map_or(0, |(w, _)| w))
+            .max()
+            .unwrap_or(0);
+        let bin_px = f64::from(plot.dim_in_pixel().0) * 0.85 / f64::from(n.max(1));
+        let step =
+            ((f64::from(widest) + f64::from(style.px(10.0))) / bin_px).ceil().max(1.0) as usize;
+        for (i, label) in labels.iter_mut().enumerate() {
+            if i % step != 0 {
+                label.clear();
+            }
+        }
         let mut chart =
             cartesian(&plot, style, style.y_axis_area(4), (0..n - 1).into_segmented(), 0.0..y_max)?;
         house_mesh(
@@ -61,7 +78,8 @@ impl Chart for DelayHistogram {
             SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
             _ => String::new(),
         })
-        .y_label_formatter(&|y| format!("{y:.0}"))
+        .y_labels(count_ticks(y_max))
+        .y_label_formatter(&count_label)
         .draw()
         .map_err(fail)?;
         chart

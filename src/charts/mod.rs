@@ -22,6 +22,7 @@ mod sensitivity;
 pub mod specs;
 mod timeline;
 mod typeset;
+pub use typeset::TextBox;
 mod weekday;
 
 pub use delay_histogram::DelayHistogram;
@@ -39,7 +40,7 @@ use plotters::prelude::*;
 use plotters::style::{FontStyle, RGBColor};
 
 use crate::error::{Error, Result};
-pub use axes::{cartesian, house_mesh, swatch_box, swatch_line};
+pub use axes::{cartesian, count_label, count_ticks, draw_legend, house_mesh, LegendEntry, Swatch};
 pub use data::ChartData;
 
 /// Okabe-Ito palette (Okabe and Ito 2008), colour-blind safe.
@@ -167,6 +168,8 @@ pub struct Rendered {
     pub png: Vec<u8>,
     /// Self-contained: text as outlines, the words in `<title>` and `<desc>`.
     pub svg: String,
+    /// Where each text was set (for the layout checks).
+    pub text_boxes: Vec<TextBox>,
 }
 
 /// Type and mark sizes. They are fixed in pixels at the reading size (as in
@@ -239,12 +242,15 @@ impl Style {
     }
 }
 
-/// Draws the title, subtitle and source line, and returns the area left for the plot.
+/// Draws the title, subtitle, legend and source line, and returns the area
+/// left for the plot: the legend sits between the subtitle and the plot, so
+/// it never covers the data.
 pub fn frame<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     style: &Style,
     title: &str,
     subtitle: &str,
+    legend: &[LegendEntry],
 ) -> std::result::Result<DrawingArea<DB, Shift>, String> {
     let pad = style.px(18.0);
     let title_font = style.title_font();
@@ -264,6 +270,10 @@ pub fn frame<DB: DrawingBackend>(
         root.draw(&Text::new(line, (pad, y), subtitle_font.clone())).map_err(fail)?;
         y += (f64::from(sub_h) * 1.3) as i32;
     }
+    if !legend.is_empty() {
+        y += style.px(6.0);
+        y += draw_legend(root, style, legend, (pad, y), width)?;
+    }
     let header = y + style.px(6.0);
     let footer = source_h as i32 + 2 * style.px(10.0);
     let height = root.dim_in_pixel().1 as i32;
@@ -273,23 +283,6 @@ pub fn frame<DB: DrawingBackend>(
     let plot_height = (height - header - footer).max(10) as u32;
     let (plot, _) = rest.split_vertically(plot_height);
     Ok(plot)
-}
-
-/// Draws the series legend in the house style at `position`.
-pub fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
-    chart: &mut ChartContext<'a, DB, CT>,
-    style: &Style,
-    position: SeriesLabelPosition,
-) -> DrawResult {
-    chart
-        .configure_series_labels()
-        .position(position)
-        .background_style(WHITE.mix(0.9))
-        .border_style(palette::LIGHT_GREY)
-        .label_font(style.small_font())
-        .margin(style.px(6.0))
-        .draw()
-        .map_err(fail)
 }
 
 /// Breaks `text` into lines of at most `width` pixels at spaces, at most
@@ -371,7 +364,7 @@ pub fn render<C: Chart>(chart: &C, size: ChartSize) -> Result<Rendered> {
     // unreadable): drop all but tab, line feed and carriage return.
     drawing.retain(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
     let alt = chart.alt();
-    let typeset::Typeset { png, svg } =
+    let typeset::Typeset { png, svg, text_boxes } =
         typeset::typeset(&drawing, &name, chart.title(), &alt).map_err(chart_error)?;
     Ok(Rendered {
         name,
@@ -382,6 +375,7 @@ pub fn render<C: Chart>(chart: &C, size: ChartSize) -> Result<Rendered> {
         size,
         png,
         svg,
+        text_boxes,
     })
 }
 

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{cartesian, house_mesh};
-use super::{date_ticks, fail, frame, palette, Chart, DrawResult, Style};
+use super::{date_ticks, fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
 
 /// The monthly-counts chart's data.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,18 +32,25 @@ impl Chart for MonthlyCounts {
     }
 
     fn caption(&self) -> String {
-        "Announcements per calendar month. Triangles above the bars mark months with an event of each group.".into()
+        "Announcements per calendar month. Triangles above the bars mark months with an event of each group, one row and colour per group.".into()
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
-        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        // The event bands are named in the legend, above the plot.
+        let legend: Vec<LegendEntry> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, (name, _))| {
+                let colour = palette::SERIES[(g + 3) % palette::SERIES.len()];
+                LegendEntry::new(
+                    format!("months with {name} events"),
+                    Swatch::Marker(colour.mix(1.0)),
+                )
+            })
+            .collect();
+        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
         let n = self.months.len().max(1) as i32;
-        let longest =
-            self.groups.iter().map(|(name, _)| name.chars().count()).max().unwrap_or(0) as f64;
-        // Width of "months with <group> events" as a share of the plot, in months.
-        let label_px = (longest + 20.0) * style.small_font_px() * 0.47 + f64::from(style.px(12.0));
-        let plot_px = f64::from(style.size.width) * 0.85;
-        let label_room = ((label_px / (plot_px - label_px).max(1.0)) * f64::from(n)).ceil() as i32;
         let peak = self.months.iter().map(|m| m.2).max().unwrap_or(1).max(1) as f64;
         let rows = self.groups.len() as f64;
         // Event markers sit in bands above the tallest bar.
@@ -64,12 +71,12 @@ impl Chart for MonthlyCounts {
             .map(|(i, _)| i as i32)
             .collect();
         let months = self.months.clone();
-        // Room on the right for the event bands' names, clear of the markers.
+        // The axis ends where the data end.
         let mut chart = cartesian(
             &plot,
             style,
             style.y_axis_area(4),
-            (0..n + label_room).with_key_points(ticks),
+            (0..n).with_key_points(ticks),
             0.0..y_max,
         )?;
         house_mesh(
@@ -103,7 +110,7 @@ impl Chart for MonthlyCounts {
                 Rectangle::new([(i, 0.0), (i + 1, m.2 as f64)], bar_colour.filled())
             }))
             .map_err(fail)?;
-        for (g, (name, indices)) in self.groups.iter().enumerate() {
+        for (g, (_, indices)) in self.groups.iter().enumerate() {
             let colour = palette::SERIES[(g + 3) % palette::SERIES.len()];
             let y = peak * 1.08 + band * (rows - g as f64 - 0.5);
             let size = style.px(5.0);
@@ -113,18 +120,6 @@ impl Chart for MonthlyCounts {
                         .iter()
                         .map(|&i| TriangleMarker::new((i as i32, y), size, colour.filled())),
                 )
-                .map_err(fail)?;
-            // The band's name, at its right end, in the band's colour.
-            let (x, y) = chart.backend_coord(&(n + label_room, y));
-            let text = format!("months with {name} events");
-            let font = style.small_font().color(&colour);
-            let (w, h) = root.estimate_text_size(&text, &font).map_err(fail)?;
-            root.draw(&Rectangle::new(
-                [(x - w as i32 - style.px(8.0), y - h as i32), (x, y + h as i32 / 2 + 2)],
-                WHITE.mix(0.85).filled(),
-            ))
-            .map_err(fail)?;
-            root.draw(&Text::new(text, (x - w as i32 - style.px(4.0), y - h as i32 + 2), font))
                 .map_err(fail)?;
         }
         Ok(())

@@ -5,8 +5,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{cartesian, house_mesh, swatch_box, swatch_line};
-use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
+use super::{cartesian, count_label, count_ticks, house_mesh};
+use super::{fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
 
 /// The peri-event chart's data for one group.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +63,30 @@ impl Chart for PeriEvent {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
-        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        let legend = [
+            LegendEntry::new("observed", Swatch::Fill(palette::BLUE.mix(0.85))),
+            LegendEntry::new(
+                "expected under the null (shifts)",
+                Swatch::Line(palette::BLACK.mix(1.0), style.px(1.5) as u32, None),
+            ),
+            LegendEntry::new(
+                "global 95% envelope (studentized): the band a whole curve should stay in",
+                Swatch::Fill(palette::SKY_BLUE.mix(0.4)),
+            ),
+            LegendEntry::new(
+                "global 95% envelope (extreme rank length)",
+                Swatch::Line(
+                    palette::VERMILLION.mix(1.0),
+                    style.px(1.5) as u32,
+                    Some((style.px(5.0), style.px(4.0))),
+                ),
+            ),
+            LegendEntry::new(
+                "pointwise 95% band: for one bin at a time, not the whole curve",
+                Swatch::Fill(palette::GREY.mix(0.45)),
+            ),
+        ];
+        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
         let x0 = self.bins.first().map_or(-1, |b| b.0);
         let x1 = self.bins.last().map_or(1, |b| b.1);
         let top = self
@@ -74,19 +97,20 @@ impl Chart for PeriEvent {
             .chain(self.erl.iter().map(|g| g.1))
             .chain(self.pointwise.iter().map(|g| g.1))
             .fold(1.0, f64::max)
-            * 1.9;
+            * 1.3;
         let mut chart = cartesian(&plot, style, style.y_axis_area(4), x0..x1, 0.0..top)?;
         house_mesh(
             &mut chart.configure_mesh(),
             style,
             style.label_font(),
             "Days from the event (negative: before it)",
-            Some("Announcement-event pairs per bin"),
+            Some("Pairs per bin"),
         )
         .disable_x_mesh()
         .x_labels(9)
         .x_label_formatter(&|d| format!("{d}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
+        .y_labels(count_ticks(top))
+        .y_label_formatter(&count_label)
         .draw()
         .map_err(fail)?;
         let global_colour = palette::SKY_BLUE;
@@ -95,17 +119,13 @@ impl Chart for PeriEvent {
                 step_band(&self.bins, &self.global),
                 global_colour.mix(0.25),
             )))
-            .map_err(fail)?
-            .label("global 95% envelope (studentized): the band a whole curve should stay in")
-            .legend(swatch_box(global_colour.mix(0.4).filled(), style));
+            .map_err(fail)?;
         chart
             .draw_series(std::iter::once(Polygon::new(
                 step_band(&self.bins, &self.pointwise),
                 palette::GREY.mix(0.3),
             )))
-            .map_err(fail)?
-            .label("pointwise 95% band: for one bin at a time, not the whole curve")
-            .legend(swatch_box(palette::GREY.mix(0.45).filled(), style));
+            .map_err(fail)?;
         let margin = style.px(2.0) as u32;
         chart
             .draw_series(self.bins.iter().zip(&self.observed).map(|(b, &o)| {
@@ -114,9 +134,7 @@ impl Chart for PeriEvent {
                 bar.set_margin(0, 0, margin, margin);
                 bar
             }))
-            .map_err(fail)?
-            .label("observed")
-            .legend(swatch_box(palette::BLUE.filled(), style));
+            .map_err(fail)?;
         let erl = palette::VERMILLION.stroke_width(style.px(1.5) as u32);
         let lows: Vec<f64> = self.erl.iter().map(|e| e.0).collect();
         let highs: Vec<f64> = self.erl.iter().map(|e| e.1).collect();
@@ -130,28 +148,13 @@ impl Chart for PeriEvent {
                 ))
                 .map_err(fail)?;
         }
-        chart
-            .draw_series(std::iter::empty::<Circle<(i64, f64), i32>>())
-            .map_err(fail)?
-            .label("global 95% envelope (extreme rank length)")
-            .legend({
-                let k = |v| style.offset(v);
-                let (a, b, c, d) = (k(0), k(6), k(10), k(16));
-                move |(x, y)| {
-                    EmptyElement::at((x, y))
-                        + PathElement::new(vec![(a, 0), (b, 0)], erl)
-                        + PathElement::new(vec![(c, 0), (d, 0)], erl)
-                }
-            });
         let mean = palette::BLACK.stroke_width(style.px(1.5) as u32);
         chart
             .draw_series(LineSeries::new(
                 step_line(&self.bins, self.null_mean.iter().copied()),
                 mean,
             ))
-            .map_err(fail)?
-            .label("expected under the null (shifts)")
-            .legend(swatch_line(mean, style));
+            .map_err(fail)?;
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(0, 0.0), (0, top)],
@@ -159,15 +162,14 @@ impl Chart for PeriEvent {
             )))
             .map_err(fail)?;
         let font = style.label_font();
-        // Between the data (below about half the height) and the legend.
-        let (zero_x, label_y) = chart.backend_coord(&(0, top * 0.6));
+        // In the headroom above the data (which reach at most 1/1.3 of it).
+        let (zero_x, label_y) = chart.backend_coord(&(0, top * 0.97));
         let before = "← before the event";
         let (w, _) = root.estimate_text_size(before, &font).map_err(fail)?;
         root.draw(&Text::new(before, (zero_x - w as i32 - style.px(8.0), label_y), font.clone()))
             .map_err(fail)?;
         root.draw(&Text::new("after the event →", (zero_x + style.px(8.0), label_y), font))
             .map_err(fail)?;
-        legend(&mut chart, style, SeriesLabelPosition::UpperRight)?;
         Ok(())
     }
 }

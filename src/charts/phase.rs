@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{fail, frame, legend, palette, swatch_box, swatch_line, Chart, DrawResult, Style};
+use super::{fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
 
 /// The rose chart's data for one group.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,17 @@ impl Chart for PhaseRose {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
-        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        let mut legend = vec![LegendEntry::new(
+            "announcements per twelfth of the gap (area ~ count)",
+            Swatch::Fill(palette::BLUE.mix(0.7)),
+        )];
+        if self.mean.is_some() {
+            legend.push(LegendEntry::new(
+                "mean direction (length: resultant length, 0 to 1)",
+                Swatch::Line(palette::VERMILLION.mix(1.0), style.px(4.0) as u32, None),
+            ));
+        }
+        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
         let (w, h) = plot.dim_in_pixel();
         let aspect = f64::from(w.max(1)) / f64::from(h.max(1));
         let y_span = 1.35;
@@ -122,21 +132,6 @@ impl Chart for PhaseRose {
         place("halfway between events", (0.0, -1.2), &font)?;
         place("just after → ", (0.62, 1.02), &small)?;
         place("← just before", (-0.62, 1.02), &small)?;
-        let wedge_colour = colour.mix(0.7);
-        chart
-            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
-            .map_err(fail)?
-            .label("announcements per twelfth of the gap (area ~ count)")
-            .legend(swatch_box(wedge_colour.filled(), style));
-        if self.mean.is_some() {
-            let arrow = palette::VERMILLION.stroke_width(style.px(4.0) as u32);
-            chart
-                .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
-                .map_err(fail)?
-                .label("mean direction (length: resultant length, 0 to 1)")
-                .legend(swatch_line(arrow, style));
-        }
-        legend(&mut chart, style, SeriesLabelPosition::UpperLeft)?;
         Ok(())
     }
 }

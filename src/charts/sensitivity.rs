@@ -5,8 +5,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{cartesian, house_mesh, swatch_line};
-use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
+use super::{cartesian, house_mesh};
+use super::{fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
 
 /// One direction's curve: `(W, estimate, low, high)`; `None` where undefined.
 pub type Curve = Vec<(u32, Option<(f64, f64, f64)>)>;
@@ -56,15 +56,41 @@ impl Chart for Sensitivity {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
-        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        let (y_lo, y_hi) = (0.05_f64, 50.0_f64);
+        let mut legend = vec![LegendEntry::new(
+            "rate ratio 1 = no clustering",
+            Swatch::Line(palette::BLACK.mix(1.0), 2, Some((style.px(6.0), style.px(4.0)))),
+        )];
+        for (curve, colour, name) in [
+            (&self.before, palette::BLUE, "before events"),
+            (&self.after, palette::VERMILLION, "after events"),
+        ] {
+            let estimates: Vec<f64> = curve.iter().filter_map(|(_, v)| v.map(|v| v.0)).collect();
+            if estimates.is_empty() {
+                continue;
+            }
+            legend.push(LegendEntry::new(
+                format!("{name}, with 95% interval"),
+                Swatch::Line(colour.mix(1.0), style.px(3.0) as u32, None),
+            ));
+            if estimates.iter().any(|e| e.is_nan() || *e <= y_lo) {
+                legend.push(LegendEntry::new(
+                    format!("{name}: none in the window (rate ratio 0)"),
+                    Swatch::Hollow(colour.mix(1.0)),
+                ));
+            }
+        }
+        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
         let widths: Vec<u32> = self.before.iter().chain(&self.after).map(|(w, _)| *w).collect();
         let x_min = widths.iter().copied().min().unwrap_or(1);
         let x_max = widths.iter().copied().max().unwrap_or(2).max(x_min + 1);
         // The x axis counts tenths of a day, so that integer key points can sit
         // exactly on the window widths and the two directions can be offset.
         let pad = (i64::from(x_max - x_min) * 10 / 25) as i32;
-        let (y_lo, y_hi) = (0.05_f64, 50.0_f64);
-        let keys: Vec<i32> = widths.iter().map(|w| *w as i32 * 10).collect();
+        // One tick per window width (before and after share them).
+        let mut keys: Vec<i32> = widths.iter().map(|w| *w as i32 * 10).collect();
+        keys.sort_unstable();
+        keys.dedup();
         let mut chart = cartesian(
             &plot,
             style,
@@ -91,10 +117,8 @@ impl Chart for Sensitivity {
                 style.px(4.0) as u32,
                 palette::BLACK.stroke_width(style.px(1.5) as u32),
             ))
-            .map_err(fail)?
-            .label("rate ratio 1 = no clustering")
-            .legend(swatch_line(palette::BLACK.stroke_width(2), style));
-        for (curve, colour, name, offset) in [
+            .map_err(fail)?;
+        for (curve, colour, _, offset) in [
             (&self.before, palette::BLUE, "before events", -4),
             (&self.after, palette::VERMILLION, "after events", 4),
         ] {
@@ -125,11 +149,13 @@ impl Chart for Sensitivity {
                     .map_err(fail)?;
             }
             let stroke = colour.stroke_width(style.px(3.0) as u32);
-            chart
-                .draw_series(LineSeries::new(points.iter().map(|p| (p.0, p.1)), stroke))
-                .map_err(fail)?
-                .label(format!("{name}, with 95% interval"))
-                .legend(swatch_line(stroke, style));
+            // The curve joins the windows with a rate ratio above 0 only: a
+            // window with none is a marker on the floor, not a plunge to it.
+            for run in points.split(|p| p.1 <= y_lo).filter(|run| run.len() > 1) {
+                chart
+                    .draw_series(LineSeries::new(run.iter().map(|p| (p.0, p.1)), stroke))
+                    .map_err(fail)?;
+            }
             chart
                 .draw_series(
                     points
@@ -162,26 +188,9 @@ impl Chart for Sensitivity {
                                 hollow,
                             )
                     }))
-                    .map_err(fail)?
-                    .label(format!("{name}: none in the window (rate ratio 0)"))
-                    .legend({
-                        let k = |v| style.offset(v);
-                        let (a, b, c, d) = (k(2), k(14), k(8), k(5));
-                        move |(x, y)| {
-                            PathElement::new(
-                                vec![
-                                    (x + a, y - d),
-                                    (x + b, y - d),
-                                    (x + c, y + d),
-                                    (x + a, y - d),
-                                ],
-                                hollow,
-                            )
-                        }
-                    });
+                    .map_err(fail)?;
             }
         }
-        legend(&mut chart, style, SeriesLabelPosition::UpperRight)?;
         Ok(())
     }
 }

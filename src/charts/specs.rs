@@ -122,8 +122,11 @@ fn short_name(name: &str) -> String {
     out + "…"
 }
 
-/// The delay histogram of day-precise delays.
-pub fn delay_histogram(analysis: &Analysis) -> DelayHistogram {
+/// The delay histogram of day-precise delays; `None` when there is none.
+pub fn delay_histogram(analysis: &Analysis) -> Option<DelayHistogram> {
+    if analysis.delays.used == 0 {
+        return None;
+    }
     let subtitle = analysis.delays.summaries.first().map_or_else(
         || "No defection date is known to the day".to_string(),
         |all| {
@@ -137,11 +140,11 @@ pub fn delay_histogram(analysis: &Analysis) -> DelayHistogram {
             )
         },
     );
-    DelayHistogram {
+    Some(DelayHistogram {
         title: "How long were cases kept quiet?".into(),
         subtitle,
         bins: analysis.delays.histogram.clone(),
-    }
+    })
 }
 
 /// Monthly counts with event months marked per group.

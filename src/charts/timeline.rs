@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{cartesian, house_mesh};
-use super::{date_ticks, fail, frame, legend, palette, Chart, DrawResult, Style};
+use super::{date_ticks, fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
 
 /// One case on the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +62,25 @@ impl Chart for Timeline {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
-        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        // The legend names each group's line style (solid, dashed, dotted).
+        let legend: Vec<LegendEntry> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, (name, _))| {
+                let colour = palette::EVENT_LINES[g % palette::EVENT_LINES.len()].mix(0.9);
+                let dash = [
+                    None,
+                    Some((style.px(6.0), style.px(4.0))),
+                    Some((style.px(2.0), style.px(3.0))),
+                ][g % 3];
+                LegendEntry::new(
+                    format!("{name} event"),
+                    Swatch::Line(colour, style.px(2.5) as u32, dash),
+                )
+            })
+            .collect();
+        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
         // Axis start: the earliest date shown (defection bars can start before the period).
         let first = self
             .cases
@@ -131,17 +149,16 @@ impl Chart for Timeline {
         let top = lanes - 0.4;
         // Event lines are neutral (the colours belong to the categories) and
         // told apart by their dash pattern.
-        for (g, (name, dates)) in self.groups.iter().enumerate() {
+        for (g, (_, dates)) in self.groups.iter().enumerate() {
             let colour = palette::EVENT_LINES[g % palette::EVENT_LINES.len()];
             let stroke = colour.mix(0.7).stroke_width(style.px(1.5) as u32);
             let lines = dates.iter().filter(|d| **d >= origin && **d <= last).map(|d| {
                 let x = day(*d, origin);
                 vec![(x, -0.5), (x, top)]
             });
-            let mut first = true;
             for points in lines {
                 let series: Vec<(i32, f64)> = points;
-                let element = match g % 3 {
+                match g % 3 {
                     0 => chart.draw_series(LineSeries::new(series, stroke)),
                     1 => chart.draw_series(DashedLineSeries::new(
                         series,
@@ -157,25 +174,6 @@ impl Chart for Timeline {
                     )),
                 }
                 .map_err(fail)?;
-                if first {
-                    let legend_style = colour.stroke_width(style.px(2.5) as u32);
-                    let dash = g % 3;
-                    // A short sample of the line's dash pattern, in three strokes.
-                    let strokes: [(i32, i32); 3] = match dash {
-                        0 => [(0, 18), (0, 18), (0, 18)],
-                        1 => [(0, 7), (11, 18), (11, 18)],
-                        _ => [(0, 2), (8, 10), (16, 18)],
-                    }
-                    .map(|(a, b)| (style.offset(a), style.offset(b)));
-                    element.label(format!("{name} event")).legend(move |(x, y)| {
-                        let [s0, s1, s2] = strokes;
-                        EmptyElement::at((x, y))
-                            + PathElement::new(vec![(s0.0, 0), (s0.1, 0)], legend_style)
-                            + PathElement::new(vec![(s1.0, 0), (s1.1, 0)], legend_style)
-                            + PathElement::new(vec![(s2.0, 0), (s2.1, 0)], legend_style)
-                    });
-                    first = false;
-                }
             }
         }
 
@@ -264,8 +262,6 @@ impl Chart for Timeline {
             root.draw(&Text::new(text, (left, label_pos.1 - style.px(9.0)), font.clone()))
                 .map_err(fail)?;
         }
-
-        legend(&mut chart, style, SeriesLabelPosition::UpperLeft)?;
         Ok(())
     }
 }

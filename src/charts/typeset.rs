@@ -43,10 +43,52 @@ fn options() -> &'static usvg::Options<'static> {
     })
 }
 
-/// The typeset chart: PNG bytes and a self-contained SVG.
+/// Where one piece of text was set, in canvas pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextBox {
+    pub text: String,
+    pub left: f32,
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+}
+
+impl TextBox {
+    /// Whether the two boxes share more than `slack` pixels in both directions.
+    pub fn overlaps(&self, other: &TextBox, slack: f32) -> bool {
+        self.left + slack < other.right
+            && other.left + slack < self.right
+            && self.top + slack < other.bottom
+            && other.top + slack < self.bottom
+    }
+}
+
+/// The typeset chart: PNG bytes, a self-contained SVG, and where its text went.
 pub struct Typeset {
     pub png: Vec<u8>,
     pub svg: String,
+    pub text_boxes: Vec<TextBox>,
+}
+
+/// Every text of `group` and its subgroups, with its laid-out bounding box.
+fn text_boxes(group: &usvg::Group, out: &mut Vec<TextBox>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => text_boxes(g, out),
+            usvg::Node::Text(t) => {
+                let b = t.abs_bounding_box();
+                let text: String = t.chunks().iter().map(usvg::TextChunk::text).collect();
+                out.push(TextBox {
+                    text,
+                    left: b.left(),
+                    top: b.top(),
+                    right: b.right(),
+                    bottom: b.bottom(),
+                });
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Lays out `svg` (plotters' drawing, text in [`FONT_FAMILY`]) with the
@@ -87,7 +129,9 @@ pub fn typeset(svg: &str, id_prefix: &str, title: &str, desc: &str) -> Result<Ty
         let open = format!("<svg width=\"{w}\" height=\"{h}\"");
         outlined.replacen(&open, &format!("{open} viewBox=\"0 0 {w} {h}\""), 1)
     };
-    Ok(Typeset { png, svg: with_title(&outlined, title, desc) })
+    let mut boxes = Vec::new();
+    text_boxes(tree.root(), &mut boxes);
+    Ok(Typeset { png, svg: with_title(&outlined, title, desc), text_boxes: boxes })
 }
 
 /// Puts `<title>` and `<desc>` first inside the root `<svg>` element, and

@@ -4,8 +4,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{cartesian, house_mesh, swatch_box, swatch_line};
-use super::{fail, frame, legend, palette, Chart, DrawResult, Style};
+use super::{cartesian, count_label, count_ticks, house_mesh};
+use super::{fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
 
 /// The weekday chart's data, Monday first.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +36,14 @@ impl Chart for WeekdayChart {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
-        let plot = frame(root, style, &self.title, &self.subtitle)?;
+        let legend = [
+            LegendEntry::new("observed", Swatch::Fill(palette::BLUE.mix(1.0))),
+            LegendEntry::new(
+                "expected if announcements ignored the weekday",
+                Swatch::Line(palette::VERMILLION.mix(1.0), style.px(3.0) as u32, None),
+            ),
+        ];
+        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
         let top =
             self.observed.iter().map(|&o| o as f64).chain(self.expected).fold(1.0, f64::max) * 1.25;
         let mut chart =
@@ -56,7 +63,8 @@ impl Chart for WeekdayChart {
             }
             _ => String::new(),
         })
-        .y_label_formatter(&|y| format!("{y:.0}"))
+        .y_labels(count_ticks(top))
+        .y_label_formatter(&count_label)
         .draw()
         .map_err(fail)?;
         let margin = style.px(14.0) as u32;
@@ -70,9 +78,7 @@ impl Chart for WeekdayChart {
                 bar.set_margin(0, 0, margin, margin);
                 bar
             }))
-            .map_err(fail)?
-            .label("observed")
-            .legend(swatch_box(palette::BLUE.filled(), style));
+            .map_err(fail)?;
         let line = palette::VERMILLION.stroke_width(style.px(3.0) as u32);
         let bar_px = (chart.backend_coord(&(SegmentValue::Exact(1), 0.0)).0
             - chart.backend_coord(&(SegmentValue::Exact(0), 0.0)).0)
@@ -86,10 +92,7 @@ impl Chart for WeekdayChart {
         }
         chart
             .draw_series(std::iter::empty::<Circle<(SegmentValue<i32>, f64), i32>>())
-            .map_err(fail)?
-            .label("expected if announcements ignored the weekday")
-            .legend(swatch_line(line, style));
-        legend(&mut chart, style, SeriesLabelPosition::UpperRight)?;
+            .map_err(fail)?;
         Ok(())
     }
 }

@@ -1,0 +1,126 @@
+//! Looked at, not assumed: every chart, at every size preset, for the bundled
+//! data and for other data, has every text box inside the canvas and no two
+//! text boxes on top of each other. The boxes are where resvg set each text
+//! (the layout the PNG and the SVG are drawn from).
+
+use northwind::charts::{Rendered, TextBox};
+use northwind::cli::{InputArgs, RunArgs};
+use northwind::config::Config;
+use northwind::model::ChartPreset;
+
+use crate::util::{fixture, repo};
+
+fn charts(input: InputArgs, size: ChartPreset) -> Vec<Rendered> {
+    let run = RunArgs { input, size: Some(size), permutations: Some(99), ..RunArgs::default() };
+    let config = Config::from_flags(run.settings(), vec![]).expect("the config resolves");
+    let inputs = northwind::input::load(&config.input_spec()).expect("the inputs load");
+    let analysis = northwind::analysis::analyse(&inputs, &config.analysis_settings()).unwrap();
+    northwind::render_charts(&analysis, &config).expect("the charts render")
+}
+
+/// Every problem of one chart's layout, as sentences.
+fn layout_problems(chart: &Rendered) -> Vec<String> {
+    let (w, h) = (chart.size.width as f32, chart.size.height as f32);
+    let boxes: Vec<&TextBox> =
+        chart.text_boxes.iter().filter(|b| !b.text.trim().is_empty()).collect();
+    let mut problems = Vec::new();
+    for b in &boxes {
+        if b.left < 0.0 || b.top < 0.0 || b.right > w || b.bottom > h {
+            problems.push(format!("'{}' leaves the {w}x{h} canvas: {b:?}", b.text));
+        }
+    }
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            // Two pixels of slack: glyph boxes of neighbouring lines touch.
+            if a.overlaps(b, 2.0) {
+                problems.push(format!("'{}' overlaps '{}'", a.text, b.text));
+            }
+        }
+    }
+    problems
+}
+
+fn assert_clean(input: impl Fn() -> InputArgs, what: &str) {
+    let mut problems = Vec::new();
+    for size in [ChartPreset::Article, ChartPreset::Phone, ChartPreset::Square] {
+        for chart in charts(input(), size) {
+            assert!(chart.text_boxes.len() > 3, "{} has almost no text", chart.name);
+            problems.extend(
+                layout_problems(&chart)
+                    .into_iter()
+                    .map(|p| format!("{what}, {size:?}, {}: {p}", chart.name)),
+            );
+        }
+    }
+    assert!(problems.is_empty(), "{} layout problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn the_bundled_charts_keep_every_text_inside_and_apart_at_every_size() {
+    assert_clean(
+        || InputArgs {
+            announcements: Some(repo().join("data/announcements.csv")),
+            events: Some(repo().join("data/events.csv")),
+            quiet: true,
+            ..InputArgs::default()
+        },
+        "bundled",
+    );
+}
+
+#[test]
+fn other_data_keep_every_text_inside_and_apart_at_every_size() {
+    assert_clean(
+        || InputArgs {
+            announcements: Some(fixture("small/announcements.csv")),
+            events: Some(fixture("small/events.csv")),
+            quiet: true,
+            ..InputArgs::default()
+        },
+        "small fixture",
+    );
+}
+
+#[test]
+fn overlapping_boxes_are_found() {
+    let b =
+        |left, top| TextBox { text: "x".into(), left, top, right: left + 10.0, bottom: top + 10.0 };
+    assert!(b(0.0, 0.0).overlaps(&b(5.0, 5.0), 2.0));
+    assert!(!b(0.0, 0.0).overlaps(&b(9.0, 0.0), 2.0), "touching within the slack");
+    assert!(!b(0.0, 0.0).overlaps(&b(0.0, 20.0), 2.0));
+}
+
+#[test]
+fn a_hundred_cases_ten_event_groups_and_no_defection_dates_keep_every_text_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cases = String::from("id,name,category,people,announcement_date\n");
+    for i in 0..100 {
+        let (year, day) = (2000 + i % 20, 1 + (i * 37) % 360);
+        let date = chrono::NaiveDate::from_yo_opt(year, day as u32).unwrap();
+        let category = ["press release", "alert", "statement", "주의보"][i as usize % 4];
+        cases.push_str(&format!(
+            "c{i},Case number {i} with a long name,{category},{},{date}\n",
+            1 + i % 7
+        ));
+    }
+    let mut events = String::from("date,kind,label\n");
+    for g in 0..10 {
+        for k in 0..6 {
+            let date = chrono::NaiveDate::from_yo_opt(2000 + (g + 3 * k) % 20, 10 + 30 * k as u32)
+                .unwrap();
+            events.push_str(&format!("{date},group{g}_kind,Event {k} of group {g}\n"));
+        }
+    }
+    std::fs::write(dir.path().join("a.csv"), cases).unwrap();
+    std::fs::write(dir.path().join("e.csv"), events).unwrap();
+    let (a, e) = (dir.path().join("a.csv"), dir.path().join("e.csv"));
+    assert_clean(
+        || InputArgs {
+            announcements: Some(a.clone()),
+            events: Some(e.clone()),
+            quiet: true,
+            ..InputArgs::default()
+        },
+        "100 cases, 10 groups",
+    );
+}
