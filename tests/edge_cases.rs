@@ -3,30 +3,11 @@
 
 use std::path::Path;
 
-use crate::util::{northwind, read_csv, run, run_ok, Ran};
+use crate::util::{analyse, northwind, read_csv, run, run_ok};
 
 const HEADER: &str =
     "id,name,category,people,defection_date,defection_date_precision,announcement_date\n";
 const EVENTS: &str = "date,kind,label\n2020-04-15,election_x,E1\n2020-09-01,sanctions_y,S1\n";
-
-fn analyse(dir: &Path, announcements: &str, events: &str, extra: &[&str]) -> Ran {
-    std::fs::write(dir.join("a.csv"), announcements).unwrap();
-    std::fs::write(dir.join("e.csv"), events).unwrap();
-    run(northwind(dir)
-        .args([
-            "run",
-            "-q",
-            "--permutations",
-            "99",
-            "--announcements",
-            "a.csv",
-            "--events",
-            "e.csv",
-            "--out",
-            "r",
-        ])
-        .args(extra))
-}
 
 /// Every p-value in window_tests.csv is in [0, 1] and nothing is NaN.
 fn assert_sound(dir: &Path) {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::util::{fixture, northwind, read_csv, repo, run_ok, snapshot};
+use crate::util::{analyse, fixture, northwind, read_csv, repo, run_ok, snapshot};
 
 /// Every chart the bundled run must produce, as `charts/NAME`.
 const CHARTS: [&str; 13] = [
@@ -115,28 +115,13 @@ fn every_chart_has_its_data_beside_it_and_one_text_alternative_everywhere() {
 #[test]
 fn a_chart_with_nothing_to_show_is_left_out_and_the_report_says_why() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.csv"),
+    let ran = analyse(
+        dir.path(),
         "id,category,announcement_date\nx1,military,2020-01-05\nx2,civilian,2020-06-01\nx3,civilian,2021-02-03\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("e.csv"),
         "date,kind,label\n2020-03-01,vote,Vote\n2021-01-20,vote,Vote\n",
-    )
-    .unwrap();
-    run_ok(northwind(dir.path()).args([
-        "run",
-        "-q",
-        "--permutations",
-        "99",
-        "--announcements",
-        "a.csv",
-        "--events",
-        "e.csv",
-        "--out",
-        "r",
-    ]));
+        &[],
+    );
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
     let out = dir.path().join("r");
     assert!(!out.join("charts/delay_histogram.png").exists(), "an empty delay histogram was drawn");
     assert!(!out.join("charts/delay_histogram.svg").exists());
@@ -279,30 +264,15 @@ fn a_rerun_says_which_cases_were_added_and_what_moved() {
 #[test]
 fn text_from_the_inputs_is_escaped_in_html_svg_and_markdown() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.csv"),
+    let ran = analyse(
+        dir.path(),
         "id,name,category,people,announcement_date,source_url\n\
          x1,\"<script>alert('name')</script>\",<b>cat</b>,500,2020-01-05,javascript:alert(1)\n\
          x2,Plain,military,1,2020-06-01,https://example.org/?a=1&b=<2>\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("e.csv"),
         "date,kind,label\n2020-03-01,vote_<img src=x onerror=alert(1)>,<i>label</i>\n",
-    )
-    .unwrap();
-    run_ok(northwind(dir.path()).args([
-        "run",
-        "-q",
-        "--permutations",
-        "99",
-        "--announcements",
-        "a.csv",
-        "--events",
-        "e.csv",
-        "--out",
-        "r",
-    ]));
+        &[],
+    );
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
     let files = snapshot(&dir.path().join("r"));
     for (name, bytes) in &files {
         if !(name.ends_with(".html") || name.ends_with(".svg") || name.ends_with(".md")) {

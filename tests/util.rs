@@ -129,3 +129,24 @@ pub fn first_difference(old: &[u8], new: &[u8]) -> String {
         context(&b)
     )
 }
+
+/// Writes `announcements` and `events` as `a.csv` and `e.csv` in `dir` and
+/// runs a quick report of them (99 permutations) into `dir/r`.
+pub fn analyse(dir: &Path, announcements: &str, events: &str, extra: &[&str]) -> Ran {
+    std::fs::write(dir.join("a.csv"), announcements).unwrap();
+    std::fs::write(dir.join("e.csv"), events).unwrap();
+    run(northwind(dir)
+        .args([
+            "run",
+            "-q",
+            "--permutations",
+            "99",
+            "--announcements",
+            "a.csv",
+            "--events",
+            "e.csv",
+            "--out",
+            "r",
+        ])
+        .args(extra))
+}
