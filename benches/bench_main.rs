@@ -46,6 +46,7 @@ fn config() -> Config {
         seed: None,
         permutations: None,
         size: None,
+        source: None,
         width: None,
         height: None,
         no_charts: false,

@@ -147,6 +147,7 @@ impl RunArgs {
             permutations: self.permutations.map(|b| Sourced::flag(b, "--permutations")),
             chart_width: self.width.or(self.size.map(|p| p.size().0)),
             chart_height: self.height.or(self.size.map(|p| p.size().1)),
+            chart_source: self.source.clone().map(|s| Sourced::flag(s, "--source")),
             charts: self.no_charts.then_some(false),
             joined: self.no_joined.then_some(false),
             threads: self.threads,
@@ -179,6 +180,12 @@ pub struct RunArgs {
     /// phone (640x800) or square (1080x1080). --width and --height override it.
     #[arg(long, value_name = "PRESET")]
     pub size: Option<crate::model::ChartPreset>,
+
+    /// The source line under every chart, e.g. "Source: Ministry of
+    /// Unification. Chart: The Daily". Default: the bundled data's sources,
+    /// or "Chart: northwind" for other data.
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
 
     #[arg(long, value_name = "PX", help = format!("Width of the PNG charts in pixels (default {})", defaults::CHART_WIDTH))]
     pub width: Option<u32>,

@@ -221,7 +221,8 @@ pub fn render_charts(
     use charts::{render, specs};
     use rayon::prelude::*;
     type Job<'a> = Box<dyn Fn() -> Result<charts::Rendered> + Send + Sync + 'a>;
-    let size = config.chart_size;
+    let settings = config.chart_settings();
+    let size = &settings;
     let mut jobs: Vec<Job> = vec![
         Box::new(move || render(&specs::timeline(analysis), size)),
         Box::new(move || render(&specs::monthly_counts(analysis), size)),

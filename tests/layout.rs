@@ -11,7 +11,11 @@ use northwind::model::ChartPreset;
 use crate::util::{fixture, repo};
 
 fn charts(input: InputArgs, size: ChartPreset) -> Vec<Rendered> {
-    let run = RunArgs { input, size: Some(size), permutations: Some(99), ..RunArgs::default() };
+    charts_with(RunArgs { input, size: Some(size), ..RunArgs::default() })
+}
+
+fn charts_with(run: RunArgs) -> Vec<Rendered> {
+    let run = RunArgs { permutations: Some(99), ..run };
     let config = Config::from_flags(run.settings(), vec![]).expect("the config resolves");
     let inputs = northwind::input::load(&config.input_spec()).expect("the inputs load");
     let analysis = northwind::analysis::analyse(&inputs, &config.analysis_settings()).unwrap();
@@ -123,4 +127,25 @@ fn a_hundred_cases_ten_event_groups_and_no_defection_dates_keep_every_text_apart
         },
         "100 cases, 10 groups",
     );
+}
+
+#[test]
+fn the_newsrooms_source_line_is_under_every_chart() {
+    let source = "Source: 통일부 (Ministry of Unification). Chart: The Daily";
+    let input = InputArgs {
+        announcements: Some(fixture("small/announcements.csv")),
+        events: Some(fixture("small/events.csv")),
+        quiet: true,
+        ..InputArgs::default()
+    };
+    let run = RunArgs { input, source: Some(source.into()), ..RunArgs::default() };
+    for chart in charts_with(run) {
+        assert!(
+            chart.text_boxes.iter().any(|b| b.text == source),
+            "{} lacks the source line: {:?}",
+            chart.name,
+            chart.text_boxes.iter().map(|b| &b.text).collect::<Vec<_>>()
+        );
+        assert!(!chart.text_boxes.iter().any(|b| b.text.contains("SOURCES.md")), "{}", chart.name);
+    }
 }

@@ -67,8 +67,6 @@ pub mod palette {
 pub const FONT_FAMILY: &str = "sans-serif";
 /// The embedded font's family name, which the typesetter lays text out in.
 pub const FONT_NAME: &str = "NanumGothic";
-/// The line under every chart.
-pub const SOURCE_LINE: &str = "Data: data/SOURCES.md. Chart: northwind";
 
 /// Registers the embedded fonts with plotters, once per process. Must run
 /// before any text is drawn or measured, on either backend.
@@ -101,6 +99,14 @@ impl Default for ChartSize {
     fn default() -> Self {
         ChartSize { width: 1200, height: 675 }
     }
+}
+
+/// What the charts need of the settings: their size and the source line
+/// under each (the newsroom's credit; empty for none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub size: ChartSize,
+    pub source: String,
 }
 
 /// A chart: a name and a drawing routine over any backend.
@@ -176,17 +182,19 @@ pub struct Rendered {
 /// the FT's and the BBC's chart styles), not scaled with the canvas: a phone
 /// chart keeps legible 15 px labels and gives the plot less room instead, and
 /// long titles wrap rather than shrink.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Style {
     pub size: ChartSize,
+    /// The source line under the chart.
+    pub source: String,
     /// Pixels per point: 1 at every size (kept as a factor so that a print
     /// resolution can scale everything alike).
     unit: f64,
 }
 
 impl Style {
-    pub fn new(size: ChartSize) -> Self {
-        Style { size, unit: 1.0 }
+    pub fn new(size: ChartSize, source: &str) -> Self {
+        Style { size, source: source.to_string(), unit: 1.0 }
     }
 
     /// `points` in pixels.
@@ -277,7 +285,8 @@ pub fn frame<DB: DrawingBackend>(
     let header = y + style.px(6.0);
     let footer = source_h as i32 + 2 * style.px(10.0);
     let height = root.dim_in_pixel().1 as i32;
-    root.draw(&Text::new(SOURCE_LINE, (pad, height - footer + style.px(8.0)), source_font))
+    let source = fit_text(root, &style.source, &source_font, width)?;
+    root.draw(&Text::new(source, (pad, height - footer + style.px(8.0)), source_font))
         .map_err(fail)?;
     let (_, rest) = root.split_vertically(header.max(0) as u32);
     let plot_height = (height - header - footer).max(10) as u32;
@@ -346,10 +355,11 @@ pub fn fit_text<DB: DrawingBackend>(
 ///
 /// # Errors
 /// [`Error::Chart`] naming the chart when drawing or encoding fails.
-pub fn render<C: Chart>(chart: &C, size: ChartSize) -> Result<Rendered> {
+pub fn render<C: Chart>(chart: &C, settings: &Settings) -> Result<Rendered> {
     register_fonts()?;
     let name = chart.name();
-    let style = Style::new(size);
+    let size = settings.size;
+    let style = Style::new(size, &settings.source);
     let chart_error = |message: String| Error::Chart { name: name.clone(), message };
     let (w, h) = (size.width, size.height);
     let mut drawing = String::new();
@@ -479,7 +489,11 @@ mod tests {
 
     #[test]
     fn hangul_labels_render_with_the_embedded_font() {
-        let rendered = render(&HangulProbe, ChartSize { width: 300, height: 80 }).unwrap();
+        let rendered = render(
+            &HangulProbe,
+            &Settings { size: ChartSize { width: 300, height: 80 }, source: String::new() },
+        )
+        .unwrap();
         assert!(rendered.png.starts_with(b"\x89PNG"));
         assert!(ink(&rendered.png) > 150, "too little ink: {}", ink(&rendered.png));
         // The SVG carries the glyphs as outlines, and the words in its title.
@@ -505,7 +519,7 @@ mod tests {
         register_fonts().unwrap();
         let mut svg = String::new();
         let root = SVGBackend::with_string(&mut svg, (640, 200)).into_drawing_area();
-        let style = Style::new(ChartSize { width: 640, height: 200 });
+        let style = Style::new(ChartSize { width: 640, height: 200 }, "");
         let text =
             "Announcements around election events: rate ratio by window width, before and after";
         let lines = wrap_text(&root, text, &style.title_font(), 600, 3).unwrap();
@@ -521,8 +535,8 @@ mod tests {
 
     #[test]
     fn type_sizes_do_not_shrink_with_the_canvas() {
-        let article = Style::new(ChartSize { width: 1200, height: 675 });
-        let phone = Style::new(ChartSize { width: 600, height: 400 });
+        let article = Style::new(ChartSize { width: 1200, height: 675 }, "");
+        let phone = Style::new(ChartSize { width: 600, height: 400 }, "");
         assert_eq!(article.font_px(17.0, 11.0), phone.font_px(17.0, 11.0));
         assert_eq!(article.x_axis_area(), phone.x_axis_area());
         assert_eq!(article.px(16.0), phone.px(16.0));
@@ -533,7 +547,7 @@ mod tests {
         register_fonts().unwrap();
         let mut svg = String::new();
         let root = SVGBackend::with_string(&mut svg, (200, 50)).into_drawing_area();
-        let style = Style::new(ChartSize { width: 200, height: 50 });
+        let style = Style::new(ChartSize { width: 200, height: 50 }, "");
         let text = fit_text(&root, &"long words ".repeat(20), &style.label_font(), 150).unwrap();
         assert!(text.ends_with('…'));
         let (w, _) = root.estimate_text_size(&text, &style.label_font()).unwrap();

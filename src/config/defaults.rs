@@ -27,6 +27,11 @@ pub const HISTOGRAM_HALF_WIDTH: u32 = crate::stats::peth::PethSpec::DEFAULT.half
 pub const BIN_DAYS: u32 = crate::stats::peth::PethSpec::DEFAULT.bin_days;
 /// Lags of the Newey-West standard errors.
 pub const HAC_LAGS: usize = crate::stats::regression::DEFAULT_HAC_LAGS;
+/// The source line under the charts of the embedded bundled data.
+pub const BUNDLED_SOURCE: &str = "Data: data/SOURCES.md. Chart: northwind";
+/// The source line under the charts of any other data, until the newsroom
+/// sets its own (`--source`, `[charts] source`).
+pub const SOURCE: &str = "Chart: northwind";
 /// Pixel size of the PNG charts (16:9, an article's width).
 pub const CHART_WIDTH: u32 = 1200;
 pub const CHART_HEIGHT: u32 = 675;

@@ -70,6 +70,7 @@ struct FileOutput {
 #[serde(deny_unknown_fields)]
 struct FileCharts {
     size: Option<crate::model::ChartPreset>,
+    source: Option<String>,
     width: Option<u32>,
     height: Option<u32>,
 }
@@ -132,6 +133,7 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Partial> {
         joined: file.output.joined,
         chart_width: file.charts.width.or(file.charts.size.map(|p| p.size().0)),
         chart_height: file.charts.height.or(file.charts.size.map(|p| p.size().1)),
+        chart_source: file.charts.source.map(|s| Sourced::file(s, name, "[charts] source")),
         regression_terms: file.regression.terms,
         fixed_effects: file.regression.fixed_effects,
         hac_lags: file.regression.hac_lags,

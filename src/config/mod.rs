@@ -29,8 +29,8 @@ pub use defaults::{
     DEFAULT_CONFIG_FILE, DEFAULT_PERMUTATIONS, DEFAULT_TERMS, DEFAULT_WINDOWS, MAX_PERMUTATIONS,
 };
 use validate::{
-    check_chart_size, check_date_format, check_group_names, check_permutations, column_map,
-    missing_input, parse_setting_date,
+    check_chart_size, check_date_format, check_group_names, check_permutations, check_source_line,
+    column_map, missing_input, parse_setting_date,
 };
 
 /// The bundled announcements, compiled into the binary so that `northwind run`
@@ -101,6 +101,7 @@ pub struct Partial {
     pub joined: Option<bool>,
     pub chart_width: Option<u32>,
     pub chart_height: Option<u32>,
+    pub chart_source: Option<Sourced<String>>,
     pub regression_terms: Option<Vec<String>>,
     pub fixed_effects: Option<Vec<FixedEffect>>,
     pub hac_lags: Option<usize>,
@@ -136,6 +137,7 @@ impl Partial {
             joined,
             chart_width,
             chart_height,
+            chart_source,
             regression_terms,
             fixed_effects,
             hac_lags,
@@ -180,6 +182,8 @@ pub struct Config {
     pub hac_lags: usize,
     /// Pixel size of the PNG charts (and the SVGs' view box).
     pub chart_size: crate::charts::ChartSize,
+    /// The source line under every chart.
+    pub chart_source: String,
     #[serde(skip)]
     pub quiet: bool,
     #[serde(skip)]
@@ -318,6 +322,15 @@ impl Config {
             height: settings.chart_height.unwrap_or(defaults::CHART_HEIGHT),
         };
         check_chart_size(chart_size)?;
+        let chart_source = match settings.chart_source {
+            Some(source) => check_source_line(source)?,
+            // The bundled data's own sources; any other data get a neutral
+            // credit until the newsroom sets its source line.
+            None if matches!(announcements, InputSource::Embedded { .. }) => {
+                defaults::BUNDLED_SOURCE.to_string()
+            }
+            None => defaults::SOURCE.to_string(),
+        };
         if settings.threads == Some(0) {
             return Err(Error::Usage("--threads must be at least 1".into()));
         }
@@ -359,6 +372,7 @@ impl Config {
             },
             out_dir,
             chart_size,
+            chart_source,
             quiet: settings.quiet.unwrap_or(false),
             threads: settings.threads,
             command_line,
@@ -399,6 +413,10 @@ impl Config {
     }
 
     /// What loading the inputs needs of these settings.
+    pub fn chart_settings(&self) -> crate::charts::Settings {
+        crate::charts::Settings { size: self.chart_size, source: self.chart_source.clone() }
+    }
+
     pub fn input_spec(&self) -> crate::input::Spec {
         crate::input::Spec {
             announcements: self.announcements.clone(),

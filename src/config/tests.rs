@@ -182,3 +182,32 @@ fn a_size_preset_sets_width_and_height_and_explicit_sizes_override_it() {
     let message = for_run(&run).unwrap_err().to_string();
     assert!(message.contains("poster"), "{message}");
 }
+
+#[test]
+fn the_source_line_is_the_newsrooms_and_neutral_for_other_data() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.csv"), "x").unwrap();
+    std::fs::write(dir.path().join("e.csv"), "x").unwrap();
+    std::fs::write(dir.path().join("empty.toml"), "").unwrap();
+    let other = InputArgs {
+        config: Some(dir.path().join("empty.toml")),
+        announcements: Some(dir.path().join("a.csv")),
+        events: Some(dir.path().join("e.csv")),
+        ..InputArgs::default()
+    };
+    let run = RunArgs { input: other.clone(), ..RunArgs::default() };
+    let config = for_run(&run).unwrap();
+    assert!(!config.chart_source.contains("SOURCES.md"), "{}", config.chart_source);
+    let run = RunArgs {
+        input: other.clone(),
+        source: Some("Source: Ministry of Unification. Chart: The Daily".into()),
+        ..RunArgs::default()
+    };
+    assert_eq!(
+        for_run(&run).unwrap().chart_source,
+        "Source: Ministry of Unification. Chart: The Daily"
+    );
+    let run = RunArgs { input: other, source: Some("two\nlines".into()), ..RunArgs::default() };
+    let message = for_run(&run).unwrap_err().to_string();
+    assert!(message.contains("--source") && message.contains("U+000A"), "{message}");
+}

@@ -314,6 +314,7 @@ fn setting_name(key: &str) -> String {
         "fixed_effects" => "regression fixed effects",
         "hac_lags" => "Newey-West lags",
         "chart_size" => "chart size",
+        "chart_source" => "source line under the charts",
         other => other,
     }
     .to_string()
