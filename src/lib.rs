@@ -222,25 +222,25 @@ pub fn render_charts(
     use rayon::prelude::*;
     type Job<'a> = Box<dyn Fn() -> Result<charts::Rendered> + Send + Sync + 'a>;
     let settings = config.chart_settings();
-    let size = &settings;
+    let settings = &settings;
     let mut jobs: Vec<Job> = vec![
-        Box::new(move || render(&specs::timeline(analysis), size)),
-        Box::new(move || render(&specs::monthly_counts(analysis), size)),
+        Box::new(move || render(&specs::timeline(analysis), settings)),
+        Box::new(move || render(&specs::monthly_counts(analysis), settings)),
     ];
     for chart in specs::sensitivity(analysis) {
-        jobs.push(Box::new(move || render(&chart, size)));
+        jobs.push(Box::new(move || render(&chart, settings)));
     }
     for chart in specs::peri_event(analysis) {
-        jobs.push(Box::new(move || render(&chart, size)));
+        jobs.push(Box::new(move || render(&chart, settings)));
     }
     for chart in specs::phase(analysis) {
-        jobs.push(Box::new(move || render(&chart, size)));
+        jobs.push(Box::new(move || render(&chart, settings)));
     }
     // Nothing to show, no chart: summary.md says why.
     if let Some(chart) = specs::delay_histogram(analysis) {
-        jobs.push(Box::new(move || render(&chart, size)));
+        jobs.push(Box::new(move || render(&chart, settings)));
     }
-    jobs.push(Box::new(move || render(&specs::weekday(analysis), size)));
+    jobs.push(Box::new(move || render(&specs::weekday(analysis), settings)));
     jobs.par_iter().map(|job| job()).collect()
 }
 

@@ -108,6 +108,14 @@ pub struct DelayResults {
     pub histogram: Vec<(u64, u64, usize)>,
 }
 
+impl DelayResults {
+    /// No row has a day-precise defection date: there is no delay to
+    /// summarise or draw.
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+}
+
 /// Runs the join and every statistic.
 ///
 /// # Errors

@@ -202,12 +202,6 @@ impl Style {
         (points * self.unit).round().max(1.0) as i32
     }
 
-    /// An offset of `points` scaled to the image, in pixels (0 stays 0): for
-    /// the shapes of legend swatches.
-    pub fn offset(&self, points: i32) -> i32 {
-        (f64::from(points) * self.unit).round() as i32
-    }
-
     fn font_px(&self, points: f64, minimum: f64) -> f64 {
         (points * self.unit).max(minimum)
     }

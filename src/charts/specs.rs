@@ -124,7 +124,7 @@ fn short_name(name: &str) -> String {
 
 /// The delay histogram of day-precise delays; `None` when there is none.
 pub fn delay_histogram(analysis: &Analysis) -> Option<DelayHistogram> {
-    if analysis.delays.used == 0 {
+    if analysis.delays.is_empty() {
         return None;
     }
     let subtitle = analysis.delays.summaries.first().map_or_else(

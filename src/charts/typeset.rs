@@ -17,7 +17,7 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
-use super::{FONT_FAMILY, FONT_NAME};
+use super::FONT_NAME;
 
 static REGULAR: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
 static BOLD: &[u8] = include_bytes!("../../assets/fonts/NanumGothicBold.ttf");
@@ -91,7 +91,7 @@ fn text_boxes(group: &usvg::Group, out: &mut Vec<TextBox>) {
     }
 }
 
-/// Lays out `svg` (plotters' drawing, text in [`FONT_FAMILY`]) with the
+/// Lays out `svg` (plotters' drawing, text in [`super::FONT_FAMILY`]) with the
 /// embedded fonts, rasterises it to a PNG of the same size, and writes it back
 /// as SVG with text as outlines, `title` and `desc` as its accessible name and
 /// description.
@@ -99,9 +99,6 @@ fn text_boxes(group: &usvg::Group, out: &mut Vec<TextBox>) {
 /// # Errors
 /// Text when the drawing cannot be parsed or the pixmap not allocated.
 pub fn typeset(svg: &str, id_prefix: &str, title: &str, desc: &str) -> Result<Typeset, String> {
-    debug_assert!(
-        svg.contains(&format!("font-family=\"{FONT_FAMILY}\"")) || !svg.contains("<text")
-    );
     let tree = usvg::Tree::from_str(svg, options()).map_err(|e| e.to_string())?;
     let size = tree.size().to_int_size();
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())

@@ -250,7 +250,7 @@ pub fn summary_markdown(
     md.section(SectionKind::Plain, "How long were announcements held back?");
     let delays = &analysis.delays;
     let _ = writeln!(md, "{} announcements have a defection date known to the day; {} others (no defection date, or one known only to the month or year) are left out of this summary. Delay = announcement date minus defection date, in days. The median's interval is a percentile bootstrap with {} resamples.\n", delays.used, delays.left_out, settings.permutations);
-    if delays.used == 0 && report.parts.charts {
+    if delays.is_empty() && report.parts.charts {
         let _ = writeln!(md, "With no defection date known to the day there is no delay to show, so the report has no delay histogram.\n");
     }
     if !delays.summaries.is_empty() {
