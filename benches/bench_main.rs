@@ -40,19 +40,7 @@ fn config() -> Config {
         end: None,
         quiet: true,
     };
-    let args = RunArgs {
-        input,
-        out: None,
-        seed: None,
-        permutations: None,
-        size: None,
-        source: None,
-        width: None,
-        height: None,
-        no_charts: false,
-        no_joined: false,
-        threads: None,
-    };
+    let args = RunArgs { input, ..RunArgs::default() };
     Config::from_flags(args.settings(), vec![]).expect("the default config resolves")
 }
 

@@ -148,6 +148,12 @@ impl RunArgs {
             chart_width: self.width.or(self.size.map(|p| p.size().0)),
             chart_height: self.height.or(self.size.map(|p| p.size().1)),
             chart_source: self.source.clone().map(|s| Sourced::flag(s, "--source")),
+            chart_byline: self.byline.clone().map(|s| Sourced::flag(s, "--byline")),
+            chart_note: self.note.clone().map(|s| Sourced::flag(s, "--note")),
+            chart_theme: self.theme,
+            chart_pdf: (self.pdf || self.size == Some(crate::model::ChartPreset::Print))
+                .then_some(true),
+            report_title: self.title.clone().map(|s| Sourced::flag(s, "--title")),
             charts: self.no_charts.then_some(false),
             joined: self.no_joined.then_some(false),
             threads: self.threads,
@@ -177,15 +183,37 @@ pub struct RunArgs {
     pub permutations: Option<u32>,
 
     /// Chart size for where the charts go: article (1200x675, the default),
-    /// phone (640x800) or square (1080x1080). --width and --height override it.
+    /// phone (640x800), square (1080x1080) or print (1000x700, with a vector
+    /// PDF of each chart). --width and --height override it.
     #[arg(long, value_name = "PRESET")]
     pub size: Option<crate::model::ChartPreset>,
 
+    /// Chart colours: light (the default) or dark, for a site's dark mode.
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<crate::model::Theme>,
+
+    /// Write a vector PDF of each chart beside its PNG and SVG, fonts embedded.
+    #[arg(long)]
+    pub pdf: bool,
+
+    /// The report's title (index.html and summary.md).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
     /// The source line under every chart, e.g. "Source: Ministry of
-    /// Unification. Chart: The Daily". Default: the bundled data's sources,
-    /// or "Chart: northwind" for other data.
+    /// Unification". Default: the bundled data's sources, or "Chart:
+    /// northwind" for other data.
     #[arg(long, value_name = "TEXT")]
     pub source: Option<String>,
+
+    /// The credit at the right of every chart's source line, e.g. "Graphic:
+    /// Kim Ji-won / The Daily".
+    #[arg(long, value_name = "TEXT")]
+    pub byline: Option<String>,
+
+    /// A note under every chart, above the source line.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
 
     #[arg(long, value_name = "PX", help = format!("Width of the PNG charts in pixels (default {})", defaults::CHART_WIDTH))]
     pub width: Option<u32>,

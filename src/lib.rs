@@ -34,6 +34,7 @@ pub mod slug;
 pub mod stats;
 pub mod synth;
 pub mod table;
+pub mod wording;
 
 use std::path::PathBuf;
 
@@ -196,8 +197,8 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
         output::manifest(&header, &inputs.fingerprints, &group_files, written)
     })?;
     progress.finish();
-    let headline =
-        analysis::strongest(&analysis.window_tests).map_or_else(String::new, messages::headline);
+    let headline = analysis::strongest(&analysis.window_tests)
+        .map_or_else(String::new, |t| messages::headline(t, &config.wording));
     Ok(RunSummary {
         out_dir: config.out_dir.clone(),
         files: files
@@ -222,25 +223,39 @@ pub fn render_charts(
     use rayon::prelude::*;
     type Job<'a> = Box<dyn Fn() -> Result<charts::Rendered> + Send + Sync + 'a>;
     let settings = config.chart_settings();
+    let problems = settings.wording.unknown_references(&wording::References {
+        groups: analysis.groups.iter().map(|g| g.name.as_str()).collect(),
+        categories: analysis.cases.categories.iter().map(String::as_str).collect(),
+        case_ids: analysis.cases.marks.iter().map(|m| m.id.as_str()).collect(),
+        event_days: analysis.groups.iter().flat_map(|g| &g.days).collect(),
+    });
+    if !problems.is_empty() {
+        let path = config
+            .config_file
+            .as_ref()
+            .map_or_else(|| "(settings)".to_string(), |p| p.display().to_string());
+        return Err(Error::Config { path, message: problems.join("\n") });
+    }
     let settings = &settings;
+    let words = &settings.wording;
     let mut jobs: Vec<Job> = vec![
-        Box::new(move || render(&specs::timeline(analysis), settings)),
-        Box::new(move || render(&specs::monthly_counts(analysis), settings)),
+        Box::new(move || render(&specs::timeline(analysis, words), settings)),
+        Box::new(move || render(&specs::monthly_counts(analysis, words), settings)),
     ];
-    for chart in specs::sensitivity(analysis) {
+    for chart in specs::sensitivity(analysis, words) {
         jobs.push(Box::new(move || render(&chart, settings)));
     }
-    for chart in specs::peri_event(analysis) {
+    for chart in specs::peri_event(analysis, words) {
         jobs.push(Box::new(move || render(&chart, settings)));
     }
-    for chart in specs::phase(analysis) {
+    for chart in specs::phase(analysis, words) {
         jobs.push(Box::new(move || render(&chart, settings)));
     }
     // Nothing to show, no chart: summary.md says why.
-    if let Some(chart) = specs::delay_histogram(analysis) {
+    if let Some(chart) = specs::delay_histogram(analysis, words) {
         jobs.push(Box::new(move || render(&chart, settings)));
     }
-    jobs.push(Box::new(move || render(&specs::weekday(analysis), settings)));
+    jobs.push(Box::new(move || render(&specs::weekday(analysis, words), settings)));
     jobs.par_iter().map(|job| job()).collect()
 }
 
@@ -280,7 +295,14 @@ pub fn render<'a>(
     let rendered = if config.output.charts { render_charts(analysis, config)? } else { Vec::new() };
     files.push(ReportFile::bytes(
         "index.html",
-        report::html::index_html(&markdown, &rendered, &analysis.cases, config.output).into_bytes(),
+        report::html::index_html(
+            &markdown,
+            &rendered,
+            &analysis.cases,
+            config.output,
+            &report_settings.title(),
+        )
+        .into_bytes(),
     ));
     files.push(ReportFile::bytes("summary.md", markdown.to_markdown().into_bytes()));
     if !rendered.is_empty() {
@@ -293,6 +315,10 @@ pub fn render<'a>(
         let png = ReportFile::bytes(format!("charts/{}.png", chart.name), chart.png);
         let svg = ReportFile::bytes(format!("charts/{}.svg", chart.name), chart.svg.into_bytes());
         files.push(ReportFile { group: chart.group.clone(), ..png });
+        if let Some(pdf) = chart.pdf {
+            let pdf = ReportFile::bytes(format!("charts/{}.pdf", chart.name), pdf);
+            files.push(ReportFile { group: chart.group.clone(), ..pdf });
+        }
         files.push(ReportFile { group: chart.group, ..svg });
     }
     // Last, so that it can say which files are each group's.

@@ -146,3 +146,28 @@ fn a_foreign_output_directory_is_refused_and_untouched() {
     assert_eq!(ran.code, 2);
     assert_eq!(std::fs::read_to_string(dir.path().join("file.txt")).unwrap(), "x");
 }
+
+#[test]
+fn labels_and_annotations_that_name_nothing_are_reported_together_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = crate::util::write_config(
+        dir.path(),
+        "[charts]\nannotate_cases = [\"no-such-case\"]\nannotate_events = [\"2099-01-01\"]\n[labels.groups]\nelections = \"the elections\"\n",
+    );
+    let ran = run(northwind(dir.path())
+        .args(["run", "-q", "--permutations", "99", "--out", "r", "--config"])
+        .arg(&config)
+        .arg("--announcements")
+        .arg(fixture("small/announcements.csv"))
+        .arg("--events")
+        .arg(fixture("small/events.csv")));
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    for wanted in [
+        "annotate_cases names 'no-such-case'",
+        "annotate_events names '2099-01-01'",
+        "[labels.groups] names the group 'elections'",
+    ] {
+        assert!(ran.stderr.contains(wanted), "'{wanted}' missing from:\n{}", ran.stderr);
+    }
+    assert!(!dir.path().join("r").exists(), "a failed run wrote a report");
+}

@@ -46,7 +46,8 @@ fn layout_problems(chart: &Rendered) -> Vec<String> {
 
 fn assert_clean(input: impl Fn() -> InputArgs, what: &str) {
     let mut problems = Vec::new();
-    for size in [ChartPreset::Article, ChartPreset::Phone, ChartPreset::Square] {
+    for size in [ChartPreset::Article, ChartPreset::Phone, ChartPreset::Square, ChartPreset::Print]
+    {
         for chart in charts(input(), size) {
             assert!(chart.text_boxes.len() > 3, "{} has almost no text", chart.name);
             problems.extend(
@@ -117,9 +118,35 @@ fn a_hundred_cases_ten_event_groups_and_no_defection_dates_keep_every_text_apart
     }
     std::fs::write(dir.path().join("a.csv"), cases).unwrap();
     std::fs::write(dir.path().join("e.csv"), events).unwrap();
+    // The newsroom's own words, long ones included, in two scripts.
+    let config = crate::util::write_config(
+        dir.path(),
+        r#"
+[report]
+title = "Do press releases cluster around holidays?"
+[charts]
+source = "Source: 행정안전부 press office archive, 2000-2019, compiled by the data desk"
+byline = "Graphic: Kim Ji-won / The Daily"
+note = "A case is one press release; several on one day count separately. Holidays from the official calendar."
+annotate_cases = ["c3", "c4", "c50"]
+annotate_events = ["Event 2 of group 1", "2003-01-10"]
+[charts.sensitivity]
+title = "Are there more releases just before {group}? The rate ratio at every window width"
+[terms]
+case = "release"
+announcement = "press release"
+event = "holiday"
+[labels.groups]
+group0 = "national holidays"
+group1 = "설날과 추석"
+[labels.categories]
+alert = "weather alerts"
+"#,
+    );
     let (a, e) = (dir.path().join("a.csv"), dir.path().join("e.csv"));
     assert_clean(
         || InputArgs {
+            config: Some(config.clone()),
             announcements: Some(a.clone()),
             events: Some(e.clone()),
             quiet: true,
@@ -127,6 +154,69 @@ fn a_hundred_cases_ten_event_groups_and_no_defection_dates_keep_every_text_apart
         },
         "100 cases, 10 groups",
     );
+    let input = InputArgs {
+        config: Some(config.clone()),
+        announcements: Some(a.clone()),
+        events: Some(e.clone()),
+        quiet: true,
+        ..InputArgs::default()
+    };
+    let charts = charts_with(RunArgs { input, ..RunArgs::default() });
+    let words = |name: &str| -> String {
+        let chart = charts.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("{name}"));
+        chart.text_boxes.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" | ")
+    };
+    let timeline = words("timeline");
+    for wanted in [
+        "Case number 3 with a long name",
+        "Event 2 of group 1",
+        "weather alerts",
+        "설날과 추석",
+        "Graphic: Kim Ji-won / The Daily",
+        "Press releases",
+    ] {
+        assert!(timeline.contains(wanted), "the timeline lacks '{wanted}': {timeline}");
+    }
+    assert!(
+        words("sensitivity_group1").contains("Are there more releases just before 설날과 추석?")
+    );
+    assert!(words("monthly_counts").contains("Press releases per month"));
+    for chart in &charts {
+        let text = words(&chart.name);
+        for foreign in ["defection", "SOURCES.md", "bundled", "kept quiet", "northwind"] {
+            assert!(!text.contains(foreign), "{}: '{foreign}' in {text}", chart.name);
+        }
+    }
+}
+
+#[test]
+fn dark_charts_keep_their_layout_and_change_their_paper() {
+    let input = InputArgs {
+        announcements: Some(fixture("small/announcements.csv")),
+        events: Some(fixture("small/events.csv")),
+        quiet: true,
+        ..InputArgs::default()
+    };
+    let light = charts_with(RunArgs { input: input.clone(), ..RunArgs::default() });
+    let dark = charts_with(RunArgs {
+        input,
+        theme: Some(northwind::model::Theme::Dark),
+        ..RunArgs::default()
+    });
+    for (l, d) in light.iter().zip(&dark) {
+        assert_eq!(l.text_boxes, d.text_boxes, "{}: the theme moved text", l.name);
+        assert!(layout_problems(d).is_empty(), "{}", d.name);
+        // The first pixel is the paper: white, then near black.
+        let first = |png: &[u8]| {
+            let decoder = png::Decoder::new(std::io::Cursor::new(png));
+            let mut reader = decoder.read_info().unwrap();
+            let mut buf = vec![0; reader.output_buffer_size()];
+            reader.next_frame(&mut buf).unwrap();
+            [buf[0], buf[1], buf[2]]
+        };
+        assert_eq!(first(&l.png), [255, 255, 255], "{}", l.name);
+        assert!(first(&d.png).iter().all(|&c| c < 40), "{}: {:?}", d.name, first(&d.png));
+    }
 }
 
 #[test]

@@ -24,27 +24,47 @@ fn without_charts(html: &str) -> String {
     out
 }
 
+/// `index.html` with the embedded fonts' data replaced by a marker (the
+/// font subsetter's own tests check the fonts).
+fn without_font_data(html: &str) -> String {
+    let marker = "data:font/ttf;base64,";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(marker) {
+        out.push_str(&rest[..start + marker.len()]);
+        let tail = &rest[start + marker.len()..];
+        let end = tail.find(')').unwrap_or(tail.len());
+        out.push_str("<font subset>");
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Runs `northwind run` in the repository with `args` into a temporary
-/// directory and returns (summary.md, summary.json, index.html without charts).
-fn prose(args: &[&str]) -> (String, String, String) {
+/// directory and returns (summary.md, summary.json, index.html without
+/// charts and font data, charts/alt.md).
+fn prose(args: &[&str]) -> (String, String, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report");
     run_ok(northwind(&repo()).args(["run", "-q", "--out"]).arg(&out).args(args));
     let read = |name: &str| std::fs::read_to_string(Path::new(&out).join(name)).unwrap();
-    (read("summary.md"), read("summary.json"), without_charts(&read("index.html")))
+    let html = without_font_data(&without_charts(&read("index.html")));
+    (read("summary.md"), read("summary.json"), html, read("charts/alt.md"))
 }
 
 #[test]
 fn the_bundled_report_reads_as_its_snapshot() {
-    let (md, json, html) = prose(&[]);
+    let (md, json, html, alt) = prose(&[]);
     insta::assert_snapshot!("bundled_summary_md", md);
     insta::assert_snapshot!("bundled_summary_json", json);
     insta::assert_snapshot!("bundled_index_html", html);
+    insta::assert_snapshot!("bundled_alt_md", alt);
 }
 
 #[test]
 fn a_report_of_other_data_reads_as_its_snapshot() {
-    let (md, json, html) = prose(&[
+    let (md, json, html, alt) = prose(&[
         "--announcements",
         "tests/data/small/announcements.csv",
         "--events",
@@ -55,6 +75,16 @@ fn a_report_of_other_data_reads_as_its_snapshot() {
     insta::assert_snapshot!("small_summary_md", md);
     insta::assert_snapshot!("small_summary_json", json);
     insta::assert_snapshot!("small_index_html", html);
+    insta::assert_snapshot!("small_alt_md", alt);
+}
+
+#[test]
+fn font_data_is_cut_out_of_the_html_snapshot_and_nothing_else() {
+    let css = "a src: url(data:font/ttf;base64,AAEA+/=) format(\"truetype\"); b";
+    assert_eq!(
+        without_font_data(css),
+        "a src: url(data:font/ttf;base64,<font subset>) format(\"truetype\"); b"
+    );
 }
 
 #[test]

@@ -327,7 +327,9 @@ fn index_html_renders_in_headless_chromium_without_errors() {
     let chromium = std::env::var("NORTHWIND_CHROMIUM")
         .expect("NORTHWIND_CHROMIUM names a Chromium binary (this test runs only when asked for)");
     let dir = tempfile::tempdir().unwrap();
-    let out = bundled_report(dir.path(), &[]);
+    // A Hangul title: the page must draw it in its embedded font, whatever
+    // fonts the machine has (CI's has no Korean font).
+    let out = bundled_report(dir.path(), &["--title", "북풍: 탈북 발표와 선거"]);
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     // A probe, injected first in <head>, records errors, failed resources and
     // fetches, and the rendered size of every chart, into the DOM.
@@ -342,13 +344,18 @@ window.addEventListener('error', function (e) {
   console[k] = function () { window.__errors.push('console.' + k + ': ' + [].join.call(arguments, ' ')); original.apply(console, arguments); };
 });
 window.addEventListener('load', function () {
-  var sizes = [].map.call(document.querySelectorAll('figure svg'), function (s) {
-    var r = s.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)];
+  document.fonts.ready.then(function () {
+    var sizes = [].map.call(document.querySelectorAll('figure svg'), function (s) {
+      var r = s.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)];
+    });
+    var fonts = []; document.fonts.forEach(function (f) { fonts.push(f.family + ' ' + f.weight + ' ' + f.status); });
+    var pre = document.createElement('pre');
+    pre.id = 'northwind-probe';
+    pre.textContent = JSON.stringify({ errors: window.__errors, sizes: sizes, resources: performance.getEntriesByType('resource').length,
+      fonts: fonts, hangul: document.fonts.check('700 30px "northwind sans"', '북풍 탈북') && document.fonts.check('17px "northwind sans"', '북풍 탈북'),
+      h1: getComputedStyle(document.querySelector('h1')).fontFamily });
+    document.body.appendChild(pre);
   });
-  var pre = document.createElement('pre');
-  pre.id = 'northwind-probe';
-  pre.textContent = JSON.stringify({ errors: window.__errors, sizes: sizes, resources: performance.getEntriesByType('resource').length });
-  document.body.appendChild(pre);
 });
 </script>"#;
     let probed = html.replacen("<head>", &format!("<head>\n{probe}"), 1);
@@ -386,6 +393,15 @@ window.addEventListener('load', function () {
         serde_json::from_str(&json.replace("&quot;", "\"").replace("&amp;", "&")).unwrap();
     assert_eq!(probe["errors"], serde_json::json!([]), "errors in the page");
     assert_eq!(probe["resources"], 0, "the page fetched something; it must be self-contained");
+    // Both weights of the embedded subset were accepted (Chromium's font
+    // sanitizer rejects a malformed font) and cover the Hangul title.
+    assert_eq!(
+        probe["fonts"],
+        serde_json::json!(["northwind sans 400 loaded", "northwind sans 700 loaded"]),
+        "the embedded fonts"
+    );
+    assert_eq!(probe["hangul"], true, "the embedded font lacks the title's Hangul");
+    assert!(probe["h1"].as_str().unwrap().starts_with("\"northwind sans\""), "{}", probe["h1"]);
     let sizes = probe["sizes"].as_array().unwrap();
     assert_eq!(sizes.len(), CHARTS.len(), "every chart is in the page");
     for size in sizes {

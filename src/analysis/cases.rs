@@ -32,6 +32,9 @@ pub struct CaseMark {
     pub lane: usize,
     /// The case's name (its `name`, else its id); empty for a weekly total.
     pub name: String,
+    /// The case's id (empty for a weekly total), for the annotations the
+    /// newsroom asks for by id.
+    pub id: String,
 }
 
 impl CaseMark {
@@ -95,6 +98,7 @@ pub fn cases(table: &AnnouncementTable, period: &Period) -> Cases {
                 people: a.people,
                 lane: lane(a),
                 name: table.name(i),
+                id: table.id(i),
             })
             .collect()
     };
@@ -121,6 +125,7 @@ fn weekly_totals(
             people: u32::try_from(n).unwrap_or(u32::MAX),
             lane,
             name: String::new(),
+            id: String::new(),
         })
         .collect()
 }

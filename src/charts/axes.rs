@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use plotters::style::RGBAColor;
 
-use super::{fail, palette, Style};
+use super::{fail, Style};
 
 /// A cartesian chart context over the coordinates that `X` and `Y` describe.
 pub type Plot<'a, DB, X, Y> = ChartContext<
@@ -57,7 +57,8 @@ where
     DB: DrawingBackend,
 {
     mesh.light_line_style(TRANSPARENT)
-        .bold_line_style(palette::LIGHT_GREY)
+        .bold_line_style(style.colours.grid)
+        .axis_style(style.colours.muted)
         .x_desc(x_desc)
         .label_style(tick_font)
         .axis_desc_style(style.label_font());

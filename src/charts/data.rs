@@ -102,11 +102,13 @@ impl ChartData for Timeline {
             label: c.label.clone().unwrap_or_default(),
         });
         let events = self.groups.iter().flat_map(|(group, dates)| {
-            dates.iter().filter(|d| **d >= self.start && **d <= self.end).map(|d| TimelineRow {
-                mark: "event",
-                date: Some(*d),
-                label: group.clone(),
-                ..TimelineRow::default()
+            dates.iter().filter(|d| d.date >= self.start && d.date <= self.end).map(|d| {
+                TimelineRow {
+                    mark: "event",
+                    date: Some(d.date),
+                    label: group.clone(),
+                    ..TimelineRow::default()
+                }
             })
         });
         Table::from_rows("timeline", &cases.chain(events).collect::<Vec<_>>())

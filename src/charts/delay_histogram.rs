@@ -6,12 +6,12 @@ use plotters::prelude::*;
 
 use super::{cartesian, count_label, count_ticks, house_mesh};
 use super::{fail, frame, palette, Chart, DrawResult, Style};
+use crate::wording::ChartText;
 
 /// The delay histogram's data: `(lo, hi, count)` bins of days.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DelayHistogram {
-    pub title: String,
-    pub subtitle: String,
+    pub text: ChartText,
     pub bins: Vec<(u64, u64, usize)>,
 }
 
@@ -25,24 +25,16 @@ pub fn bin_label(lo: u64, hi: u64) -> String {
 }
 
 impl Chart for DelayHistogram {
-    fn title(&self) -> &str {
-        &self.title
-    }
-
-    fn subtitle(&self) -> &str {
-        &self.subtitle
+    fn text(&self) -> &ChartText {
+        &self.text
     }
 
     fn name(&self) -> String {
         "delay_histogram".into()
     }
 
-    fn caption(&self) -> String {
-        "Days from defection to announcement, for cases whose defection date is known to the day. Bins double in width, so the axis is logarithmic while same-day announcements (0 days) keep a bar of their own.".into()
-    }
-
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
-        let plot = frame(root, style, &self.title, &self.subtitle, &[])?;
+        let plot = frame(root, style, &self.text, &[])?;
         let y_max = self.bins.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64 * 1.15;
         let mut labels: Vec<String> =
             self.bins.iter().map(|(lo, hi, _)| bin_label(*lo, *hi)).collect();
@@ -69,8 +61,8 @@ impl Chart for DelayHistogram {
             &mut chart.configure_mesh(),
             style,
             style.small_font(),
-            "Days from defection to announcement (bins double in width)",
-            Some("Announcements"),
+            &style.say("chart-delay-x-axis", &[]),
+            Some(&style.say("chart-delay-y-axis", &[])),
         )
         .disable_x_mesh()
         .x_labels(self.bins.len())
@@ -93,13 +85,17 @@ impl Chart for DelayHistogram {
                 bar
             }))
             .map_err(fail)?;
-        let font = style.small_font();
+        // Each count sits just above its bar.
+        let font = style.small_font().pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Center,
+            plotters::style::text_anchor::VPos::Bottom,
+        ));
         chart
             .draw_series(self.bins.iter().enumerate().filter(|(_, b)| b.2 > 0).map(
                 |(i, (_, _, count))| {
                     Text::new(
                         count.to_string(),
-                        (SegmentValue::CenterOf(i as i32), *count as f64 + y_max * 0.02),
+                        (SegmentValue::CenterOf(i as i32), *count as f64 + y_max * 0.01),
                         font.clone(),
                     )
                 },

@@ -15,14 +15,16 @@
 mod axes;
 mod data;
 mod delay_histogram;
+mod labels;
 mod monthly_counts;
 mod peri_event;
 mod phase;
 mod sensitivity;
 pub mod specs;
+mod style;
 mod timeline;
 mod typeset;
-pub use typeset::TextBox;
+pub use typeset::{font_files, TextBox};
 mod weekday;
 
 pub use delay_histogram::DelayHistogram;
@@ -37,11 +39,14 @@ use std::sync::OnceLock;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::{FontStyle, RGBColor};
+use plotters::style::FontStyle;
 
 use crate::error::{Error, Result};
+pub use crate::model::Theme;
+use crate::wording::{ChartText, Wording};
 pub use axes::{cartesian, count_label, count_ticks, draw_legend, house_mesh, LegendEntry, Swatch};
 pub use data::ChartData;
+pub use style::{fit_text, frame, wrap_text, Colours, Style};
 
 /// Okabe-Ito palette (Okabe and Ito 2008), colour-blind safe.
 pub mod palette {
@@ -101,12 +106,15 @@ impl Default for ChartSize {
     }
 }
 
-/// What the charts need of the settings: their size and the source line
-/// under each (the newsroom's credit; empty for none).
+/// What the charts need of the settings: their size and theme, whether a
+/// print PDF goes beside each, and the newsroom's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub size: ChartSize,
-    pub source: String,
+    pub theme: Theme,
+    /// Write a vector PDF of each chart too.
+    pub pdf: bool,
+    pub wording: Wording,
 }
 
 /// A chart: a name and a drawing routine over any backend.
@@ -114,13 +122,10 @@ pub trait Chart: ChartData {
     /// File stem, e.g. `timeline` or `sensitivity_election`: a fixed word,
     /// and for a per-group chart the group's slug, never its raw name.
     fn name(&self) -> String;
-    /// The caption under the chart in `index.html`: what it shows and how to
-    /// read it (a per-group chart names the group as it is called).
-    fn caption(&self) -> String;
-    /// The chart's title, as drawn.
-    fn title(&self) -> &str;
-    /// The chart's subtitle (its key figures), as drawn.
-    fn subtitle(&self) -> &str;
+    /// The words around the chart: title, subtitle (its key figures),
+    /// note, source line and byline as drawn, and the caption under it in
+    /// `index.html` (what it shows and how to read it).
+    fn text(&self) -> &ChartText;
     /// The text alternative for readers who cannot see the chart: what it
     /// shows and its key figures, then how to read it.
     fn alt(&self) -> String {
@@ -132,17 +137,24 @@ pub trait Chart: ChartData {
                 format!("{text}.")
             }
         };
-        [sentence(self.title()), sentence(self.subtitle()), sentence(&self.caption())]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        let text = self.text();
+        [
+            sentence(&text.title),
+            sentence(&text.subtitle),
+            sentence(&text.caption),
+            sentence(&text.note),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
     }
     /// The event group a per-group chart shows (its name, as shown).
     fn group(&self) -> Option<&str> {
         None
     }
-    /// Draws the chart onto `root`, which is already filled white.
+    /// Draws the chart onto `root`, which is already filled with the
+    /// theme's background.
     ///
     /// # Errors
     /// Whatever the backend reports, as text.
@@ -174,178 +186,14 @@ pub struct Rendered {
     pub png: Vec<u8>,
     /// Self-contained: text as outlines, the words in `<title>` and `<desc>`.
     pub svg: String,
+    /// The print version (vector, fonts embedded), when asked for.
+    pub pdf: Option<Vec<u8>>,
     /// Where each text was set (for the layout checks).
     pub text_boxes: Vec<TextBox>,
 }
 
-/// Type and mark sizes. They are fixed in pixels at the reading size (as in
-/// the FT's and the BBC's chart styles), not scaled with the canvas: a phone
-/// chart keeps legible 15 px labels and gives the plot less room instead, and
-/// long titles wrap rather than shrink.
-#[derive(Debug, Clone)]
-pub struct Style {
-    pub size: ChartSize,
-    /// The source line under the chart.
-    pub source: String,
-    /// Pixels per point: 1 at every size (kept as a factor so that a print
-    /// resolution can scale everything alike).
-    unit: f64,
-}
-
-impl Style {
-    pub fn new(size: ChartSize, source: &str) -> Self {
-        Style { size, source: source.to_string(), unit: 1.0 }
-    }
-
-    /// `points` in pixels.
-    pub fn px(&self, points: f64) -> i32 {
-        (points * self.unit).round().max(1.0) as i32
-    }
-
-    fn font_px(&self, points: f64, minimum: f64) -> f64 {
-        (points * self.unit).max(minimum)
-    }
-
-    /// Height of the x label area: tick labels, the axis title, and air.
-    pub fn x_axis_area(&self) -> u32 {
-        (2.0 * self.font_px(17.0, 11.0) + f64::from(self.px(20.0))) as u32
-    }
-
-    /// Width of the y label area for tick labels of up to `chars` characters
-    /// plus the rotated axis title.
-    pub fn y_axis_area(&self, chars: usize) -> u32 {
-        let font = self.font_px(17.0, 11.0);
-        (font * (0.62 * chars as f64 + 1.6) + f64::from(self.px(18.0))) as u32
-    }
-
-    pub fn title_font(&self) -> TextStyle<'static> {
-        (FONT_FAMILY, self.font_px(30.0, 17.0), FontStyle::Bold).into_font().color(&palette::BLACK)
-    }
-
-    pub fn subtitle_font(&self) -> TextStyle<'static> {
-        (FONT_FAMILY, self.font_px(20.0, 12.0)).into_font().color(&RGBColor(60, 60, 60))
-    }
-
-    pub fn label_font(&self) -> TextStyle<'static> {
-        (FONT_FAMILY, self.font_px(17.0, 11.0)).into_font().color(&RGBColor(40, 40, 40))
-    }
-
-    /// Pixel size of [`Style::small_font`].
-    pub fn small_font_px(&self) -> f64 {
-        self.font_px(15.0, 10.0)
-    }
-
-    pub fn small_font(&self) -> TextStyle<'static> {
-        (FONT_FAMILY, self.font_px(15.0, 10.0)).into_font().color(&RGBColor(40, 40, 40))
-    }
-
-    pub fn source_font(&self) -> TextStyle<'static> {
-        (FONT_FAMILY, self.font_px(14.0, 9.0)).into_font().color(&palette::GREY)
-    }
-}
-
-/// Draws the title, subtitle, legend and source line, and returns the area
-/// left for the plot: the legend sits between the subtitle and the plot, so
-/// it never covers the data.
-pub fn frame<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    style: &Style,
-    title: &str,
-    subtitle: &str,
-    legend: &[LegendEntry],
-) -> std::result::Result<DrawingArea<DB, Shift>, String> {
-    let pad = style.px(18.0);
-    let title_font = style.title_font();
-    let subtitle_font = style.subtitle_font();
-    let source_font = style.source_font();
-    let (_, title_h) = root.estimate_text_size("Ag", &title_font).map_err(fail)?;
-    let (_, sub_h) = root.estimate_text_size("Ag", &subtitle_font).map_err(fail)?;
-    let (_, source_h) = root.estimate_text_size("Ag", &source_font).map_err(fail)?;
-    let width = root.dim_in_pixel().0 as i32 - 2 * pad;
-    let mut y = pad;
-    for line in wrap_text(root, title, &title_font, width, 3)? {
-        root.draw(&Text::new(line, (pad, y), title_font.clone())).map_err(fail)?;
-        y += (f64::from(title_h) * 1.2) as i32;
-    }
-    y += style.px(2.0);
-    for line in wrap_text(root, subtitle, &subtitle_font, width, 4)? {
-        root.draw(&Text::new(line, (pad, y), subtitle_font.clone())).map_err(fail)?;
-        y += (f64::from(sub_h) * 1.3) as i32;
-    }
-    if !legend.is_empty() {
-        y += style.px(6.0);
-        y += draw_legend(root, style, legend, (pad, y), width)?;
-    }
-    let header = y + style.px(6.0);
-    let footer = source_h as i32 + 2 * style.px(10.0);
-    let height = root.dim_in_pixel().1 as i32;
-    let source = fit_text(root, &style.source, &source_font, width)?;
-    root.draw(&Text::new(source, (pad, height - footer + style.px(8.0)), source_font))
-        .map_err(fail)?;
-    let (_, rest) = root.split_vertically(header.max(0) as u32);
-    let plot_height = (height - header - footer).max(10) as u32;
-    let (plot, _) = rest.split_vertically(plot_height);
-    Ok(plot)
-}
-
-/// Breaks `text` into lines of at most `width` pixels at spaces, at most
-/// `max_lines` of them (the last shortened with an ellipsis if the text runs
-/// on); a word longer than a line is shortened with an ellipsis.
-pub fn wrap_text<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    font: &TextStyle<'_>,
-    width: i32,
-    max_lines: usize,
-) -> std::result::Result<Vec<String>, String> {
-    let fits = |line: &str| -> std::result::Result<bool, String> {
-        Ok(area.estimate_text_size(line, font).map_err(fail)?.0 as i32 <= width)
-    };
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let candidate =
-            if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
-        if current.is_empty() || fits(&candidate)? {
-            current = candidate;
-        } else {
-            lines.push(std::mem::replace(&mut current, word.to_string()));
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    if lines.len() > max_lines {
-        let rest = lines.split_off(max_lines - 1).join(" ");
-        lines.push(rest);
-    }
-    lines.into_iter().map(|line| fit_text(area, &line, font, width)).collect()
-}
-
-/// Shortens `text` with an ellipsis until it fits in `width` pixels.
-pub fn fit_text<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    font: &TextStyle<'_>,
-    width: i32,
-) -> std::result::Result<String, String> {
-    let mut candidate = text.to_string();
-    let mut chars: Vec<char> = text.chars().collect();
-    loop {
-        let (w, _) = area.estimate_text_size(&candidate, font).map_err(fail)?;
-        if w as i32 <= width || chars.len() <= 1 {
-            return Ok(candidate);
-        }
-        chars.pop();
-        while chars.last().is_some_and(|c| c.is_whitespace()) {
-            chars.pop();
-        }
-        candidate = chars.iter().collect::<String>() + "…";
-    }
-}
-
-/// Renders a chart to PNG bytes and an SVG string: drawn once as SVG, then
-/// typeset with the embedded fonts (see [`typeset`]).
+/// Renders a chart to PNG bytes and an SVG string (and a PDF when asked):
+/// drawn once as SVG, then typeset with the embedded fonts (see [`typeset`]).
 ///
 /// # Errors
 /// [`Error::Chart`] naming the chart when drawing or encoding fails.
@@ -353,13 +201,13 @@ pub fn render<C: Chart>(chart: &C, settings: &Settings) -> Result<Rendered> {
     register_fonts()?;
     let name = chart.name();
     let size = settings.size;
-    let style = Style::new(size, &settings.source);
+    let style = Style::new(size, settings.theme, settings.wording.words.clone());
     let chart_error = |message: String| Error::Chart { name: name.clone(), message };
     let (w, h) = (size.width, size.height);
     let mut drawing = String::new();
     {
         let root = SVGBackend::with_string(&mut drawing, (w, h)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| chart_error(e.to_string()))?;
+        root.fill(&style.colours.background).map_err(|e| chart_error(e.to_string()))?;
         chart.draw(&root, &style).map_err(chart_error)?;
         root.present().map_err(|e| chart_error(e.to_string()))?;
     }
@@ -368,17 +216,21 @@ pub fn render<C: Chart>(chart: &C, settings: &Settings) -> Result<Rendered> {
     // unreadable): drop all but tab, line feed and carriage return.
     drawing.retain(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
     let alt = chart.alt();
-    let typeset::Typeset { png, svg, text_boxes } =
-        typeset::typeset(&drawing, &name, chart.title(), &alt).map_err(chart_error)?;
+    let typeset::Typeset { png, svg, pdf, text_boxes } = typeset::typeset(
+        &drawing,
+        &typeset::Job { id: &name, title: &chart.text().title, alt: &alt, pdf: settings.pdf },
+    )
+    .map_err(chart_error)?;
     Ok(Rendered {
         name,
         group: chart.group().map(String::from),
-        caption: chart.caption(),
+        caption: chart.text().caption.clone(),
         alt,
         data: chart.data(),
         size,
         png,
         svg,
+        pdf,
         text_boxes,
     })
 }
@@ -453,14 +305,9 @@ mod tests {
         fn name(&self) -> String {
             "probe".into()
         }
-        fn caption(&self) -> String {
-            String::new()
-        }
-        fn title(&self) -> &str {
-            "태영호"
-        }
-        fn subtitle(&self) -> &str {
-            ""
+        fn text(&self) -> &ChartText {
+            static TEXT: OnceLock<ChartText> = OnceLock::new();
+            TEXT.get_or_init(|| ChartText { title: "태영호".into(), ..ChartText::default() })
         }
         fn draw<DB: DrawingBackend>(
             &self,
@@ -485,7 +332,12 @@ mod tests {
     fn hangul_labels_render_with_the_embedded_font() {
         let rendered = render(
             &HangulProbe,
-            &Settings { size: ChartSize { width: 300, height: 80 }, source: String::new() },
+            &Settings {
+                size: ChartSize { width: 300, height: 80 },
+                theme: Theme::Light,
+                pdf: true,
+                wording: Wording::default(),
+            },
         )
         .unwrap();
         assert!(rendered.png.starts_with(b"\x89PNG"));
@@ -494,6 +346,12 @@ mod tests {
         assert!(!rendered.svg.contains("<text"), "{}", rendered.svg);
         assert!(rendered.svg.contains("<path"));
         assert!(rendered.svg.contains("<title>태영호</title>"));
+        // The PDF carries the font, as a subset.
+        let pdf = rendered.pdf.unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+        let pdf_text = String::from_utf8_lossy(&pdf);
+        assert!(pdf_text.contains("/FontFile2"), "no embedded TrueType font");
+        assert!(pdf_text.contains("NanumGothic"), "the font is not named");
     }
 
     #[test]
@@ -506,45 +364,5 @@ mod tests {
         assert_eq!(format, "%b %Y");
         assert_eq!(ticks.len(), 7, "{ticks:?}");
         assert_eq!(ticks[1], d(2020, 3, 1));
-    }
-
-    #[test]
-    fn long_titles_wrap_at_words_within_the_width() {
-        register_fonts().unwrap();
-        let mut svg = String::new();
-        let root = SVGBackend::with_string(&mut svg, (640, 200)).into_drawing_area();
-        let style = Style::new(ChartSize { width: 640, height: 200 }, "");
-        let text =
-            "Announcements around election events: rate ratio by window width, before and after";
-        let lines = wrap_text(&root, text, &style.title_font(), 600, 3).unwrap();
-        assert!(lines.len() >= 2, "{lines:?}");
-        assert_eq!(lines.join(" "), text, "no word is lost or cut");
-        for line in &lines {
-            assert!(root.estimate_text_size(line, &style.title_font()).unwrap().0 <= 600, "{line}");
-        }
-        let capped = wrap_text(&root, &"word ".repeat(200), &style.title_font(), 600, 2).unwrap();
-        assert_eq!(capped.len(), 2);
-        assert!(capped[1].ends_with('…'));
-    }
-
-    #[test]
-    fn type_sizes_do_not_shrink_with_the_canvas() {
-        let article = Style::new(ChartSize { width: 1200, height: 675 }, "");
-        let phone = Style::new(ChartSize { width: 600, height: 400 }, "");
-        assert_eq!(article.font_px(17.0, 11.0), phone.font_px(17.0, 11.0));
-        assert_eq!(article.x_axis_area(), phone.x_axis_area());
-        assert_eq!(article.px(16.0), phone.px(16.0));
-    }
-
-    #[test]
-    fn long_titles_are_shortened_with_an_ellipsis() {
-        register_fonts().unwrap();
-        let mut svg = String::new();
-        let root = SVGBackend::with_string(&mut svg, (200, 50)).into_drawing_area();
-        let style = Style::new(ChartSize { width: 200, height: 50 }, "");
-        let text = fit_text(&root, &"long words ".repeat(20), &style.label_font(), 150).unwrap();
-        assert!(text.ends_with('…'));
-        let (w, _) = root.estimate_text_size(&text, &style.label_font()).unwrap();
-        assert!(w <= 150);
     }
 }

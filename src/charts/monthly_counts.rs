@@ -1,61 +1,54 @@
 //! Monthly counts: announcements per calendar month, with the months that
-//! held events marked above the bars.
+//! held events marked in rows above the plot, one row per group (outside
+//! the bars' axis, so that it has no tick beyond the data).
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{cartesian, house_mesh};
+use super::{cartesian, count_label, count_ticks, house_mesh};
 use super::{date_ticks, fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
+use crate::wording::ChartText;
 
 /// The monthly-counts chart's data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MonthlyCounts {
-    pub title: String,
-    pub subtitle: String,
+    pub text: ChartText,
     /// `(year, month, count)` for every month of the period, in order.
     pub months: Vec<(i32, u32, u64)>,
-    /// Event groups: (name, indices into `months` of months with an event).
+    /// Event groups: (their events as shown, indices into `months` of
+    /// months with an event).
     pub groups: Vec<(String, Vec<usize>)>,
 }
 
 impl Chart for MonthlyCounts {
-    fn title(&self) -> &str {
-        &self.title
-    }
-
-    fn subtitle(&self) -> &str {
-        &self.subtitle
+    fn text(&self) -> &ChartText {
+        &self.text
     }
 
     fn name(&self) -> String {
         "monthly_counts".into()
     }
 
-    fn caption(&self) -> String {
-        "Announcements per calendar month. Triangles above the bars mark months with an event of each group, one row and colour per group.".into()
-    }
-
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
-        // The event bands are named in the legend, above the plot.
+        // The event rows are named in the legend, above the plot.
         let legend: Vec<LegendEntry> = self
             .groups
             .iter()
             .enumerate()
             .map(|(g, (name, _))| {
-                let colour = palette::SERIES[(g + 3) % palette::SERIES.len()];
                 LegendEntry::new(
-                    format!("months with {name} events"),
-                    Swatch::Marker(colour.mix(1.0)),
+                    style.say("chart-monthly-legend", &[("group_events", name)]),
+                    Swatch::Marker(style.colours.series(g + 3).mix(1.0)),
                 )
             })
             .collect();
-        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
+        let plot = frame(root, style, &self.text, &legend)?;
+        let row_h = style.px(16.0);
+        let rows_h = row_h * self.groups.len() as i32 + style.px(6.0);
+        let (rows_area, bars_area) = plot.split_vertically(rows_h.max(0) as u32);
         let n = self.months.len().max(1) as i32;
         let peak = self.months.iter().map(|m| m.2).max().unwrap_or(1).max(1) as f64;
-        let rows = self.groups.len() as f64;
-        // Event markers sit in bands above the tallest bar.
-        let band = peak * 0.12;
-        let y_max = peak * 1.08 + band * (rows + 0.5);
+        let y_max = peak * 1.08;
         let first_day = |m: &(i32, u32, u64)| chrono::NaiveDate::from_ymd_opt(m.0, m.1, 1);
         let (tick_dates, format) =
             match (self.months.first().and_then(first_day), self.months.last().and_then(first_day))
@@ -73,7 +66,7 @@ impl Chart for MonthlyCounts {
         let months = self.months.clone();
         // The axis ends where the data end.
         let mut chart = cartesian(
-            &plot,
+            &bars_area,
             style,
             style.y_axis_area(4),
             (0..n).with_key_points(ticks),
@@ -83,18 +76,12 @@ impl Chart for MonthlyCounts {
             &mut chart.configure_mesh(),
             style,
             style.label_font(),
-            "Month of announcement",
-            Some("Announcements per month"),
+            &style.say("chart-monthly-x-axis", &[]),
+            Some(&style.say("chart-monthly-y-axis", &[])),
         )
         .disable_x_mesh()
-        .y_labels((y_max.ceil() as usize + 1).min(10))
-        .y_label_formatter(&|y| {
-            if *y <= peak + 1e-9 && y.fract() == 0.0 {
-                format!("{y:.0}")
-            } else {
-                String::new()
-            }
-        })
+        .y_labels(count_ticks(y_max))
+        .y_label_formatter(&count_label)
         .x_label_formatter(&|i| {
             months
                 .get(*i as usize)
@@ -110,17 +97,18 @@ impl Chart for MonthlyCounts {
                 Rectangle::new([(i, 0.0), (i + 1, m.2 as f64)], bar_colour.filled())
             }))
             .map_err(fail)?;
+        // The event rows, on the bars' x axis, first group on top.
+        let top = rows_area.get_base_pixel().1;
+        let size = style.px(5.0);
         for (g, (_, indices)) in self.groups.iter().enumerate() {
-            let colour = palette::SERIES[(g + 3) % palette::SERIES.len()];
-            let y = peak * 1.08 + band * (rows - g as f64 - 0.5);
-            let size = style.px(5.0);
-            chart
-                .draw_series(
-                    indices
-                        .iter()
-                        .map(|&i| TriangleMarker::new((i as i32, y), size, colour.filled())),
-                )
-                .map_err(fail)?;
+            let colour = style.colours.series(g + 3);
+            let y = top + row_h * g as i32 + row_h / 2 + style.px(3.0);
+            for &i in indices {
+                let (x, _) = chart.backend_coord(&(i as i32, 0.0));
+                let half = (chart.backend_coord(&(i as i32 + 1, 0.0)).0 - x) / 2;
+                root.draw(&TriangleMarker::new((x + half, y), size, colour.filled()))
+                    .map_err(fail)?;
+            }
         }
         Ok(())
     }

@@ -7,6 +7,7 @@ use plotters::prelude::*;
 
 use super::{cartesian, count_label, count_ticks, house_mesh};
 use super::{fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
+use crate::wording::ChartText;
 
 /// The peri-event chart's data for one group.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,8 +16,7 @@ pub struct PeriEvent {
     pub group: String,
     /// The group's file-name slug (see [`crate::slug`]).
     pub slug: String,
-    pub title: String,
-    pub subtitle: String,
+    pub text: ChartText,
     pub bins: Vec<(i64, i64)>,
     pub observed: Vec<u64>,
     pub null_mean: Vec<f64>,
@@ -27,7 +27,7 @@ pub struct PeriEvent {
 
 /// A band as a step polygon over the bins.
 fn step_band(bins: &[(i64, i64)], band: &[(f64, f64)]) -> Vec<(i64, f64)> {
-    let upper = bins.iter().zip(band).flat_map(|(b, v)| [(b.0, v.1), (b.1, v.1)]);
+    let upper = bins.iter().zip(band).flat_map(|(b, v)| [(b.0, v.1.max(0.0)), (b.1, v.1.max(0.0))]);
     let lower: Vec<(i64, f64)> = bins
         .iter()
         .zip(band)
@@ -41,21 +41,12 @@ fn step_line(bins: &[(i64, i64)], values: impl Iterator<Item = f64>) -> Vec<(i64
 }
 
 impl Chart for PeriEvent {
-    fn title(&self) -> &str {
-        &self.title
-    }
-
-    fn subtitle(&self) -> &str {
-        &self.subtitle
+    fn text(&self) -> &ChartText {
+        &self.text
     }
 
     fn name(&self) -> String {
         format!("peri_event_{}", self.slug)
-    }
-
-    fn caption(&self) -> String {
-        let group = &self.group;
-        format!("Every pair of an announcement and a {group} event within the histogram's reach, by days from the event. Bars leaving the grey pointwise band are expected somewhere by chance; only a bar leaving the blue global envelope is evidence against the null.")
     }
 
     fn group(&self) -> Option<&str> {
@@ -63,18 +54,22 @@ impl Chart for PeriEvent {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
+        let (ink, muted) = (style.colours.ink, style.colours.muted);
         let legend = [
-            LegendEntry::new("observed", Swatch::Fill(palette::BLUE.mix(0.85))),
             LegendEntry::new(
-                "expected under the null (shifts)",
-                Swatch::Line(palette::BLACK.mix(1.0), style.px(1.5) as u32, None),
+                style.say("chart-peri-legend-observed", &[]),
+                Swatch::Fill(palette::BLUE.mix(0.85)),
             ),
             LegendEntry::new(
-                "global 95% envelope (studentized): the band a whole curve should stay in",
+                style.say("chart-peri-legend-null", &[]),
+                Swatch::Line(ink.mix(1.0), style.px(1.5) as u32, None),
+            ),
+            LegendEntry::new(
+                style.say("chart-peri-legend-global", &[]),
                 Swatch::Fill(palette::SKY_BLUE.mix(0.4)),
             ),
             LegendEntry::new(
-                "global 95% envelope (extreme rank length)",
+                style.say("chart-peri-legend-erl", &[]),
                 Swatch::Line(
                     palette::VERMILLION.mix(1.0),
                     style.px(1.5) as u32,
@@ -82,11 +77,11 @@ impl Chart for PeriEvent {
                 ),
             ),
             LegendEntry::new(
-                "pointwise 95% band: for one bin at a time, not the whole curve",
-                Swatch::Fill(palette::GREY.mix(0.45)),
+                style.say("chart-peri-legend-pointwise", &[]),
+                Swatch::Fill(muted.mix(0.45)),
             ),
         ];
-        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
+        let plot = frame(root, style, &self.text, &legend)?;
         let x0 = self.bins.first().map_or(-1, |b| b.0);
         let x1 = self.bins.last().map_or(1, |b| b.1);
         let top = self
@@ -103,8 +98,8 @@ impl Chart for PeriEvent {
             &mut chart.configure_mesh(),
             style,
             style.label_font(),
-            "Days from the event (negative: before it)",
-            Some("Pairs per bin"),
+            &style.say("chart-peri-x-axis", &[]),
+            Some(&style.say("chart-peri-y-axis", &[])),
         )
         .disable_x_mesh()
         .x_labels(9)
@@ -123,7 +118,7 @@ impl Chart for PeriEvent {
         chart
             .draw_series(std::iter::once(Polygon::new(
                 step_band(&self.bins, &self.pointwise),
-                palette::GREY.mix(0.3),
+                muted.mix(0.3),
             )))
             .map_err(fail)?;
         let margin = style.px(2.0) as u32;
@@ -136,8 +131,10 @@ impl Chart for PeriEvent {
             }))
             .map_err(fail)?;
         let erl = palette::VERMILLION.stroke_width(style.px(1.5) as u32);
-        let lows: Vec<f64> = self.erl.iter().map(|e| e.0).collect();
-        let highs: Vec<f64> = self.erl.iter().map(|e| e.1).collect();
+        // Bands are clipped to the plot: a studentized or rank envelope can
+        // reach below zero, where no count can be.
+        let lows: Vec<f64> = self.erl.iter().map(|e| e.0.clamp(0.0, top)).collect();
+        let highs: Vec<f64> = self.erl.iter().map(|e| e.1.clamp(0.0, top)).collect();
         for band in [lows, highs] {
             chart
                 .draw_series(DashedLineSeries::new(
@@ -148,7 +145,7 @@ impl Chart for PeriEvent {
                 ))
                 .map_err(fail)?;
         }
-        let mean = palette::BLACK.stroke_width(style.px(1.5) as u32);
+        let mean = ink.stroke_width(style.px(1.5) as u32);
         chart
             .draw_series(LineSeries::new(
                 step_line(&self.bins, self.null_mean.iter().copied()),
@@ -158,18 +155,18 @@ impl Chart for PeriEvent {
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(0, 0.0), (0, top)],
-                palette::BLACK.stroke_width(style.px(2.0) as u32),
+                ink.stroke_width(style.px(2.0) as u32),
             )))
             .map_err(fail)?;
         let font = style.label_font();
         // In the headroom above the data (which reach at most 1/1.3 of it).
         let (zero_x, label_y) = chart.backend_coord(&(0, top * 0.97));
-        let before = "← before the event";
-        let (w, _) = root.estimate_text_size(before, &font).map_err(fail)?;
+        let before = style.say("chart-peri-before", &[]);
+        let (w, _) = root.estimate_text_size(&before, &font).map_err(fail)?;
         root.draw(&Text::new(before, (zero_x - w as i32 - style.px(8.0), label_y), font.clone()))
             .map_err(fail)?;
-        root.draw(&Text::new("after the event →", (zero_x + style.px(8.0), label_y), font))
-            .map_err(fail)?;
+        let after = style.say("chart-peri-after", &[]);
+        root.draw(&Text::new(after, (zero_x + style.px(8.0), label_y), font)).map_err(fail)?;
         Ok(())
     }
 }

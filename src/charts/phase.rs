@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
+use crate::wording::ChartText;
 
 /// The rose chart's data for one group.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,8 +14,7 @@ pub struct PhaseRose {
     pub group: String,
     /// The group's file-name slug (see [`crate::slug`]).
     pub slug: String,
-    pub title: String,
-    pub subtitle: String,
+    pub text: ChartText,
     /// Counts in equal sectors, the first starting at the event.
     pub sectors: Vec<u64>,
     /// Mean direction (radians from the event, clockwise) and resultant length.
@@ -27,21 +27,12 @@ fn point(theta: f64, r: f64) -> (f64, f64) {
 }
 
 impl Chart for PhaseRose {
-    fn title(&self) -> &str {
-        &self.title
-    }
-
-    fn subtitle(&self) -> &str {
-        &self.subtitle
+    fn text(&self) -> &ChartText {
+        &self.text
     }
 
     fn name(&self) -> String {
         format!("phase_{}", self.slug)
-    }
-
-    fn caption(&self) -> String {
-        let group = &self.group;
-        format!("Where announcements fall in the gap between two consecutive {group} events: the event at the top, time running clockwise to the next one.")
     }
 
     fn group(&self) -> Option<&str> {
@@ -50,16 +41,16 @@ impl Chart for PhaseRose {
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
         let mut legend = vec![LegendEntry::new(
-            "announcements per twelfth of the gap (area ~ count)",
+            style.say("chart-phase-legend-sectors", &[]),
             Swatch::Fill(palette::BLUE.mix(0.7)),
         )];
         if self.mean.is_some() {
             legend.push(LegendEntry::new(
-                "mean direction (length: resultant length, 0 to 1)",
+                style.say("chart-phase-legend-mean", &[]),
                 Swatch::Line(palette::VERMILLION.mix(1.0), style.px(4.0) as u32, None),
             ));
         }
-        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
+        let plot = frame(root, style, &self.text, &legend)?;
         let (w, h) = plot.dim_in_pixel();
         let aspect = f64::from(w.max(1)) / f64::from(h.max(1));
         let y_span = 1.35;
@@ -70,7 +61,7 @@ impl Chart for PhaseRose {
         let peak = self.sectors.iter().copied().max().unwrap_or(1).max(1) as f64;
         // Radius proportional to the square root of the count: wedge area ~ count.
         let radius = |count: f64| (count / peak).sqrt();
-        let grid = palette::LIGHT_GREY.stroke_width(1);
+        let grid = style.colours.grid.stroke_width(1);
         for level in [0.25, 0.5, 0.75, 1.0] {
             let r = radius(level * peak);
             let circle: Vec<(f64, f64)> =
@@ -95,10 +86,13 @@ impl Chart for PhaseRose {
                 .map_err(fail)?;
             wedge.push((0.0, 0.0));
             chart
-                .draw_series(std::iter::once(PathElement::new(wedge, WHITE.stroke_width(1))))
+                .draw_series(std::iter::once(PathElement::new(
+                    wedge,
+                    style.colours.background.stroke_width(1),
+                )))
                 .map_err(fail)?;
         }
-        let axis = palette::BLACK.stroke_width(style.px(2.0) as u32);
+        let axis = style.colours.ink.stroke_width(style.px(2.0) as u32);
         chart
             .draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, 1.08)], axis)))
             .map_err(fail)?;
@@ -128,10 +122,10 @@ impl Chart for PhaseRose {
             ))
             .map_err(fail)
         };
-        place("event day (and the next event)", (0.0, 1.2), &font)?;
-        place("halfway between events", (0.0, -1.2), &font)?;
-        place("just after → ", (0.62, 1.02), &small)?;
-        place("← just before", (-0.62, 1.02), &small)?;
+        place(&style.say("chart-phase-top", &[]), (0.0, 1.2), &font)?;
+        place(&style.say("chart-phase-bottom", &[]), (0.0, -1.2), &font)?;
+        place(&style.say("chart-phase-just-after", &[]), (0.62, 1.02), &small)?;
+        place(&style.say("chart-phase-just-before", &[]), (-0.62, 1.02), &small)?;
         Ok(())
     }
 }

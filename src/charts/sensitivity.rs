@@ -7,6 +7,7 @@ use plotters::prelude::*;
 
 use super::{cartesian, house_mesh};
 use super::{fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
+use crate::wording::ChartText;
 
 /// One direction's curve: `(W, estimate, low, high)`; `None` where undefined.
 pub type Curve = Vec<(u32, Option<(f64, f64, f64)>)>;
@@ -18,8 +19,7 @@ pub struct Sensitivity {
     pub group: String,
     /// The group's file-name slug (see [`crate::slug`]).
     pub slug: String,
-    pub title: String,
-    pub subtitle: String,
+    pub text: ChartText,
     pub before: Curve,
     pub after: Curve,
 }
@@ -34,21 +34,12 @@ fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
 }
 
 impl Chart for Sensitivity {
-    fn title(&self) -> &str {
-        &self.title
-    }
-
-    fn subtitle(&self) -> &str {
-        &self.subtitle
+    fn text(&self) -> &ChartText {
+        &self.text
     }
 
     fn name(&self) -> String {
         format!("sensitivity_{}", self.slug)
-    }
-
-    fn caption(&self) -> String {
-        let group = &self.group;
-        format!("Rate ratio of announcements inside versus outside windows of W days before (blue) and after (orange) {group} events, with exact 95% intervals. 1 means no clustering; read the whole curve, not the best point.")
     }
 
     fn group(&self) -> Option<&str> {
@@ -57,30 +48,39 @@ impl Chart for Sensitivity {
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
         let (y_lo, y_hi) = (0.05_f64, 50.0_f64);
+        let ink = style.colours.ink;
         let mut legend = vec![LegendEntry::new(
-            "rate ratio 1 = no clustering",
-            Swatch::Line(palette::BLACK.mix(1.0), 2, Some((style.px(6.0), style.px(4.0)))),
+            style.say("chart-sensitivity-legend-one", &[]),
+            Swatch::Line(ink.mix(1.0), 2, Some((style.px(6.0), style.px(4.0)))),
         )];
-        for (curve, colour, name) in [
-            (&self.before, palette::BLUE, "before events"),
-            (&self.after, palette::VERMILLION, "after events"),
+        for (curve, colour, name, zero) in [
+            (
+                &self.before,
+                palette::BLUE,
+                "chart-sensitivity-legend-before",
+                "chart-sensitivity-legend-zero-before",
+            ),
+            (
+                &self.after,
+                palette::VERMILLION,
+                "chart-sensitivity-legend-after",
+                "chart-sensitivity-legend-zero-after",
+            ),
         ] {
             let estimates: Vec<f64> = curve.iter().filter_map(|(_, v)| v.map(|v| v.0)).collect();
             if estimates.is_empty() {
                 continue;
             }
             legend.push(LegendEntry::new(
-                format!("{name}, with 95% interval"),
+                style.say(name, &[]),
                 Swatch::Line(colour.mix(1.0), style.px(3.0) as u32, None),
             ));
             if estimates.iter().any(|e| e.is_nan() || *e <= y_lo) {
-                legend.push(LegendEntry::new(
-                    format!("{name}: none in the window (rate ratio 0)"),
-                    Swatch::Hollow(colour.mix(1.0)),
-                ));
+                legend
+                    .push(LegendEntry::new(style.say(zero, &[]), Swatch::Hollow(colour.mix(1.0))));
             }
         }
-        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
+        let plot = frame(root, style, &self.text, &legend)?;
         let widths: Vec<u32> = self.before.iter().chain(&self.after).map(|(w, _)| *w).collect();
         let x_min = widths.iter().copied().min().unwrap_or(1);
         let x_max = widths.iter().copied().max().unwrap_or(2).max(x_min + 1);
@@ -102,8 +102,8 @@ impl Chart for Sensitivity {
             &mut chart.configure_mesh(),
             style,
             style.label_font(),
-            "Window width W (days, event day included)",
-            Some("Rate ratio (log scale)"),
+            &style.say("chart-sensitivity-x-axis", &[]),
+            Some(&style.say("chart-sensitivity-y-axis", &[])),
         )
         .x_label_formatter(&|w| format!("{}", w / 10))
         .y_label_formatter(&|y| if *y < 1.0 { format!("{y:.1}") } else { format!("{y:.0}") })
@@ -115,13 +115,12 @@ impl Chart for Sensitivity {
                 vec![(x_range.0, 1.0), (x_range.1, 1.0)],
                 style.px(6.0) as u32,
                 style.px(4.0) as u32,
-                palette::BLACK.stroke_width(style.px(1.5) as u32),
+                ink.stroke_width(style.px(1.5) as u32),
             ))
             .map_err(fail)?;
-        for (curve, colour, _, offset) in [
-            (&self.before, palette::BLUE, "before events", -4),
-            (&self.after, palette::VERMILLION, "after events", 4),
-        ] {
+        for (curve, colour, offset) in
+            [(&self.before, palette::BLUE, -4), (&self.after, palette::VERMILLION, 4)]
+        {
             let points: Vec<(i32, f64, f64, f64)> = curve
                 .iter()
                 .filter_map(|(w, v)| v.map(|(e, l, h)| (*w as i32 * 10 + offset, e, l, h)))
@@ -176,7 +175,7 @@ impl Chart for Sensitivity {
                         EmptyElement::at(p)
                             + Polygon::new(
                                 vec![(-size, -2 * size), (size, -2 * size), (0, 0)],
-                                WHITE.filled(),
+                                style.colours.background.filled(),
                             )
                             + PathElement::new(
                                 vec![

@@ -4,6 +4,7 @@
 
 use chrono::Datelike;
 
+use super::timeline::{TimelineCase, TimelineEvent};
 use super::{
     DelayHistogram, MonthlyCounts, PeriEvent, PhaseRose, Sensitivity, Timeline, WeekdayChart,
 };
@@ -11,23 +12,33 @@ use crate::analysis::{strongest, Analysis, CaseMark};
 use crate::messages::{days_text, headline, p_text};
 use crate::model::Direction;
 use crate::stats::window::WindowTest;
+use crate::wording::{names_event, ChartKind, Wording};
 
-/// How many cases the timeline labels by name.
+/// How many cases the timeline labels when the newsroom names none.
 pub const LABELLED_CASES: usize = 6;
 
-fn years(analysis: &Analysis) -> String {
+fn years(analysis: &Analysis, wording: &Wording) -> String {
     let (first, last) = (analysis.period.start.year(), analysis.period.end.year());
     if first == last {
         first.to_string()
     } else {
-        format!("{first}–{last}")
+        wording.say("years-span", &[("first", &first.to_string()), ("last", &last.to_string())])
     }
 }
 
-/// The timeline's cases, the most important labelled: most people first,
-/// then the longest delay, half the labels each (the first
-/// [`LABELLED_CASES`] of each order that are not yet chosen).
-fn labelled_cases(marks: &[CaseMark]) -> Vec<super::timeline::TimelineCase> {
+/// "40 announcements" (or "1 announcement") in the data's terms.
+fn counted(n: u64, wording: &Wording) -> String {
+    let things = wording.words.terms.announcement.count(n);
+    wording.say("count-of", &[("count", &n.to_string()), ("things", things)])
+}
+
+/// The cases the timeline labels: those the newsroom names by id, else the
+/// most important, most people first, then the longest delay, half the
+/// labels each (the first [`LABELLED_CASES`] of each order not yet chosen).
+fn labelled(marks: &[CaseMark], wording: &Wording) -> Vec<usize> {
+    if let Some(ids) = &wording.annotate_cases {
+        return (0..marks.len()).filter(|&i| ids.contains(&marks[i].id)).collect();
+    }
     let mut by_people: Vec<usize> = (0..marks.len()).collect();
     by_people.sort_by_key(|&i| (std::cmp::Reverse(marks[i].people), marks[i].announced));
     let mut by_delay: Vec<usize> =
@@ -44,15 +55,11 @@ fn labelled_cases(marks: &[CaseMark]) -> Vec<super::timeline::TimelineCase> {
             chosen.push(*i);
         }
     }
-    marks
-        .iter()
-        .enumerate()
-        .map(|(i, m)| timeline_case(m, chosen.contains(&i).then(|| short_name(&m.name))))
-        .collect()
+    chosen
 }
 
-fn timeline_case(mark: &CaseMark, label: Option<String>) -> super::timeline::TimelineCase {
-    super::timeline::TimelineCase {
+fn timeline_case(mark: &CaseMark, label: Option<String>) -> TimelineCase {
+    TimelineCase {
         announced: mark.announced,
         defected: mark.defected,
         people: mark.people,
@@ -61,94 +68,117 @@ fn timeline_case(mark: &CaseMark, label: Option<String>) -> super::timeline::Tim
     }
 }
 
-/// The timeline: lanes by category, the largest and the longest-delayed cases
-/// labelled; for large inputs, weekly totals per category.
-pub fn timeline(analysis: &Analysis) -> Timeline {
+/// A case's label: its name without a trailing parenthesis ("Kim Kuk-song
+/// (pseudonym)" is "Kim Kuk-song"); the chart wraps it, never cuts it.
+fn case_label(name: &str) -> String {
+    name.split(" (").next().unwrap_or(name).to_string()
+}
+
+/// The timeline: lanes by category, the chosen cases labelled; for large
+/// inputs, weekly totals per category.
+pub fn timeline(analysis: &Analysis, wording: &Wording) -> Timeline {
     let cases = &analysis.cases;
     let aggregated = cases.weekly;
     let marks = if aggregated {
         cases.marks.iter().map(|m| timeline_case(m, None)).collect()
     } else {
-        labelled_cases(&cases.marks)
+        let chosen = labelled(&cases.marks, wording);
+        cases
+            .marks
+            .iter()
+            .enumerate()
+            .map(|(i, m)| timeline_case(m, chosen.contains(&i).then(|| case_label(&m.name))))
+            .collect()
     };
+    let years = years(analysis, wording);
+    let counted = counted(analysis.announcements, wording);
     let subtitle = strongest(&analysis.window_tests).map_or_else(
-        || format!("{} announcements", analysis.announcements),
+        || {
+            wording
+                .say("chart-timeline-subtitle-no-test", &[("counted", &counted), ("years", &years)])
+        },
         |t| {
-            format!(
-                "{} announcements, {}. {}",
-                analysis.announcements,
-                years(analysis),
-                headline(t)
+            wording.say(
+                "chart-timeline-subtitle",
+                &[("counted", &counted), ("years", &years), ("headline", &headline(t, wording))],
             )
         },
     );
     let subtitle = if aggregated {
-        format!("Announcements per week, bar height proportional to the count. {subtitle}")
+        wording.say("chart-timeline-subtitle-weekly", &[("subtitle", &subtitle)])
     } else {
         subtitle
     };
+    let waits = cases.marks.iter().any(|m| m.defected.is_some());
+    let title = if waits {
+        wording.say("chart-timeline-title", &[])
+    } else {
+        wording.say("chart-timeline-title-no-origin", &[("years", &years)])
+    };
+    let caption = if aggregated {
+        wording.say("chart-timeline-caption-weekly", &[])
+    } else {
+        wording.say("chart-timeline-caption", &[])
+    };
     Timeline {
-        title: "Announcements, the wait before them, and the event calendar".into(),
-        subtitle,
+        text: wording.chart_text(ChartKind::Timeline, None, title, subtitle, caption),
         start: analysis.period.start,
         end: analysis.period.end,
-        categories: cases.categories.clone(),
+        categories: cases.categories.iter().map(|c| wording.category(c).to_string()).collect(),
         cases: marks,
         weekly: aggregated,
         groups: analysis
             .groups
             .iter()
-            .map(|g| (g.name.clone(), g.days.iter().map(|d| d.date).collect()))
+            .map(|g| {
+                let days = g
+                    .days
+                    .iter()
+                    .map(|d| TimelineEvent {
+                        date: d.date,
+                        label: wording
+                            .annotate_events
+                            .iter()
+                            .any(|a| names_event(a, d))
+                            .then(|| d.label.clone()),
+                    })
+                    .collect();
+                (wording.group_events(&g.name), days)
+            })
             .collect(),
     }
 }
 
-/// A label short enough for a chart: up to 28 characters, cut at a word.
-fn short_name(name: &str) -> String {
-    let name = name.split(" (").next().unwrap_or(name);
-    if name.chars().count() <= 28 {
-        return name.to_string();
-    }
-    let mut out = String::new();
-    for word in name.split_whitespace() {
-        if out.chars().count() + word.chars().count() + 1 > 27 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out + "…"
-}
-
 /// The delay histogram of day-precise delays; `None` when there is none.
-pub fn delay_histogram(analysis: &Analysis) -> Option<DelayHistogram> {
+pub fn delay_histogram(analysis: &Analysis, wording: &Wording) -> Option<DelayHistogram> {
     if analysis.delays.is_empty() {
         return None;
     }
-    let subtitle = analysis.delays.summaries.first().map_or_else(
-        || "No defection date is known to the day".to_string(),
-        |all| {
-            format!(
-                "Median {} days (95% CI {} to {}), {} cases with a day-precise defection date; {} others left out",
-                days_text(all.median),
-                days_text(all.median_ci_low),
-                days_text(all.median_ci_high),
-                all.n,
-                analysis.delays.left_out
-            )
-        },
+    let all = analysis.delays.summaries.first()?;
+    let subtitle = wording.say(
+        "chart-delay-subtitle",
+        &[
+            ("median", &days_text(all.median)),
+            ("low", &days_text(all.median_ci_low)),
+            ("high", &days_text(all.median_ci_high)),
+            ("counted", &format!("{} {}", all.n, wording.words.terms.case.count(all.n as u64))),
+            ("left_out", &analysis.delays.left_out.to_string()),
+        ],
     );
     Some(DelayHistogram {
-        title: "How long were cases kept quiet?".into(),
-        subtitle,
+        text: wording.chart_text(
+            ChartKind::DelayHistogram,
+            None,
+            wording.say("chart-delay-title", &[]),
+            subtitle,
+            wording.say("chart-delay-caption", &[]),
+        ),
         bins: analysis.delays.histogram.clone(),
     })
 }
 
 /// Monthly counts with event months marked per group.
-pub fn monthly_counts(analysis: &Analysis) -> MonthlyCounts {
+pub fn monthly_counts(analysis: &Analysis, wording: &Wording) -> MonthlyCounts {
     let months: Vec<(i32, u32, u64)> =
         analysis.monthly.iter().map(|m| (m.year, m.month, m.count)).collect();
     let groups = analysis
@@ -163,39 +193,54 @@ pub fn monthly_counts(analysis: &Analysis) -> MonthlyCounts {
                 })
                 .map(|(i, _)| i)
                 .collect();
-            (g.name.clone(), indices)
+            (wording.group_events(&g.name), indices)
         })
         .collect();
     let busiest =
         analysis.monthly.iter().max_by_key(|m| (m.count, std::cmp::Reverse((m.year, m.month))));
     let subtitle = busiest.map_or_else(String::new, |m| {
-        format!(
-            "{} announcements in {} months; the busiest month, {}-{:02}, had {}",
-            analysis.announcements,
-            months.len(),
-            m.year,
-            m.month,
-            m.count
+        wording.say(
+            "chart-monthly-subtitle",
+            &[
+                ("counted", &counted(analysis.announcements, wording)),
+                ("months", &months.len().to_string()),
+                ("busiest", &format!("{}-{:02}", m.year, m.month)),
+                ("most", &m.count.to_string()),
+            ],
         )
     });
+    let title = wording.say("chart-monthly-title", &[("years", &years(analysis, wording))]);
     MonthlyCounts {
-        title: format!("Announcements per month, {}", years(analysis)),
-        subtitle,
+        text: wording.chart_text(
+            ChartKind::MonthlyCounts,
+            None,
+            title,
+            subtitle,
+            wording.say("chart-monthly-caption", &[]),
+        ),
         months,
         groups,
     }
 }
 
 /// Weekday bars against expectation.
-pub fn weekday(analysis: &Analysis) -> WeekdayChart {
+pub fn weekday(analysis: &Analysis, wording: &Wording) -> WeekdayChart {
     let w = &analysis.weekday;
     let subtitle = match w.p_value {
-        Some(p) => format!("Chi-square test against the weekdays of the period: chi-square = {:.2}, df = {}, p = {}", w.chi2, w.df, p_text(p)),
-        None => "No announcements".into(),
+        Some(p) => wording.say(
+            "chart-weekday-subtitle",
+            &[("chi2", &format!("{:.2}", w.chi2)), ("df", &w.df.to_string()), ("p", &p_text(p))],
+        ),
+        None => wording.say("chart-weekday-subtitle-empty", &[]),
     };
     WeekdayChart {
-        title: "On which day of the week were cases announced?".into(),
-        subtitle,
+        text: wording.chart_text(
+            ChartKind::Weekday,
+            None,
+            wording.say("chart-weekday-title", &[]),
+            subtitle,
+            wording.say("chart-weekday-caption", &[]),
+        ),
         observed: w.observed,
         expected: w.expected,
         labels: crate::messages::WEEKDAYS_SHORT,
@@ -203,7 +248,7 @@ pub fn weekday(analysis: &Analysis) -> WeekdayChart {
 }
 
 /// One sensitivity chart per group.
-pub fn sensitivity(analysis: &Analysis) -> Vec<Sensitivity> {
+pub fn sensitivity(analysis: &Analysis, wording: &Wording) -> Vec<Sensitivity> {
     analysis
         .groups
         .iter()
@@ -218,17 +263,21 @@ pub fn sensitivity(analysis: &Analysis) -> Vec<Sensitivity> {
             };
             let tests: Vec<WindowTest> =
                 analysis.window_tests.iter().filter(|t| t.group == g.name).cloned().collect();
-            let subtitle = strongest(&tests).map_or_else(String::new, headline);
+            let subtitle = strongest(&tests).map_or_else(String::new, |t| headline(t, wording));
+            let group_events = wording.group_events(&g.name);
+            let args = [("group_events", group_events.as_str())];
             Sensitivity {
                 group: g.name.clone(),
                 slug: g.slug.clone(),
                 // A neutral title: whether the window matters is the adjusted
                 // tests' to say (the subtitle), not the title's.
-                title: format!(
-                    "Announcements around {} events: rate ratio by window width",
-                    g.name
+                text: wording.chart_text(
+                    ChartKind::Sensitivity,
+                    Some(&g.name),
+                    wording.say("chart-sensitivity-title", &args),
+                    subtitle,
+                    wording.say("chart-sensitivity-caption", &args),
                 ),
-                subtitle,
                 before: curve(Direction::Before),
                 after: curve(Direction::After),
             }
@@ -237,35 +286,54 @@ pub fn sensitivity(analysis: &Analysis) -> Vec<Sensitivity> {
 }
 
 /// One peri-event chart per group.
-pub fn peri_event(analysis: &Analysis) -> Vec<PeriEvent> {
+pub fn peri_event(analysis: &Analysis, wording: &Wording) -> Vec<PeriEvent> {
     analysis
         .groups
         .iter()
         .zip(&analysis.peth)
         .map(|(g, p)| {
             let how = if p.exact {
-                format!("exact, all {} shifts", p.shifts)
+                wording.say("chart-peri-exact", &[("shifts", &p.shifts.to_string())])
             } else {
-                format!("{} random shifts", p.shifts.saturating_sub(1))
+                let shifts = p.shifts.saturating_sub(1).to_string();
+                wording.say("chart-peri-random", &[("shifts", &shifts)])
             };
+            let pairs = p.pairs.to_string();
             let subtitle = match (p.p_global, p.t_observed) {
-                (Some(global), Some(_)) => format!(
-                    "{} announcement-event pairs. Global envelope tests: p = {} (studentized), p = {} (extreme rank length); {how}",
-                    p.pairs,
-                    p_text(global),
-                    p_text(p.p_erl)
+                (Some(global), Some(_)) => wording.say(
+                    "chart-peri-subtitle",
+                    &[
+                        ("pairs", &pairs),
+                        ("p_studentized", &p_text(global)),
+                        ("p_erl", &p_text(p.p_erl)),
+                        ("how", &how),
+                    ],
                 ),
-                _ => format!("{} announcement-event pairs; too few to test ({how})", p.pairs),
+                _ => {
+                    wording.say("chart-peri-subtitle-untested", &[("pairs", &pairs), ("how", &how)])
+                }
             };
+            let group_events = wording.group_events(&g.name);
+            let args = [("group_events", group_events.as_str())];
             PeriEvent {
                 group: g.name.clone(),
                 slug: g.slug.clone(),
-                title: format!("Announcements by days from {} events", g.name),
-                subtitle,
+                text: wording.chart_text(
+                    ChartKind::PeriEvent,
+                    Some(&g.name),
+                    wording.say("chart-peri-title", &args),
+                    subtitle,
+                    wording.say("chart-peri-caption", &args),
+                ),
                 bins: p.bins.clone(),
                 observed: p.observed.clone(),
                 null_mean: p.null_mean.clone(),
-                pointwise: p.pointwise_low.iter().copied().zip(p.pointwise_high.iter().copied()).collect(),
+                pointwise: p
+                    .pointwise_low
+                    .iter()
+                    .copied()
+                    .zip(p.pointwise_high.iter().copied())
+                    .collect(),
                 global: p.global_low.iter().copied().zip(p.global_high.iter().copied()).collect(),
                 erl: p.erl_low.iter().copied().zip(p.erl_high.iter().copied()).collect(),
             }
@@ -274,28 +342,37 @@ pub fn peri_event(analysis: &Analysis) -> Vec<PeriEvent> {
 }
 
 /// One phase rose per group.
-pub fn phase(analysis: &Analysis) -> Vec<PhaseRose> {
+pub fn phase(analysis: &Analysis, wording: &Wording) -> Vec<PhaseRose> {
     analysis
         .groups
         .iter()
         .zip(analysis.phase.iter().zip(&analysis.phase_sectors))
         .map(|(g, (test, sectors))| {
+            let group_events = wording.group_events(&g.name);
             let subtitle = match (test.p_rayleigh, test.p_v, test.resultant_length) {
-                (Some(rayleigh), Some(v), Some(r)) => format!(
-                    "{} announcements between two {} events. Resultant length {:.2}; Rayleigh p = {}, V-test toward the event p = {}",
-                    test.n,
-                    g.name,
-                    r,
-                    p_text(rayleigh),
-                    p_text(v)
+                (Some(rayleigh), Some(v), Some(r)) => wording.say(
+                    "chart-phase-subtitle",
+                    &[
+                        ("counted", &counted(test.n, wording)),
+                        ("group_events", &group_events),
+                        ("length", &format!("{r:.2}")),
+                        ("p_rayleigh", &p_text(rayleigh)),
+                        ("p_v", &p_text(v)),
+                    ],
                 ),
-                _ => format!("No announcement falls between two {} events", g.name),
+                _ => wording.say("chart-phase-subtitle-empty", &[("group_events", &group_events)]),
             };
+            let args = [("group_events", group_events.as_str())];
             PhaseRose {
                 group: g.name.clone(),
                 slug: g.slug.clone(),
-                title: format!("Where in the {} cycle were cases announced?", g.name),
-                subtitle,
+                text: wording.chart_text(
+                    ChartKind::Phase,
+                    Some(&g.name),
+                    wording.say("chart-phase-title", &args),
+                    subtitle,
+                    wording.say("chart-phase-caption", &args),
+                ),
                 sectors: sectors.clone(),
                 mean: test.mean_phase.zip(test.resultant_length),
             }
@@ -306,9 +383,9 @@ pub fn phase(analysis: &Analysis) -> Vec<PhaseRose> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn long_names_are_cut_at_a_word() {
-        assert_eq!(super::short_name("Kim Kuk-song (pseudonym)"), "Kim Kuk-song");
-        let cut = super::short_name("13 Ryukyung restaurant workers from the Ningbo branch");
-        assert!(cut.ends_with('…') && cut.chars().count() <= 28, "{cut}");
+    fn a_case_label_drops_its_parenthesis_and_keeps_every_word() {
+        assert_eq!(super::case_label("Kim Kuk-song (pseudonym)"), "Kim Kuk-song");
+        let long = "13 Ryukyung restaurant workers from the Ningbo branch";
+        assert_eq!(super::case_label(long), long);
     }
 }

@@ -1,12 +1,18 @@
-//! Timeline: every announcement in its category lane, a bar back to the
-//! defection date where it is known, and the event calendar as vertical lines.
+//! Timeline: every announcement in its category's lane, a bar back to the
+//! earlier date where it is known, and the event calendar as a strip of
+//! marks under the lanes, one row per group, so that fifty events never
+//! wall off the data. The most important cases (or those the newsroom
+//! names) are labelled above the lanes, in rows placed so that no two labels
+//! touch; events the newsroom names get a label and a light line up to it.
 
 use chrono::{Datelike, NaiveDate};
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
-use super::{cartesian, house_mesh};
-use super::{date_ticks, fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
+use super::{cartesian, house_mesh, labels, wrap_text};
+use super::{date_ticks, fail, frame, Chart, DrawResult, Style};
+use crate::wording::ChartText;
 
 /// One case on the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,17 +26,25 @@ pub struct TimelineCase {
     pub label: Option<String>,
 }
 
+/// One event day on the timeline's strip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEvent {
+    pub date: NaiveDate,
+    /// Shown for the events the newsroom annotates.
+    pub label: Option<String>,
+}
+
 /// The timeline chart's data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
-    pub title: String,
-    pub subtitle: String,
+    pub text: ChartText,
     pub start: NaiveDate,
     pub end: NaiveDate,
+    /// The lanes' labels (categories as shown).
     pub categories: Vec<String>,
     pub cases: Vec<TimelineCase>,
-    /// Event groups, each drawn in its own line style: (name, event dates).
-    pub groups: Vec<(String, Vec<NaiveDate>)>,
+    /// Event groups, one strip row each: (their events as shown, days).
+    pub groups: Vec<(String, Vec<TimelineEvent>)>,
     /// Cases are weekly totals (`people` = announcements that week), drawn as
     /// bars whose height is proportional to the count, not as dots.
     pub weekly: bool,
@@ -40,48 +54,25 @@ fn day(date: NaiveDate, start: NaiveDate) -> i32 {
     (date - start).num_days() as i32
 }
 
-impl Chart for Timeline {
-    fn title(&self) -> &str {
-        &self.title
-    }
+/// Height of one strip row, in lanes.
+const STRIP_ROW: f64 = 0.6;
+/// Rows of labels above the lanes.
+const LABEL_ROWS: usize = 3;
 
-    fn subtitle(&self) -> &str {
-        &self.subtitle
-    }
+/// A label waiting for a place: its lines, and the point it names.
+struct Label {
+    lines: Vec<String>,
+    width: i32,
+    anchor: (i32, i32),
+    /// An event's label: its leader is a light dashed line.
+    event: bool,
+}
 
-    fn name(&self) -> String {
-        "timeline".into()
-    }
-
-    fn caption(&self) -> String {
-        if self.weekly {
-            "Announcements per week, in each category's lane; a bar's height is proportional to the week's count (too many rows to draw one by one). Vertical lines are events, one line style per group.".into()
-        } else {
-            "Each dot is one announcement, in its category's lane; dot size grows with the number of people (log scale). A bar runs back to the defection date where it is known. Vertical lines are events, one line style per group.".into()
-        }
-    }
-
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
-        // The legend names each group's line style (solid, dashed, dotted).
-        let legend: Vec<LegendEntry> = self
-            .groups
-            .iter()
-            .enumerate()
-            .map(|(g, (name, _))| {
-                let colour = palette::EVENT_LINES[g % palette::EVENT_LINES.len()].mix(0.9);
-                let dash = [
-                    None,
-                    Some((style.px(6.0), style.px(4.0))),
-                    Some((style.px(2.0), style.px(3.0))),
-                ][g % 3];
-                LegendEntry::new(
-                    format!("{name} event"),
-                    Swatch::Line(colour, style.px(2.5) as u32, dash),
-                )
-            })
-            .collect();
-        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
-        // Axis start: the earliest date shown (defection bars can start before the period).
+impl Timeline {
+    /// The axis runs from the earliest date shown (a bar back to an earlier
+    /// date can start before the period) to the end of the period, on round
+    /// years or months.
+    fn axis(&self) -> (NaiveDate, NaiveDate) {
         let first = self
             .cases
             .iter()
@@ -101,166 +92,218 @@ impl Chart for Timeline {
             self.end.checked_add_months(chrono::Months::new(1)).and_then(|d| d.with_day(1))
         }
         .unwrap_or(self.end);
-        let x_max = day(last, origin);
+        (origin, last)
+    }
+
+    /// The strip row of group `g`, in lane units (below lane 0).
+    fn strip_y(g: usize) -> f64 {
+        -0.5 - STRIP_ROW * (g as f64 + 0.5) - 0.1
+    }
+}
+
+impl Chart for Timeline {
+    fn text(&self) -> &ChartText {
+        &self.text
+    }
+
+    fn name(&self) -> String {
+        "timeline".into()
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
+        let colours = style.colours;
+        let plot = frame(root, style, &self.text, &[])?;
+        let (origin, last) = self.axis();
+        let x_max = day(last, origin).max(1);
+        let font = style.small_font();
+        let (_, line_h) = plot.estimate_text_size("Ag", &font).map_err(fail)?;
+        let line_h = (f64::from(line_h) * 1.2) as i32;
+
+        // Labels are wrapped to at most three lines of a sixth of the width.
+        let label_width = (style.size.width as i32 / 6).max(style.px(150.0));
+        let wanted: Vec<(String, bool)> = self
+            .cases
+            .iter()
+            .filter_map(|c| c.label.clone().map(|l| (l, false)))
+            .chain(self.groups.iter().flat_map(|(_, days)| {
+                days.iter().filter_map(|d| d.label.clone().map(|l| (l, true)))
+            }))
+            .collect();
+        let mut wrapped = Vec::new();
+        for (text, _) in &wanted {
+            wrapped.push(wrap_text(&plot, text, &font, label_width, 3)?);
+        }
+        let lines_per_row = wrapped.iter().map(Vec::len).max().unwrap_or(0) as i32;
+        let row_h = lines_per_row * line_h + style.px(8.0);
+        let band_h = if wanted.is_empty() { style.px(8.0) } else { LABEL_ROWS as i32 * row_h };
+        let (band, area) = plot.split_vertically(band_h.max(0) as u32);
+
+        // The y label area holds the lanes' and the strip rows' names.
+        let names = self.categories.iter().chain(self.groups.iter().map(|(name, _)| name));
+        let mut widest = style.px(40.0) as u32;
+        for name in names {
+            widest =
+                widest.max(plot.estimate_text_size(name, &style.label_font()).map_err(fail)?.0);
+        }
         let lanes = self.categories.len().max(1) as f64;
-        let label_rows = 3.0;
-        let y_max = lanes + label_rows * 0.55;
+        let y_min = Self::strip_y(self.groups.len().saturating_sub(1)) - STRIP_ROW * 0.5 - 0.05;
         let (ticks, format) = date_ticks(origin, last, (style.size.width / 120).max(3) as usize);
         let year_ticks: Vec<i32> = ticks.iter().map(|d| day(*d, origin)).collect();
-        let label_width = self
-            .categories
-            .iter()
-            .filter_map(|c| plot.estimate_text_size(c, &style.label_font()).ok())
-            .map(|(w, _)| w)
-            .max()
-            .unwrap_or(40);
         let mut chart = cartesian(
-            &plot,
+            &area,
             style,
-            label_width + style.px(24.0) as u32 + 6,
+            widest + style.px(16.0) as u32,
             (0..x_max).with_key_points(year_ticks),
-            -0.6..y_max - 0.4,
+            y_min..lanes - 0.45,
         )?;
-        let categories = self.categories.clone();
         house_mesh(
             &mut chart.configure_mesh(),
             style,
             style.label_font(),
-            "Announcement date",
+            &style.say("chart-timeline-axis", &[]),
             None,
         )
         .disable_y_mesh()
         .x_label_formatter(&|d| {
             (origin + chrono::Duration::days(i64::from(*d))).format(format).to_string()
         })
-        .y_labels(categories.len() * 2 + 1)
-        .y_label_formatter(&|y| {
-            let lane = y.round();
-            if (y - lane).abs() < 1e-6 && lane >= 0.0 {
-                categories.get(lane as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .y_labels(2)
+        .y_label_formatter(&|_| String::new())
         .draw()
         .map_err(fail)?;
 
-        // Event lines, one style per group.
-        let top = lanes - 0.4;
-        // Event lines are neutral (the colours belong to the categories) and
-        // told apart by their dash pattern.
-        for (g, (_, dates)) in self.groups.iter().enumerate() {
-            let colour = palette::EVENT_LINES[g % palette::EVENT_LINES.len()];
-            let stroke = colour.mix(0.7).stroke_width(style.px(1.5) as u32);
-            let lines = dates.iter().filter(|d| **d >= origin && **d <= last).map(|d| {
-                let x = day(*d, origin);
-                vec![(x, -0.5), (x, top)]
-            });
-            for points in lines {
-                let series: Vec<(i32, f64)> = points;
-                match g % 3 {
-                    0 => chart.draw_series(LineSeries::new(series, stroke)),
-                    1 => chart.draw_series(DashedLineSeries::new(
-                        series,
-                        style.px(6.0) as u32,
-                        style.px(4.0) as u32,
-                        stroke,
-                    )),
-                    _ => chart.draw_series(DashedLineSeries::new(
-                        series,
-                        style.px(2.0) as u32,
-                        style.px(3.0) as u32,
-                        stroke,
-                    )),
-                }
+        // Row names, right-aligned against the plot.
+        let (plot_left, _) = chart.backend_coord(&(0, 0.0));
+        let name_at = |text: &str, y: f64, font: &TextStyle<'_>| -> DrawResult {
+            let (w, h) = root.estimate_text_size(text, font).map_err(fail)?;
+            let (_, py) = chart.backend_coord(&(0, y));
+            let at = (plot_left - style.px(8.0) - w as i32, py - h as i32 / 2);
+            root.draw(&Text::new(text.to_string(), at, font.clone())).map_err(fail)
+        };
+        for (lane, name) in self.categories.iter().enumerate() {
+            name_at(name, lane as f64, &style.label_font())?;
+        }
+        for (g, (name, _)) in self.groups.iter().enumerate() {
+            name_at(name, Self::strip_y(g), &font)?;
+        }
+
+        // The event strip: a short mark per event day, a line above it
+        // separating it from the lanes.
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(0, -0.5), (x_max, -0.5)],
+                colours.grid.stroke_width(1),
+            )))
+            .map_err(fail)?;
+        for (g, (_, days)) in self.groups.iter().enumerate() {
+            let colour = colours.events[g % colours.events.len()];
+            let y = Self::strip_y(g);
+            let stroke = colour.stroke_width(style.px(2.0) as u32);
+            chart
+                .draw_series(
+                    days.iter()
+                        .filter(|d| d.date >= origin && d.date <= last)
+                        .map(|d| day(d.date, origin))
+                        .map(|x| PathElement::new(vec![(x, y - 0.22), (x, y + 0.22)], stroke)),
+                )
                 .map_err(fail)?;
-            }
         }
 
         if self.weekly {
             // Weekly totals: a bar per week, up to 0.8 of a lane high.
             let most = self.cases.iter().map(|c| c.people).max().unwrap_or(1).max(1);
+            chart
+                .draw_series(self.cases.iter().map(|case| {
+                    let colour = colours.series(case.lane);
+                    let (x, y) = (day(case.announced, origin), case.lane as f64);
+                    let half = 0.4 * f64::from(case.people) / f64::from(most);
+                    Rectangle::new([(x, y - half), (x + 7, y + half)], colour.mix(0.85).filled())
+                }))
+                .map_err(fail)?;
+        } else {
+            // Bars back to the earlier date, then the dots.
             for case in &self.cases {
-                let colour = palette::SERIES[case.lane % palette::SERIES.len()];
+                let y = case.lane as f64;
+                let x = day(case.announced, origin);
+                if let Some(defected) = case.defected.filter(|d| *d < case.announced) {
+                    chart
+                        .draw_series(std::iter::once(PathElement::new(
+                            vec![(day(defected, origin), y), (x, y)],
+                            colours.series(case.lane).mix(0.6).stroke_width(style.px(3.0) as u32),
+                        )))
+                        .map_err(fail)?;
+                }
+            }
+            for case in &self.cases {
                 let (x, y) = (day(case.announced, origin), case.lane as f64);
-                let half = 0.4 * f64::from(case.people) / f64::from(most);
-                chart
-                    .draw_series(std::iter::once(Rectangle::new(
-                        [(x, y - half), (x + 7, y + half)],
-                        colour.mix(0.85).filled(),
-                    )))
-                    .map_err(fail)?;
+                let radius = style.px(4.0 + 3.0 * f64::from(case.people.max(1)).ln());
+                let dot = Circle::new((x, y), radius, colours.series(case.lane).mix(0.75).filled());
+                let ring = Circle::new((x, y), radius, colours.ink.stroke_width(1));
+                chart.draw_series([dot, ring]).map_err(fail)?;
             }
-        }
-        // Lag bars and markers.
-        for case in self.cases.iter().filter(|_| !self.weekly) {
-            let colour = palette::SERIES[case.lane % palette::SERIES.len()];
-            let y = case.lane as f64;
-            let x = day(case.announced, origin);
-            if let Some(defected) = case.defected.filter(|d| *d < case.announced) {
-                chart
-                    .draw_series(std::iter::once(PathElement::new(
-                        vec![(day(defected, origin), y), (x, y)],
-                        colour.mix(0.6).stroke_width(style.px(3.0) as u32),
-                    )))
-                    .map_err(fail)?;
-            }
-            let radius = style.px(4.0 + 3.0 * f64::from(case.people).ln());
-            chart
-                .draw_series(std::iter::once(Circle::new(
-                    (x, y),
-                    radius,
-                    colour.mix(0.75).filled(),
-                )))
-                .map_err(fail)?;
-            chart
-                .draw_series(std::iter::once(Circle::new(
-                    (x, y),
-                    radius,
-                    palette::BLACK.stroke_width(1),
-                )))
-                .map_err(fail)?;
         }
 
-        // Labels for the most important cases, in rows above the lanes, placed
-        // left to right into the first row where they do not overlap.
-        let font = style.small_font();
-        let mut labelled: Vec<&TimelineCase> =
-            self.cases.iter().filter(|c| c.label.is_some()).collect();
-        labelled.sort_by_key(|c| c.announced);
-        // The legend sits in the upper left of the label band: labels start right of it.
-        let legend_right = self
-            .groups
-            .iter()
-            .filter_map(|(name, _)| {
-                plot.estimate_text_size(&format!("{name} event"), &style.small_font()).ok()
-            })
-            .map(|(w, _)| w as i32)
-            .max()
-            .unwrap_or(0)
-            + style.px(60.0);
-        let legend_left = chart.backend_coord(&(0, 0.0)).0;
-        let mut row_end: Vec<i32> = vec![legend_left + legend_right; label_rows as usize];
-        let (px_left, px_right) =
-            (chart.backend_coord(&(0, 0.0)).0, chart.backend_coord(&(x_max, 0.0)).0);
-        for case in labelled {
-            let text = case.label.clone().unwrap_or_default();
-            let (w, _) = plot.estimate_text_size(&text, &font).map_err(fail)?;
-            let anchor = chart.backend_coord(&(day(case.announced, origin), case.lane as f64));
-            let left = (anchor.0 - w as i32 / 2).clamp(px_left, (px_right - w as i32).max(px_left));
-            let Some(row) = row_end.iter().position(|&end| left > end + style.px(8.0)) else {
-                continue;
-            };
-            row_end[row] = left + w as i32;
-            let label_y = lanes - 0.15 + row as f64 * 0.55;
-            let label_pos = chart.backend_coord(&(0, label_y));
-            root.draw(&PathElement::new(
-                vec![(anchor.0, label_pos.1 + style.px(4.0)), anchor],
-                palette::GREY.stroke_width(1),
-            ))
-            .map_err(fail)?;
-            root.draw(&Text::new(text, (left, label_pos.1 - style.px(9.0)), font.clone()))
+        // Labels: left to right, each into the lowest row where it touches
+        // no other label and no leader line crosses a label; one that fits
+        // nowhere is left out rather than overlap.
+        let mut marks: Vec<Label> = Vec::new();
+        let mut next = wrapped.into_iter();
+        for case in self.cases.iter().filter(|c| c.label.is_some()) {
+            let lines = next.next().unwrap_or_default();
+            let (x, y) = chart.backend_coord(&(day(case.announced, origin), case.lane as f64));
+            let radius = style.px(4.0 + 3.0 * f64::from(case.people.max(1)).ln());
+            marks.push(Label { lines, width: 0, anchor: (x, y - radius), event: false });
+        }
+        for (g, (_, days)) in self.groups.iter().enumerate() {
+            for d in days.iter().filter(|d| d.label.is_some()) {
+                let lines = next.next().unwrap_or_default();
+                let anchor = chart.backend_coord(&(day(d.date, origin), Self::strip_y(g) + 0.22));
+                marks.push(Label { lines, width: 0, anchor, event: true });
+            }
+        }
+        for label in &mut marks {
+            for line in &label.lines {
+                let (w, _) = plot.estimate_text_size(line, &font).map_err(fail)?;
+                label.width = label.width.max(w as i32);
+            }
+        }
+        marks.sort_by_key(|l| l.anchor.0);
+        let (px_left, px_right) = (plot_left, chart.backend_coord(&(x_max, 0.0)).0);
+        let band_bottom = band.get_base_pixel().1 + band_h;
+        let gap = style.px(8.0);
+        let room = labels::Room {
+            left: px_left,
+            right: px_right,
+            rows: LABEL_ROWS,
+            gap,
+            leader_gap: style.px(3.0),
+            overhang: style.px(6.0),
+        };
+        let wanted: Vec<labels::Wanted> =
+            marks.iter().map(|l| labels::Wanted { width: l.width, anchor: l.anchor.0 }).collect();
+        let spots = labels::place(&wanted, &room);
+        for (label, spot) in marks.into_iter().zip(spots) {
+            let Some(labels::Spot { row, left }) = spot else { continue };
+            let top = band_bottom - (row as i32 + 1) * row_h + style.px(4.0);
+            let text_bottom = top + label.lines.len() as i32 * line_h;
+            let leader = vec![(label.anchor.0, text_bottom + style.px(3.0)), label.anchor];
+            if label.event {
+                let dash = style.px(3.0) as u32;
+                root.draw(&DashedPathElement::new(
+                    leader,
+                    dash,
+                    dash,
+                    colours.muted.mix(0.8).stroke_width(1),
+                ))
                 .map_err(fail)?;
+            } else {
+                root.draw(&PathElement::new(leader, colours.muted.stroke_width(1)))
+                    .map_err(fail)?;
+            }
+            for (i, line) in label.lines.into_iter().enumerate() {
+                let at = (left, top + i as i32 * line_h);
+                root.draw(&Text::new(line, at, font.clone())).map_err(fail)?;
+            }
         }
         Ok(())
     }

@@ -63,12 +63,29 @@ impl TextBox {
     }
 }
 
-/// The typeset chart: PNG bytes, a self-contained SVG, and where its text went.
+/// The typeset chart: PNG bytes, a self-contained SVG, a PDF if asked, and
+/// where its text went.
 pub struct Typeset {
     pub png: Vec<u8>,
     pub svg: String,
+    pub pdf: Option<Vec<u8>>,
     pub text_boxes: Vec<TextBox>,
 }
+
+/// What to typeset a drawing into.
+pub struct Job<'a> {
+    /// Prefix of the SVG's ids (unique per chart, so that charts can share a page).
+    pub id: &'a str,
+    /// The SVG's `<title>` and `<desc>`.
+    pub title: &'a str,
+    pub alt: &'a str,
+    /// Write a PDF too.
+    pub pdf: bool,
+}
+
+/// Pixels to the inch of the print PDF: the print preset's 1000 pixels are
+/// 17 cm, its 17-pixel labels 8 points.
+pub const PRINT_DPI: f32 = 150.0;
 
 /// Every text of `group` and its subgroups, with its laid-out bounding box.
 fn text_boxes(group: &usvg::Group, out: &mut Vec<TextBox>) {
@@ -93,12 +110,14 @@ fn text_boxes(group: &usvg::Group, out: &mut Vec<TextBox>) {
 
 /// Lays out `svg` (plotters' drawing, text in [`super::FONT_FAMILY`]) with the
 /// embedded fonts, rasterises it to a PNG of the same size, and writes it back
-/// as SVG with text as outlines, `title` and `desc` as its accessible name and
-/// description.
+/// as SVG with text as outlines, the job's title and alt text as its
+/// accessible name and description; and, if asked, as a PDF from the same
+/// tree, vector, with the text set in the embedded fonts (subsets).
 ///
 /// # Errors
 /// Text when the drawing cannot be parsed or the pixmap not allocated.
-pub fn typeset(svg: &str, id_prefix: &str, title: &str, desc: &str) -> Result<Typeset, String> {
+pub fn typeset(svg: &str, job: &Job<'_>) -> Result<Typeset, String> {
+    let (id_prefix, title, desc) = (job.id, job.title, job.alt);
     let tree = usvg::Tree::from_str(svg, options()).map_err(|e| e.to_string())?;
     let size = tree.size().to_int_size();
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
@@ -128,7 +147,16 @@ pub fn typeset(svg: &str, id_prefix: &str, title: &str, desc: &str) -> Result<Ty
     };
     let mut boxes = Vec::new();
     text_boxes(tree.root(), &mut boxes);
-    Ok(Typeset { png, svg: with_title(&outlined, title, desc), text_boxes: boxes })
+    let pdf = if job.pdf {
+        let page = svg2pdf::PageOptions { dpi: PRINT_DPI };
+        Some(
+            svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), page)
+                .map_err(|e| format!("cannot write the PDF: {e}"))?,
+        )
+    } else {
+        None
+    };
+    Ok(Typeset { png, svg: with_title(&outlined, title, desc), pdf, text_boxes: boxes })
 }
 
 /// Puts `<title>` and `<desc>` first inside the root `<svg>` element, and
@@ -170,7 +198,7 @@ mod tests {
 
     #[test]
     fn the_svg_draws_what_the_png_shows() {
-        let typeset = typeset(DRAWING, "probe", "t", "d").unwrap();
+        let typeset = typeset(DRAWING, &job("probe")).unwrap();
         assert!(!typeset.svg.contains("<text"), "text is outlined: {}", typeset.svg);
         // Rasterising the written SVG again gives the PNG's pixels (up to the
         // rounding of its coordinates to a tenth of a pixel, which moves
@@ -185,8 +213,25 @@ mod tests {
         assert!(diff * 10 < ink, "SVG and PNG differ: {diff} of {ink}");
     }
 
+    fn job(id: &str) -> Job<'_> {
+        Job { id, title: "t", alt: "d", pdf: false }
+    }
+
     fn typeset_png(svg: &str) -> Vec<u8> {
-        typeset(svg, "again", "t", "d").unwrap().png
+        typeset(svg, &job("again")).unwrap().png
+    }
+
+    #[test]
+    fn the_pdf_is_vector_with_the_fonts_embedded_and_the_same_every_time() {
+        let print = Job { pdf: true, ..job("print") };
+        let first = typeset(DRAWING, &print).unwrap().pdf.unwrap();
+        let again = typeset(DRAWING, &print).unwrap().pdf.unwrap();
+        assert_eq!(first, again, "the PDF is deterministic");
+        let text = String::from_utf8_lossy(&first);
+        assert!(text.contains("/FontFile2") && text.contains("NanumGothic"));
+        // 240 pixels at 150 to the inch: a page 115.2 points wide.
+        assert!(text.contains("115.2"), "page size");
+        assert!(!text.contains("/Subtype /Image"), "no raster in the PDF");
     }
 
     #[test]

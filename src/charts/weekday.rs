@@ -6,12 +6,12 @@ use plotters::prelude::*;
 
 use super::{cartesian, count_label, count_ticks, house_mesh};
 use super::{fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
+use crate::wording::ChartText;
 
 /// The weekday chart's data, Monday first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeekdayChart {
-    pub title: String,
-    pub subtitle: String,
+    pub text: ChartText,
     pub observed: [u64; 7],
     pub expected: [f64; 7],
     /// Tick labels, Monday first.
@@ -19,31 +19,26 @@ pub struct WeekdayChart {
 }
 
 impl Chart for WeekdayChart {
-    fn title(&self) -> &str {
-        &self.title
-    }
-
-    fn subtitle(&self) -> &str {
-        &self.subtitle
+    fn text(&self) -> &ChartText {
+        &self.text
     }
 
     fn name(&self) -> String {
         "weekday".into()
     }
 
-    fn caption(&self) -> String {
-        "Announcements per weekday; the orange marks show what would be expected if announcements ignored the weekday.".into()
-    }
-
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
         let legend = [
-            LegendEntry::new("observed", Swatch::Fill(palette::BLUE.mix(1.0))),
             LegendEntry::new(
-                "expected if announcements ignored the weekday",
+                style.say("chart-weekday-legend-observed", &[]),
+                Swatch::Fill(palette::BLUE.mix(1.0)),
+            ),
+            LegendEntry::new(
+                style.say("chart-weekday-legend-expected", &[]),
                 Swatch::Line(palette::VERMILLION.mix(1.0), style.px(3.0) as u32, None),
             ),
         ];
-        let plot = frame(root, style, &self.title, &self.subtitle, &legend)?;
+        let plot = frame(root, style, &self.text, &legend)?;
         let top =
             self.observed.iter().map(|&o| o as f64).chain(self.expected).fold(1.0, f64::max) * 1.25;
         let mut chart =
@@ -52,8 +47,8 @@ impl Chart for WeekdayChart {
             &mut chart.configure_mesh(),
             style,
             style.label_font(),
-            "Day of the week of the announcement",
-            Some("Announcements"),
+            &style.say("chart-weekday-x-axis", &[]),
+            Some(&style.say("chart-weekday-y-axis", &[])),
         )
         .disable_x_mesh()
         .x_labels(7)

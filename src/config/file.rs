@@ -10,7 +10,8 @@ use serde::Deserialize;
 
 use super::{Partial, Sourced};
 use crate::error::{Error, Result};
-use crate::model::FixedEffect;
+use crate::model::{ChartPreset, FixedEffect};
+use crate::wording::{ChartKind, TextOverrides};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,7 +30,26 @@ struct FileConfig {
     #[serde(default)]
     charts: FileCharts,
     #[serde(default)]
+    report: FileReport,
+    terms: Option<super::TermSettings>,
+    #[serde(default)]
+    labels: FileLabels,
+    #[serde(default)]
     regression: FileRegression,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileReport {
+    title: Option<String>,
+    subtitle: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileLabels {
+    groups: Option<BTreeMap<String, String>>,
+    categories: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -71,8 +91,40 @@ struct FileOutput {
 struct FileCharts {
     size: Option<crate::model::ChartPreset>,
     source: Option<String>,
+    byline: Option<String>,
+    note: Option<String>,
+    theme: Option<crate::model::Theme>,
+    pdf: Option<bool>,
     width: Option<u32>,
     height: Option<u32>,
+    annotate_cases: Option<Vec<String>>,
+    annotate_events: Option<Vec<String>>,
+    timeline: Option<TextOverrides>,
+    monthly_counts: Option<TextOverrides>,
+    sensitivity: Option<TextOverrides>,
+    peri_event: Option<TextOverrides>,
+    phase: Option<TextOverrides>,
+    delay_histogram: Option<TextOverrides>,
+    weekday: Option<TextOverrides>,
+}
+
+impl FileCharts {
+    /// The per-chart words, by chart.
+    fn words(&mut self) -> Option<BTreeMap<ChartKind, TextOverrides>> {
+        let map: BTreeMap<ChartKind, TextOverrides> = [
+            (ChartKind::Timeline, self.timeline.take()),
+            (ChartKind::MonthlyCounts, self.monthly_counts.take()),
+            (ChartKind::Sensitivity, self.sensitivity.take()),
+            (ChartKind::PeriEvent, self.peri_event.take()),
+            (ChartKind::Phase, self.phase.take()),
+            (ChartKind::DelayHistogram, self.delay_histogram.take()),
+            (ChartKind::Weekday, self.weekday.take()),
+        ]
+        .into_iter()
+        .filter_map(|(kind, words)| words.map(|w| (kind, w)))
+        .collect();
+        (!map.is_empty()).then_some(map)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -101,7 +153,7 @@ pub fn read(path: &Path) -> Result<Partial> {
 /// # Errors
 /// [`Error::Config`] naming `name` and the line and column of the problem.
 pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Partial> {
-    let file: FileConfig = toml::from_str(text).map_err(|e| Error::Config {
+    let mut file: FileConfig = toml::from_str(text).map_err(|e| Error::Config {
         path: name.to_string(),
         message: e.to_string().trim_end().to_string(),
     })?;
@@ -109,6 +161,7 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Partial> {
         Some(dir) if p.is_relative() => dir.join(p),
         _ => p,
     };
+    let chart_words = file.charts.words();
     let sourced = |value: String, key: &'static str| Sourced::file(value, name, key);
     Ok(Partial {
         announcements: file.input.announcements.map(relative),
@@ -134,6 +187,21 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Partial> {
         chart_width: file.charts.width.or(file.charts.size.map(|p| p.size().0)),
         chart_height: file.charts.height.or(file.charts.size.map(|p| p.size().1)),
         chart_source: file.charts.source.map(|s| Sourced::file(s, name, "[charts] source")),
+        chart_byline: file.charts.byline.map(|s| Sourced::file(s, name, "[charts] byline")),
+        chart_note: file.charts.note.map(|s| Sourced::file(s, name, "[charts] note")),
+        chart_theme: file.charts.theme,
+        chart_pdf: file
+            .charts
+            .pdf
+            .or((file.charts.size == Some(ChartPreset::Print)).then_some(true)),
+        chart_words,
+        report_title: file.report.title.map(|s| Sourced::file(s, name, "[report] title")),
+        report_subtitle: file.report.subtitle.map(|s| Sourced::file(s, name, "[report] subtitle")),
+        terms: file.terms,
+        group_labels: file.labels.groups,
+        category_labels: file.labels.categories,
+        annotate_cases: file.charts.annotate_cases,
+        annotate_events: file.charts.annotate_events,
         regression_terms: file.regression.terms,
         fixed_effects: file.regression.fixed_effects,
         hac_lags: file.regression.hac_lags,

@@ -12,6 +12,7 @@
 pub mod defaults;
 pub mod file;
 mod validate;
+mod wording;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,13 +26,16 @@ pub use crate::model::{
     ColumnMap, FixedEffect, GroupSpec, InputSource, OutputParts, RegressionTerm,
     ANNOUNCEMENT_COLUMNS, DEFAULT_SEED, EVENT_COLUMNS,
 };
+use crate::wording::{ChartKind, TextOverrides, Wording};
 pub use defaults::{
     DEFAULT_CONFIG_FILE, DEFAULT_PERMUTATIONS, DEFAULT_TERMS, DEFAULT_WINDOWS, MAX_PERMUTATIONS,
 };
 use validate::{
-    check_chart_size, check_date_format, check_group_names, check_permutations, check_source_line,
-    column_map, missing_input, parse_setting_date,
+    check_chart_size, check_date_format, check_group_names, check_permutations, column_map,
+    missing_input, parse_setting_date,
 };
+pub use wording::TermSettings;
+use wording::WordSettings;
 
 /// The bundled announcements, compiled into the binary so that `northwind run`
 /// works even without the repository's `data/` folder.
@@ -52,7 +56,7 @@ pub struct Sourced<T> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     Flag(&'static str),
-    File { path: String, key: &'static str },
+    File { path: String, key: String },
 }
 
 impl<T> Sourced<T> {
@@ -60,8 +64,8 @@ impl<T> Sourced<T> {
         Sourced { value, origin: Origin::Flag(flag) }
     }
 
-    pub fn file(value: T, path: &str, key: &'static str) -> Self {
-        Sourced { value, origin: Origin::File { path: path.to_string(), key } }
+    pub fn file(value: T, path: &str, key: impl Into<String>) -> Self {
+        Sourced { value, origin: Origin::File { path: path.to_string(), key: key.into() } }
     }
 
     /// An error about this setting: a usage error naming the flag, or a
@@ -102,6 +106,19 @@ pub struct Partial {
     pub chart_width: Option<u32>,
     pub chart_height: Option<u32>,
     pub chart_source: Option<Sourced<String>>,
+    pub chart_byline: Option<Sourced<String>>,
+    pub chart_note: Option<Sourced<String>>,
+    pub chart_theme: Option<crate::model::Theme>,
+    pub chart_pdf: Option<bool>,
+    /// Per chart: `[charts.timeline]` and the like.
+    pub chart_words: Option<BTreeMap<ChartKind, TextOverrides>>,
+    pub report_title: Option<Sourced<String>>,
+    pub report_subtitle: Option<Sourced<String>>,
+    pub terms: Option<TermSettings>,
+    pub group_labels: Option<BTreeMap<String, String>>,
+    pub category_labels: Option<BTreeMap<String, String>>,
+    pub annotate_cases: Option<Vec<String>>,
+    pub annotate_events: Option<Vec<String>>,
     pub regression_terms: Option<Vec<String>>,
     pub fixed_effects: Option<Vec<FixedEffect>>,
     pub hac_lags: Option<usize>,
@@ -138,6 +155,18 @@ impl Partial {
             chart_width,
             chart_height,
             chart_source,
+            chart_byline,
+            chart_note,
+            chart_theme,
+            chart_pdf,
+            chart_words,
+            report_title,
+            report_subtitle,
+            terms,
+            group_labels,
+            category_labels,
+            annotate_cases,
+            annotate_events,
             regression_terms,
             fixed_effects,
             hac_lags,
@@ -182,8 +211,12 @@ pub struct Config {
     pub hac_lags: usize,
     /// Pixel size of the PNG charts (and the SVGs' view box).
     pub chart_size: crate::charts::ChartSize,
-    /// The source line under every chart.
-    pub chart_source: String,
+    pub chart_theme: crate::model::Theme,
+    /// Write a print PDF beside each chart.
+    pub chart_pdf: bool,
+    /// The newsroom's words: terms, titles, source line, byline, notes,
+    /// labels and annotations.
+    pub wording: Wording,
     #[serde(skip)]
     pub quiet: bool,
     #[serde(skip)]
@@ -322,15 +355,22 @@ impl Config {
             height: settings.chart_height.unwrap_or(defaults::CHART_HEIGHT),
         };
         check_chart_size(chart_size)?;
-        let chart_source = match settings.chart_source {
-            Some(source) => check_source_line(source)?,
-            // The bundled data's own sources; any other data get a neutral
-            // credit until the newsroom sets its source line.
-            None if matches!(announcements, InputSource::Embedded { .. }) => {
-                defaults::BUNDLED_SOURCE.to_string()
-            }
-            None => defaults::SOURCE.to_string(),
-        };
+        let bundled = matches!(announcements, InputSource::Embedded { .. });
+        let wording = wording::resolve(WordSettings {
+            source: settings.chart_source,
+            byline: settings.chart_byline,
+            note: settings.chart_note,
+            charts: settings.chart_words,
+            report_title: settings.report_title,
+            report_subtitle: settings.report_subtitle,
+            terms: settings.terms,
+            group_labels: settings.group_labels,
+            category_labels: settings.category_labels,
+            annotate_cases: settings.annotate_cases,
+            annotate_events: settings.annotate_events,
+            bundled,
+            config_name: &config_name,
+        })?;
         if settings.threads == Some(0) {
             return Err(Error::Usage("--threads must be at least 1".into()));
         }
@@ -372,7 +412,9 @@ impl Config {
             },
             out_dir,
             chart_size,
-            chart_source,
+            chart_theme: settings.chart_theme.unwrap_or_default(),
+            chart_pdf: settings.chart_pdf.unwrap_or(false),
+            wording,
             quiet: settings.quiet.unwrap_or(false),
             threads: settings.threads,
             command_line,
@@ -400,6 +442,7 @@ impl Config {
             announcements: self.announcements.clone(),
             events: self.events.clone(),
             parts: self.output,
+            wording: self.wording.clone(),
         }
     }
 
@@ -414,7 +457,12 @@ impl Config {
 
     /// What loading the inputs needs of these settings.
     pub fn chart_settings(&self) -> crate::charts::Settings {
-        crate::charts::Settings { size: self.chart_size, source: self.chart_source.clone() }
+        crate::charts::Settings {
+            size: self.chart_size,
+            theme: self.chart_theme,
+            pdf: self.chart_pdf,
+            wording: self.wording.clone(),
+        }
     }
 
     pub fn input_spec(&self) -> crate::input::Spec {

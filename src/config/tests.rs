@@ -197,17 +197,82 @@ fn the_source_line_is_the_newsrooms_and_neutral_for_other_data() {
     };
     let run = RunArgs { input: other.clone(), ..RunArgs::default() };
     let config = for_run(&run).unwrap();
-    assert!(!config.chart_source.contains("SOURCES.md"), "{}", config.chart_source);
+    let source = |config: &Config| config.wording.all_charts.source.clone().unwrap_or_default();
+    assert!(!source(&config).contains("SOURCES.md"), "{}", source(&config));
+    // Neutral terms for other data: no "defection" unless the data say so.
+    assert_eq!(config.wording.words.terms.origin, "occurrence");
+    assert!(!config.wording.charts.contains_key(&crate::wording::ChartKind::DelayHistogram));
     let run = RunArgs {
         input: other.clone(),
         source: Some("Source: Ministry of Unification. Chart: The Daily".into()),
         ..RunArgs::default()
     };
     assert_eq!(
-        for_run(&run).unwrap().chart_source,
+        source(&for_run(&run).unwrap()),
         "Source: Ministry of Unification. Chart: The Daily"
     );
     let run = RunArgs { input: other, source: Some("two\nlines".into()), ..RunArgs::default() };
     let message = for_run(&run).unwrap_err().to_string();
     assert!(message.contains("--source") && message.contains("U+000A"), "{message}");
+}
+
+#[test]
+fn the_newsrooms_words_come_from_the_config_and_the_flags() {
+    let (_dir, path) = write_config(
+        r#"
+[report]
+title = "북풍: 탈북 발표와 선거"
+[charts]
+byline = "Graphic: J. Kim"
+note = "Cases since 1996."
+theme = "dark"
+annotate_cases = ["ryukyung-2016"]
+annotate_events = ["2016-04-13"]
+[charts.sensitivity]
+title = "Before {group}?"
+[terms]
+announcement = "release"
+event = "holiday"
+[labels.groups]
+election = "elections"
+[labels.categories]
+group = "groups of defectors"
+"#,
+    );
+    let run = RunArgs {
+        input: args_with(&path),
+        byline: Some("Graphic: the desk".into()),
+        size: Some(crate::model::ChartPreset::Print),
+        ..RunArgs::default()
+    };
+    let config = for_run(&run).unwrap();
+    let w = &config.wording;
+    assert_eq!(w.report.title.as_deref(), Some("북풍: 탈북 발표와 선거"));
+    assert_eq!(w.all_charts.byline.as_deref(), Some("Graphic: the desk"), "the flag wins");
+    assert_eq!(w.all_charts.note.as_deref(), Some("Cases since 1996."));
+    assert_eq!(config.chart_theme, crate::model::Theme::Dark);
+    assert!(config.chart_pdf, "the print preset writes PDFs");
+    assert_eq!((config.chart_size.width, config.chart_size.height), (1000, 700));
+    let sensitivity = &w.charts[&crate::wording::ChartKind::Sensitivity];
+    assert_eq!(sensitivity.title.as_deref(), Some("Before {group}?"));
+    assert_eq!(w.words.terms.announcement.many, "releases", "the plural defaults to +s");
+    assert_eq!(w.words.terms.event.one, "holiday");
+    assert_eq!(w.group_events("election"), "elections");
+    assert_eq!(w.category("group"), "groups of defectors");
+    assert_eq!(w.annotate_cases.as_deref(), Some(&["ryukyung-2016".to_string()][..]));
+}
+
+#[test]
+fn a_bad_word_is_located_by_its_key() {
+    for (text, key) in [
+        ("[charts.timeline]\ntitle = \"a\\nb\"\n", "[charts.timeline] title"),
+        ("[terms]\nevent = \"\"\n", "[terms] event"),
+        ("[labels.groups]\nelection = \"x\\u0007\"\n", "[labels.groups] election"),
+        ("[charts.weekdays]\ntitle = \"x\"\n", "weekdays"),
+    ] {
+        let (_dir, path) = write_config(text);
+        let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
+        let message = for_run(&run).unwrap_err().to_string();
+        assert!(message.contains(key), "{text}: {message}");
+    }
 }

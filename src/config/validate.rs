@@ -109,15 +109,13 @@ pub(super) fn check_date_format(format: &str, config_name: &str) -> Result<()> {
     Ok(())
 }
 
-/// Longest source line, in characters: one line under a chart.
-pub const MAX_SOURCE_CHARS: usize = 200;
-
-/// A source line: one line of text (no control characters), at most
-/// [`MAX_SOURCE_CHARS`] characters.
-pub(super) fn check_source_line(source: Sourced<String>) -> Result<String> {
-    let text = source.value.trim();
+/// A line of the newsroom's text: one line (no control characters), at
+/// most `max` characters; `kind` says what it is in the message ("a source
+/// line", "a title").
+pub(super) fn check_line(line: Sourced<String>, kind: &str, max: usize) -> Result<String> {
+    let text = line.value.trim();
     if let Some(c) = text.chars().find(|c| c.is_control()) {
-        return Err(source.error(|what| {
+        return Err(line.error(|what| {
             format!(
                 "{what} holds the control character U+{:04X}; write it on one line",
                 u32::from(c)
@@ -125,11 +123,9 @@ pub(super) fn check_source_line(source: Sourced<String>) -> Result<String> {
         }));
     }
     let chars = text.chars().count();
-    if chars > MAX_SOURCE_CHARS {
-        return Err(source.error(|what| {
-            format!(
-                "{what} is {chars} characters long; a source line holds at most {MAX_SOURCE_CHARS}"
-            )
+    if chars > max {
+        return Err(line.error(|what| {
+            format!("{what} is {chars} characters long; {kind} holds at most {max}")
         }));
     }
     Ok(text.to_string())

@@ -163,11 +163,14 @@ pub enum ChartPreset {
     Article,
     Phone,
     Square,
+    /// 1000x700, with a vector PDF beside each chart, 17 cm wide at 150
+    /// pixels to the inch (type of 8 to 14 points).
+    Print,
 }
 
 impl ChartPreset {
     /// Every preset, by name, for help texts and messages.
-    pub const NAMES: [&'static str; 3] = ["article", "phone", "square"];
+    pub const NAMES: [&'static str; 4] = ["article", "phone", "square", "print"];
 
     /// Width and height in pixels.
     pub fn size(self) -> (u32, u32) {
@@ -175,6 +178,7 @@ impl ChartPreset {
             ChartPreset::Article => (1200, 675),
             ChartPreset::Phone => (640, 800),
             ChartPreset::Square => (1080, 1080),
+            ChartPreset::Print => (1000, 700),
         }
     }
 }
@@ -187,10 +191,33 @@ impl std::str::FromStr for ChartPreset {
             "article" => Ok(ChartPreset::Article),
             "phone" => Ok(ChartPreset::Phone),
             "square" => Ok(ChartPreset::Square),
+            "print" => Ok(ChartPreset::Print),
             other => Err(format!(
                 "'{other}' is not a chart size (use one of: {})",
                 ChartPreset::NAMES.join(", ")
             )),
+        }
+    }
+}
+
+/// The charts' colours: dark ink on white paper, or light ink on a dark
+/// ground (for a site's dark mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl std::str::FromStr for Theme {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        match name {
+            "light" => Ok(Theme::Light),
+            "dark" => Ok(Theme::Dark),
+            other => Err(format!("'{other}' is not a chart theme (use light or dark)")),
         }
     }
 }

@@ -30,18 +30,17 @@ pub fn markdown_to_html(markdown: &str) -> String {
 }
 
 const STYLE: &str = "
-body{margin:0;background:#f6f6f3;color:#1a1a1a;font:17px/1.55 Georgia,'Times New Roman',serif}
+body{margin:0;background:#f6f6f3;color:#1a1a1a;font:17px/1.6 'northwind sans',NanumGothic,sans-serif}
 main{max-width:980px;margin:0 auto;padding:28px 22px 60px;background:#fff}
-h1,h2,h3,th,figcaption,.meta{font-family:NanumGothic,'Nanum Gothic','Helvetica Neue',Arial,sans-serif}
 h1{font-size:2em;line-height:1.2;margin:.2em 0 .3em}
 h2{font-size:1.35em;margin:1.8em 0 .5em;border-top:1px solid #ddd;padding-top:.8em}
-table{border-collapse:collapse;font:14px/1.4 NanumGothic,Arial,sans-serif;margin:1em 0;display:block;overflow-x:auto}
+table{border-collapse:collapse;font:14px/1.4 'northwind sans',NanumGothic,sans-serif;margin:1em 0;display:block;overflow-x:auto}
 th,td{border-bottom:1px solid #e3e3e3;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f0f0ec}
 figure{margin:1.5em 0}
 figure svg{width:100%;height:auto;display:block}
 figcaption{font-size:14px;color:#555;margin-top:.3em}
-code{font-size:.9em}
+code{font-size:.9em;font-family:inherit}
 .since{background:#fff8e1;border-left:4px solid #e69f00;padding:.4em 1em}
 @media (prefers-color-scheme:dark){
 body{background:#111;color:#e8e8e8}
@@ -62,12 +61,17 @@ pub fn index_html(
     figures: &[Rendered],
     cases: &Cases,
     parts: OutputParts,
+    title: &str,
 ) -> String {
     let mut page = String::new();
     page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     page.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    page.push_str("<title>northwind report: do announcements cluster around events?</title>\n");
-    page.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"));
+    page.push_str(&format!("<title>{}</title>\n", escape_html(title)));
+    // The page's text is set in the charts' font, embedded as a subset of
+    // the characters it uses, so that it reads the same on a machine without
+    // any font (see `font_subset`); the head is written once the body is.
+    let head = std::mem::take(&mut page);
+    page.push_str("</head>\n<body>\n<main>\n");
     page.push_str(&markdown_to_html(&summary.head));
     // The lead chart goes right under the title, before the first section.
     if let Some(lead) = figures.first() {
@@ -92,8 +96,20 @@ pub fn index_html(
     }
     push_cases(&mut page, cases, parts.joined);
     page.push_str("</main>\n</body>\n</html>\n");
-    page
+    let fonts = crate::charts::font_files();
+    let font_css = super::font_subset::font_face_css(
+        FONT_FAMILY,
+        fonts[0].0,
+        fonts[1].0,
+        &format!("{head}{page}"),
+    )
+    // Without the subset the page still reads, in the reader's own fonts.
+    .unwrap_or_default();
+    format!("{head}<style>\n{font_css}{STYLE}</style>\n{page}")
 }
+
+/// The name under which the page embeds its font.
+const FONT_FAMILY: &str = "northwind sans";
 
 /// A chart as a figure: its SVG inline (self-contained, text as outlines),
 /// named for assistive technology by its text alternative, and the caption

@@ -6,6 +6,7 @@
 
 mod alt;
 pub mod changes;
+mod font_subset;
 pub mod html;
 mod joined;
 mod json;
@@ -25,12 +26,21 @@ use crate::analysis::Analysis;
 use crate::stats::window::WindowTest;
 
 /// What the report needs of the settings beyond the analysis's own (which
-/// [`Analysis::settings`] carries): the inputs it names and the parts it has.
+/// [`Analysis::settings`] carries): the inputs it names, the parts it has,
+/// and the newsroom's words (its title and subtitle).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub announcements: crate::model::InputSource,
     pub events: crate::model::InputSource,
     pub parts: crate::model::OutputParts,
+    pub wording: crate::wording::Wording,
+}
+
+impl Settings {
+    /// The report's title: the newsroom's, or the question in the data's terms.
+    pub fn title(&self) -> String {
+        self.wording.report.title.clone().unwrap_or_else(|| self.wording.say("report-title", &[]))
+    }
 }
 
 pub use crate::digest::{hex, sha256_hex};

@@ -154,7 +154,10 @@ pub fn summary_markdown(
     let unit = if settings.weight_by_people { "people" } else { "announcements" };
     let tests = &analysis.window_tests;
     let windows: Vec<String> = settings.windows.iter().map(u32::to_string).collect();
-    let _ = writeln!(md, "# Do announcements cluster around events?\n");
+    let _ = writeln!(md, "# {}\n", escape(&report.title()));
+    if let Some(subtitle) = &report.wording.report.subtitle {
+        let _ = writeln!(md, "{}\n", escape(subtitle));
+    }
     let _ = writeln!(
         md,
         "*northwind {} report. Seed {}.*\n\n- Announcements: {}\n- Events: {}\n",

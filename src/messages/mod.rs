@@ -8,6 +8,8 @@
 //! evidence", never "no effect"; the strongest of many tests is always
 //! stated with its adjusted p-value.
 
+pub mod catalogue;
+
 use crate::model::Direction;
 use crate::stats::window::WindowTest;
 
@@ -100,17 +102,24 @@ pub fn finding(t: &WindowTest, group: &str, unit: &str) -> String {
 }
 
 /// The strongest window in one line, for the terminal and the chart
-/// subtitles: counts, expectation, the exact shift p and its Holm adjustment.
-pub fn headline(t: &WindowTest) -> String {
-    format!(
-        "Strongest window: {} of {} within {} days {} {} events (expected {}; exact p = {}, Holm {})",
-        t.observed,
-        t.n,
-        t.window_days,
-        t.direction.as_str(),
-        t.group,
-        ratio_text(t.expected),
-        p_text(t.p_shift),
-        p_text(t.p_shift_holm)
+/// subtitles: counts, expectation, the exact shift p and its Holm
+/// adjustment, the group called as the newsroom calls its events.
+pub fn headline(t: &WindowTest, wording: &crate::wording::Wording) -> String {
+    let direction = match t.direction {
+        Direction::Before => wording.say("direction-before", &[]),
+        Direction::After => wording.say("direction-after", &[]),
+    };
+    wording.say(
+        "headline",
+        &[
+            ("observed", &t.observed.to_string()),
+            ("n", &t.n.to_string()),
+            ("days", &t.window_days.to_string()),
+            ("direction", &direction),
+            ("group_events", &wording.group_events(&t.group)),
+            ("expected", &ratio_text(t.expected)),
+            ("p", &p_text(t.p_shift)),
+            ("holm", &p_text(t.p_shift_holm)),
+        ],
     )
 }
