@@ -197,8 +197,11 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
         output::manifest(&header, &inputs.fingerprints, &group_files, written)
     })?;
     progress.finish();
+    // The charts' sentence, with plain spaces for the terminal (the charts
+    // keep "p = 0.03" together with no-break spaces).
     let headline = analysis::strongest(&analysis.window_tests)
-        .map_or_else(String::new, |t| messages::headline(t, &config.wording));
+        .map_or_else(String::new, |t| messages::headline(t, &config.wording))
+        .replace('\u{a0}', " ");
     Ok(RunSummary {
         out_dir: config.out_dir.clone(),
         files: files
@@ -290,7 +293,10 @@ pub fn render<'a>(
     files.extend(analysis.groups.iter().zip(report::peth_tables(analysis)).map(|(g, t)| {
         ReportFile::bytes(format!("tables/{}.csv", t.name), t.to_csv()).of_group(&g.name)
     }));
-    let report_settings = config.report_settings();
+    let report_settings = report::Settings {
+        bundled_data: are_bundled(&inputs.fingerprints),
+        ..config.report_settings()
+    };
     let markdown = report::summary_markdown(analysis, &report_settings, changes);
     let rendered = if config.output.charts { render_charts(analysis, config)? } else { Vec::new() };
     files.push(ReportFile::bytes(
@@ -328,6 +334,16 @@ pub fn render<'a>(
         report::summary_json(analysis, &report_settings, &inputs.events, changes, &group_files),
     ));
     Ok(files)
+}
+
+/// Whether the inputs are the bundled data, byte for byte.
+fn are_bundled(fingerprints: &[input::InputFingerprint]) -> bool {
+    let bundled = [config::EMBEDDED_ANNOUNCEMENTS, config::EMBEDDED_EVENTS];
+    fingerprints.len() == 2
+        && fingerprints
+            .iter()
+            .zip(bundled)
+            .all(|(f, text)| f.sha256 == digest::sha256_hex(text.as_bytes()))
 }
 
 /// Which files of `files` belong to each event group, with the slug that

@@ -29,6 +29,9 @@ fn layout_problems(chart: &Rendered) -> Vec<String> {
         chart.text_boxes.iter().filter(|b| !b.text.trim().is_empty()).collect();
     let mut problems = Vec::new();
     for b in &boxes {
+        if b.text.contains("{$") || b.text.contains("{ $") {
+            problems.push(format!("'{}' has a placeholder left unfilled", b.text));
+        }
         if b.left < 0.0 || b.top < 0.0 || b.right > w || b.bottom > h {
             problems.push(format!("'{}' leaves the {w}x{h} canvas: {b:?}", b.text));
         }

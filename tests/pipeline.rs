@@ -34,6 +34,8 @@ fn the_bundled_run_writes_every_table_summary_and_manifest() {
     let headline = headline.unwrap_or_else(|| panic!("no headline in {}", ran.stdout));
     assert!(headline.contains("3 of 40 within 7 days before election events"), "{headline}");
     let svg = std::fs::read_to_string(out.join("charts/sensitivity_election.svg")).unwrap();
+    // The chart holds "p = 0.03" together with no-break spaces.
+    let svg = svg.replace('\u{a0}', " ");
     assert!(svg.contains(headline), "the chart's subtitle differs from {headline}");
     let files = snapshot(&out);
     let names: Vec<&str> =

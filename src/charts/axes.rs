@@ -34,6 +34,8 @@ pub fn cartesian<'a, DB: DrawingBackend, X: AsRangedCoord, Y: AsRangedCoord>(
     ChartBuilder::on(plot)
         // Room for half of a tick label centred on the axis's last point.
         .margin_right(style.px(36.0))
+        // Room for half of the top tick label above the plot.
+        .margin_top(style.px(10.0))
         .margin_left(style.px(10.0))
         .x_label_area_size(style.x_axis_area())
         .y_label_area_size(y_label_width)

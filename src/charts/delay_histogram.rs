@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{cartesian, count_label, count_ticks, house_mesh};
-use super::{fail, frame, palette, Chart, DrawResult, Style};
+use super::{fail, frame, Chart, DrawResult, Style};
 use crate::wording::ChartText;
 
 /// The delay histogram's data: `(lo, hi, count)` bins of days.
@@ -79,7 +79,7 @@ impl Chart for DelayHistogram {
                 let i = i as i32;
                 let mut bar = Rectangle::new(
                     [(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), *count as f64)],
-                    palette::BLUE.filled(),
+                    style.colours.primary.filled(),
                 );
                 bar.set_margin(0, 0, style.px(6.0) as u32, style.px(6.0) as u32);
                 bar

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{cartesian, count_label, count_ticks, house_mesh};
-use super::{date_ticks, fail, frame, palette, Chart, DrawResult, LegendEntry, Style, Swatch};
+use super::{date_ticks, fail, frame, Chart, DrawResult, LegendEntry, Style, Swatch};
 use crate::wording::ChartText;
 
 /// The monthly-counts chart's data.
@@ -90,7 +90,7 @@ impl Chart for MonthlyCounts {
         })
         .draw()
         .map_err(fail)?;
-        let bar_colour = palette::BLUE;
+        let bar_colour = style.colours.primary;
         chart
             .draw_series(self.months.iter().enumerate().filter(|(_, m)| m.2 > 0).map(|(i, m)| {
                 let i = i as i32;

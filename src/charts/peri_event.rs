@@ -58,7 +58,7 @@ impl Chart for PeriEvent {
         let legend = [
             LegendEntry::new(
                 style.say("chart-peri-legend-observed", &[]),
-                Swatch::Fill(palette::BLUE.mix(0.85)),
+                Swatch::Fill(style.colours.primary.mix(0.85)),
             ),
             LegendEntry::new(
                 style.say("chart-peri-legend-null", &[]),
@@ -66,7 +66,7 @@ impl Chart for PeriEvent {
             ),
             LegendEntry::new(
                 style.say("chart-peri-legend-global", &[]),
-                Swatch::Fill(palette::SKY_BLUE.mix(0.4)),
+                Swatch::Fill(style.colours.envelope.mix(0.4)),
             ),
             LegendEntry::new(
                 style.say("chart-peri-legend-erl", &[]),
@@ -108,7 +108,7 @@ impl Chart for PeriEvent {
         .y_label_formatter(&count_label)
         .draw()
         .map_err(fail)?;
-        let global_colour = palette::SKY_BLUE;
+        let global_colour = style.colours.envelope;
         chart
             .draw_series(std::iter::once(Polygon::new(
                 step_band(&self.bins, &self.global),
@@ -124,8 +124,10 @@ impl Chart for PeriEvent {
         let margin = style.px(2.0) as u32;
         chart
             .draw_series(self.bins.iter().zip(&self.observed).map(|(b, &o)| {
-                let mut bar =
-                    Rectangle::new([(b.0, 0.0), (b.1, o as f64)], palette::BLUE.mix(0.85).filled());
+                let mut bar = Rectangle::new(
+                    [(b.0, 0.0), (b.1, o as f64)],
+                    style.colours.primary.mix(0.85).filled(),
+                );
                 bar.set_margin(0, 0, margin, margin);
                 bar
             }))

@@ -42,7 +42,7 @@ impl Chart for PhaseRose {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult {
         let mut legend = vec![LegendEntry::new(
             style.say("chart-phase-legend-sectors", &[]),
-            Swatch::Fill(palette::BLUE.mix(0.7)),
+            Swatch::Fill(style.colours.primary.mix(0.7)),
         )];
         if self.mean.is_some() {
             legend.push(LegendEntry::new(
@@ -69,7 +69,7 @@ impl Chart for PhaseRose {
             chart.draw_series(std::iter::once(PathElement::new(circle, grid))).map_err(fail)?;
         }
         let n = self.sectors.len().max(1);
-        let colour = palette::BLUE;
+        let colour = style.colours.primary;
         for (k, &count) in self.sectors.iter().enumerate() {
             if count == 0 {
                 continue;

@@ -19,6 +19,8 @@ pub struct Sensitivity {
     pub group: String,
     /// The group's file-name slug (see [`crate::slug`]).
     pub slug: String,
+    /// How the group's events are called ("election events").
+    pub group_events: String,
     pub text: ChartText,
     pub before: Curve,
     pub after: Curve,
@@ -56,7 +58,7 @@ impl Chart for Sensitivity {
         for (curve, colour, name, zero) in [
             (
                 &self.before,
-                palette::BLUE,
+                style.colours.primary,
                 "chart-sensitivity-legend-before",
                 "chart-sensitivity-legend-zero-before",
             ),
@@ -72,7 +74,7 @@ impl Chart for Sensitivity {
                 continue;
             }
             legend.push(LegendEntry::new(
-                style.say(name, &[]),
+                style.say(name, &[("group_events", &self.group_events)]),
                 Swatch::Line(colour.mix(1.0), style.px(3.0) as u32, None),
             ));
             if estimates.iter().any(|e| e.is_nan() || *e <= y_lo) {
@@ -119,7 +121,7 @@ impl Chart for Sensitivity {
             ))
             .map_err(fail)?;
         for (curve, colour, offset) in
-            [(&self.before, palette::BLUE, -4), (&self.after, palette::VERMILLION, 4)]
+            [(&self.before, style.colours.primary, -4), (&self.after, palette::VERMILLION, 4)]
         {
             let points: Vec<(i32, f64, f64, f64)> = curve
                 .iter()
@@ -131,14 +133,19 @@ impl Chart for Sensitivity {
             if points.is_empty() {
                 continue;
             }
-            let band: Vec<(i32, f64)> = points
-                .iter()
-                .map(|p| (p.0, p.3))
-                .chain(points.iter().rev().map(|p| (p.0, p.2)))
-                .collect();
-            chart
-                .draw_series(std::iter::once(Polygon::new(band, colour.mix(0.15))))
-                .map_err(fail)?;
+            // The band joins neighbouring windows with a rate ratio above 0
+            // only, as the curve does: a window with none has its interval
+            // as a whisker from the floor, not a slope to it.
+            for run in points.split(|p| p.1 <= y_lo).filter(|run| run.len() > 1) {
+                let band: Vec<(i32, f64)> = run
+                    .iter()
+                    .map(|p| (p.0, p.3))
+                    .chain(run.iter().rev().map(|p| (p.0, p.2)))
+                    .collect();
+                chart
+                    .draw_series(std::iter::once(Polygon::new(band, colour.mix(0.15))))
+                    .map_err(fail)?;
+            }
             for p in &points {
                 chart
                     .draw_series(std::iter::once(PathElement::new(

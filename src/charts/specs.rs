@@ -26,6 +26,19 @@ fn years(analysis: &Analysis, wording: &Wording) -> String {
     }
 }
 
+/// A count with thousands separated ("10,742"), so that it never reads as a year.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// "40 announcements" (or "1 announcement") in the data's terms.
 fn counted(n: u64, wording: &Wording) -> String {
     let things = wording.words.terms.announcement.count(n);
@@ -115,10 +128,20 @@ pub fn timeline(analysis: &Analysis, wording: &Wording) -> Timeline {
     } else {
         wording.say("chart-timeline-title-no-origin", &[("years", &years)])
     };
+    // The caption explains only the marks the chart has.
     let caption = if aggregated {
         wording.say("chart-timeline-caption-weekly", &[])
     } else {
-        wording.say("chart-timeline-caption", &[])
+        let people = cases.marks.iter().any(|m| m.people != 1);
+        [
+            Some(wording.say("chart-timeline-caption", &[])),
+            people.then(|| wording.say("chart-timeline-caption-people", &[])),
+            waits.then(|| wording.say("chart-timeline-caption-waits", &[])),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
     };
     Timeline {
         text: wording.chart_text(ChartKind::Timeline, None, title, subtitle, caption),
@@ -131,9 +154,12 @@ pub fn timeline(analysis: &Analysis, wording: &Wording) -> Timeline {
             .groups
             .iter()
             .map(|g| {
+                // The strip shows the study period's events, as its data do.
+                let period = &analysis.period;
                 let days = g
                     .days
                     .iter()
+                    .filter(|d| d.date >= period.start && d.date <= period.end)
                     .map(|d| TimelineEvent {
                         date: d.date,
                         label: wording
@@ -269,6 +295,7 @@ pub fn sensitivity(analysis: &Analysis, wording: &Wording) -> Vec<Sensitivity> {
             Sensitivity {
                 group: g.name.clone(),
                 slug: g.slug.clone(),
+                group_events: group_events.clone(),
                 // A neutral title: whether the window matters is the adjusted
                 // tests' to say (the subtitle), not the title's.
                 text: wording.chart_text(
@@ -293,9 +320,9 @@ pub fn peri_event(analysis: &Analysis, wording: &Wording) -> Vec<PeriEvent> {
         .zip(&analysis.peth)
         .map(|(g, p)| {
             let how = if p.exact {
-                wording.say("chart-peri-exact", &[("shifts", &p.shifts.to_string())])
+                wording.say("chart-peri-exact", &[("shifts", &thousands(p.shifts as u64))])
             } else {
-                let shifts = p.shifts.saturating_sub(1).to_string();
+                let shifts = thousands(p.shifts.saturating_sub(1) as u64);
                 wording.say("chart-peri-random", &[("shifts", &shifts)])
             };
             let pairs = p.pairs.to_string();
@@ -382,6 +409,14 @@ pub fn phase(analysis: &Analysis, wording: &Wording) -> Vec<PhaseRose> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_separate_thousands() {
+        assert_eq!(super::thousands(10_742), "10,742");
+        assert_eq!(super::thousands(2025), "2,025");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1_000_000), "1,000,000");
+    }
+
     #[test]
     fn a_case_label_drops_its_parenthesis_and_keeps_every_word() {
         assert_eq!(super::case_label("Kim Kuk-song (pseudonym)"), "Kim Kuk-song");

@@ -22,6 +22,10 @@ pub struct Colours {
     /// Source line, notes, leader lines, null bands.
     pub muted: RGBColor,
     pub grid: RGBColor,
+    /// The data's own colour (bars, the first series).
+    pub primary: RGBColor,
+    /// The global envelope's band, apart from the data's colour.
+    pub envelope: RGBColor,
     /// Event marks: neutral, so that colours stay for the data.
     pub events: [RGBColor; 3],
 }
@@ -36,6 +40,8 @@ impl Colours {
                 subtitle: RGBColor(60, 60, 60),
                 muted: palette::GREY,
                 grid: palette::LIGHT_GREY,
+                primary: palette::BLUE,
+                envelope: palette::SKY_BLUE,
                 events: palette::EVENT_LINES,
             },
             Theme::Dark => Colours {
@@ -45,6 +51,9 @@ impl Colours {
                 subtitle: RGBColor(200, 200, 200),
                 muted: RGBColor(160, 160, 160),
                 grid: RGBColor(62, 66, 72),
+                // On a dark ground the lighter blue carries the data.
+                primary: palette::SKY_BLUE,
+                envelope: palette::BLUE,
                 events: [RGBColor(200, 200, 200), RGBColor(140, 140, 140), RGBColor(235, 235, 235)],
             },
         }
@@ -234,7 +243,9 @@ pub fn wrap_text<DB: DrawingBackend>(
     };
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    // Lines break at spaces only: a no-break space (U+00A0, as in
+    // "p = 0.03") keeps its neighbours together.
+    for word in text.split([' ', '\t', '\n']).filter(|w| !w.is_empty()) {
         let candidate =
             if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
         if current.is_empty() || fits(&candidate)? {

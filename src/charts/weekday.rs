@@ -31,7 +31,7 @@ impl Chart for WeekdayChart {
         let legend = [
             LegendEntry::new(
                 style.say("chart-weekday-legend-observed", &[]),
-                Swatch::Fill(palette::BLUE.mix(1.0)),
+                Swatch::Fill(style.colours.primary.mix(1.0)),
             ),
             LegendEntry::new(
                 style.say("chart-weekday-legend-expected", &[]),
@@ -68,7 +68,7 @@ impl Chart for WeekdayChart {
                 let i = i as i32;
                 let mut bar = Rectangle::new(
                     [(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), o as f64)],
-                    palette::BLUE.filled(),
+                    style.colours.primary.filled(),
                 );
                 bar.set_margin(0, 0, margin, margin);
                 bar

@@ -443,6 +443,7 @@ impl Config {
             events: self.events.clone(),
             parts: self.output,
             wording: self.wording.clone(),
+            bundled_data: false,
         }
     }
 

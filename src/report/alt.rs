@@ -11,10 +11,12 @@ pub fn alt_markdown(charts: &[Rendered]) -> String {
         "# Text alternatives of the charts\n\nFor the alt field of each image: what the chart shows, its key figures, and how to read it.\n",
     );
     for chart in charts {
+        let name = &chart.name;
+        let pdf =
+            if chart.pdf.is_some() { format!(", `charts/{name}.pdf`") } else { String::new() };
         md.push_str(&format!(
-            "\n## {name}\n\nFiles: `charts/{name}.png`, `charts/{name}.svg`\n\n{}\n",
+            "\n## {name}\n\nFiles: `charts/{name}.png`, `charts/{name}.svg`{pdf}\n\n{}\n",
             escape(&chart.alt),
-            name = chart.name
         ));
     }
     md

@@ -34,6 +34,9 @@ pub struct Settings {
     pub events: crate::model::InputSource,
     pub parts: crate::model::OutputParts,
     pub wording: crate::wording::Wording,
+    /// The inputs are the bundled data, byte for byte (their own caveats
+    /// and sources apply).
+    pub bundled_data: bool,
 }
 
 impl Settings {

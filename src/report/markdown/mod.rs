@@ -293,9 +293,21 @@ pub fn summary_markdown(
     let _ = writeln!(md);
 
     md.section(SectionKind::Plain, "What this does not show");
+    // The bundled data's own caveats only under the bundled data.
+    let (intent, census) = if report.bundled_data {
+        (
+            "**Intent.** Clustering near events is consistent with strategic timing, but also with other causes: events and defections can share a cause (a crisis, a sanctions round, a border incident), and some announcements follow the calendar of the cases themselves.",
+            "**A census.** The bundled data are high-profile cases that made English-language news; routine arrivals are announced only as totals. A selected sample can cluster for reasons of selection.",
+        )
+    } else {
+        (
+            "**Intent.** Clustering near events is consistent with strategic timing, but also with other causes: the events and the cases can share a cause, and some announcements follow the calendar of the cases themselves.",
+            "**A census.** If the cases are a selection (those that made the news, say) rather than all of them, they can cluster for reasons of selection.",
+        )
+    };
     for caveat in [
-        "**Intent.** Clustering near events is consistent with strategic timing, but also with other causes: events and defections can share a cause (a crisis, a sanctions round, a border incident), and some announcements follow the calendar of the cases themselves.",
-        "**A census.** The bundled data are high-profile cases that made English-language news; routine arrivals are announced only as totals. A selected sample can cluster for reasons of selection.",
+        intent,
+        census,
         "**Choices made in advance.** The study period, the event groups and the window widths shape every figure. They are fixed in the configuration and all windows are reported, but if they were chosen after seeing the data, the p-values are too small.",
         "**Many tests.** The smallest of many p-values is small by chance. Use the Holm-adjusted values for claims.",
         "**Absence of an effect.** With a few dozen cases, a real effect can go undetected; a large p-value is not proof that timing is innocent.",
@@ -303,7 +315,12 @@ pub fn summary_markdown(
         let _ = writeln!(md, "- {caveat}");
     }
     let joined = if report.parts.joined { ", `tables/joined.csv`" } else { "" };
-    let _ = writeln!(md, "\nMethods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: `tables/window_tests.csv`, `tables/delay_summary.csv`, `tables/weekday.csv`{joined}; every figure also in `summary.json`. Data sources: `data/SOURCES.md` for the bundled data; each case's source is linked in `index.html`.");
+    let sources = if report.bundled_data {
+        " Data sources: `data/SOURCES.md` for the bundled data; each case's source is linked in `index.html`."
+    } else {
+        ""
+    };
+    let _ = writeln!(md, "\nMethods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: `tables/window_tests.csv`, `tables/delay_summary.csv`, `tables/weekday.csv`{joined}; every figure also in `summary.json`.{sources}");
     md
 }
 
