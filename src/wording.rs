@@ -55,11 +55,26 @@ pub struct Terms {
 
 impl Default for Terms {
     fn default() -> Self {
-        Terms {
-            case: Noun::new("case", "cases"),
-            announcement: Noun::new("announcement", "announcements"),
-            event: Noun::new("event", "events"),
-            origin: "occurrence".into(),
+        Terms::for_language(Language::En)
+    }
+}
+
+impl Terms {
+    /// The neutral terms of a language (Korean nouns have one form).
+    pub fn for_language(language: Language) -> Self {
+        match language {
+            Language::En => Terms {
+                case: Noun::new("case", "cases"),
+                announcement: Noun::new("announcement", "announcements"),
+                event: Noun::new("event", "events"),
+                origin: "occurrence".into(),
+            },
+            Language::Ko => Terms {
+                case: Noun::new("사례", "사례"),
+                announcement: Noun::new("발표", "발표"),
+                event: Noun::new("사건", "사건"),
+                origin: "발생".into(),
+            },
         }
     }
 }

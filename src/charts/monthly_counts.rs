@@ -56,6 +56,7 @@ impl Chart for MonthlyCounts {
                 (Some(a), Some(b)) => date_ticks(a, b, (style.size.width / 120).max(3) as usize),
                 _ => (Vec::new(), "%Y"),
             };
+        let format = style.date_format(format);
         let ticks: Vec<i32> = self
             .months
             .iter()

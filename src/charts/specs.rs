@@ -20,7 +20,7 @@ pub const LABELLED_CASES: usize = 6;
 fn years(analysis: &Analysis, wording: &Wording) -> String {
     let (first, last) = (analysis.period.start.year(), analysis.period.end.year());
     if first == last {
-        first.to_string()
+        wording.say("year-single", &[("year", &first.to_string())])
     } else {
         wording.say("years-span", &[("first", &first.to_string()), ("last", &last.to_string())])
     }
@@ -41,8 +41,12 @@ fn thousands(n: u64) -> String {
 
 /// "40 announcements" (or "1 announcement") in the data's terms.
 fn counted(n: u64, wording: &Wording) -> String {
-    let things = wording.words.terms.announcement.count(n);
-    wording.say("count-of", &[("count", &n.to_string()), ("things", things)])
+    counted_as(n, &wording.words.terms.announcement, wording)
+}
+
+/// `n` of `noun`, as the language counts ("28 cases", "사례 28건").
+fn counted_as(n: u64, noun: &crate::wording::Noun, wording: &Wording) -> String {
+    wording.say("count-of", &[("count", &n.to_string()), ("things", noun.count(n))])
 }
 
 /// The cases the timeline labels: those the newsroom names by id, else the
@@ -187,7 +191,7 @@ pub fn delay_histogram(analysis: &Analysis, wording: &Wording) -> Option<DelayHi
             ("median", &days_text(all.median)),
             ("low", &days_text(all.median_ci_low)),
             ("high", &days_text(all.median_ci_high)),
-            ("counted", &format!("{} {}", all.n, wording.words.terms.case.count(all.n as u64))),
+            ("counted", &counted_as(all.n as u64, &wording.words.terms.case, wording)),
             ("left_out", &analysis.delays.left_out.to_string()),
         ],
     );
@@ -230,7 +234,7 @@ pub fn monthly_counts(analysis: &Analysis, wording: &Wording) -> MonthlyCounts {
             &[
                 ("counted", &counted(analysis.announcements, wording)),
                 ("months", &months.len().to_string()),
-                ("busiest", &format!("{}-{:02}", m.year, m.month)),
+                ("busiest", &crate::messages::month_text(wording.words.language, m.year, m.month)),
                 ("most", &m.count.to_string()),
             ],
         )
@@ -269,7 +273,7 @@ pub fn weekday(analysis: &Analysis, wording: &Wording) -> WeekdayChart {
         ),
         observed: w.observed,
         expected: w.expected,
-        labels: crate::messages::WEEKDAYS_SHORT,
+        labels: crate::messages::weekdays_short(wording.words.language),
     }
 }
 

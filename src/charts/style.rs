@@ -91,6 +91,15 @@ impl Style {
         Style { size, colours: Colours::of(theme), words, unit: 1.0 }
     }
 
+    /// A date format of [`super::date_ticks`] in the chart's language
+    /// (`Apr 2016` is `2016년 4월` in Korean; years stay as they are).
+    pub fn date_format(&self, format: &'static str) -> &'static str {
+        match (self.words.language, format) {
+            (crate::messages::catalogue::Language::Ko, "%b %Y") => "%Y년 %-m월",
+            _ => format,
+        }
+    }
+
     /// The catalogue's message `key` (see [`Words::say`]).
     pub fn say(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.words.say(key, args)

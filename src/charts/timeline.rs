@@ -148,6 +148,7 @@ impl Chart for Timeline {
         let lanes = self.categories.len().max(1) as f64;
         let y_min = Self::strip_y(self.groups.len().saturating_sub(1)) - STRIP_ROW * 0.5 - 0.05;
         let (ticks, format) = date_ticks(origin, last, (style.size.width / 120).max(3) as usize);
+        let format = style.date_format(format);
         let year_ticks: Vec<i32> = ticks.iter().map(|d| day(*d, origin)).collect();
         let mut chart = cartesian(
             &area,

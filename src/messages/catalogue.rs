@@ -19,6 +19,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 pub enum Language {
     #[default]
     En,
+    Ko,
 }
 
 impl Language {
@@ -26,6 +27,7 @@ impl Language {
     pub fn source(self) -> &'static str {
         match self {
             Language::En => include_str!("en.ftl"),
+            Language::Ko => include_str!("ko.ftl"),
         }
     }
 
@@ -33,17 +35,20 @@ impl Language {
     pub fn code(self) -> &'static str {
         match self {
             Language::En => "en",
+            Language::Ko => "ko",
         }
     }
 }
 
 /// Every language, for the catalogue's own tests.
-pub const LANGUAGES: [Language; 1] = [Language::En];
+pub const LANGUAGES: [Language; 2] = [Language::En, Language::Ko];
 
 fn bundle(language: Language) -> &'static FluentBundle<FluentResource> {
     static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    static KO: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     let cell = match language {
         Language::En => &EN,
+        Language::Ko => &KO,
     };
     cell.get_or_init(|| {
         let mut bundle = FluentBundle::new_concurrent(Vec::new());
@@ -70,7 +75,13 @@ pub fn message(language: Language, key: &str, args: &[(&str, &str)]) -> String {
         fluent_args.set(*name, *value);
     }
     let mut errors = Vec::new();
-    bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    match language {
+        Language::En => text.into_owned(),
+        // A particle after a placeholder takes its form from the word
+        // that filled it (see `korean`).
+        Language::Ko => super::korean::resolve_particles(&text),
+    }
 }
 
 /// The keys of `language`'s catalogue, in file order.
@@ -112,12 +123,18 @@ mod fluent_syntax_keys {
         lines
     }
 
+    /// The placeholder names, in lower case: a term's capitalised form
+    /// (`$Announcements`, for a sentence that opens with it) is the same
+    /// placeholder, since a language without capitals uses either.
     pub fn placeholders(source: &str, key: &str) -> Vec<String> {
         let mut names: Vec<String> = body(source, key)
             .iter()
             .flat_map(|line| line.split('$').skip(1))
             .map(|rest| {
-                rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect()
+                rest.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect::<String>()
+                    .to_lowercase()
             })
             .collect();
         names.sort();

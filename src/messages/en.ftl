@@ -14,6 +14,7 @@ report-title = Do { $announcements } cluster around { $events }?
 group-events = { $group } { $events }
 direction-before = before
 direction-after = after
+year-single = { $year }
 years-span = { $first }–{ $last }
 headline = Strongest window: { $observed } of { $n } within { $days } days { $direction } { $group_events } (expected { $expected }; exact p = { $p }, Holm { $holm })
 count-of = { $count } { $things }

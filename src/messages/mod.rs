@@ -9,6 +9,7 @@
 //! stated with its adjusted p-value.
 
 pub mod catalogue;
+mod korean;
 
 use crate::model::Direction;
 use crate::stats::window::WindowTest;
@@ -19,6 +20,23 @@ pub const WEEKDAYS: [&str; 7] = crate::stats::weekday::WEEKDAYS;
 
 /// Weekday names where space is short (chart ticks), Monday first.
 pub const WEEKDAYS_SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// A month as a reader writes it: "April 2016", "2016년 4월".
+pub fn month_text(language: catalogue::Language, year: i32, month: u32) -> String {
+    match language {
+        catalogue::Language::En => chrono::NaiveDate::from_ymd_opt(year, month, 1)
+            .map_or_else(|| format!("{year}-{month:02}"), |d| d.format("%B %Y").to_string()),
+        catalogue::Language::Ko => format!("{year}년 {month}월"),
+    }
+}
+
+/// [`WEEKDAYS_SHORT`] in `language`.
+pub fn weekdays_short(language: catalogue::Language) -> [&'static str; 7] {
+    match language {
+        catalogue::Language::En => WEEKDAYS_SHORT,
+        catalogue::Language::Ko => ["월", "화", "수", "목", "금", "토", "일"],
+    }
+}
 
 /// A p-value for prose: 2 significant digits, `< 0.0001` below that.
 pub fn p_text(p: f64) -> String {
