@@ -307,6 +307,7 @@ pub fn render<'a>(
             &analysis.cases,
             config.output,
             &report_settings.title(),
+            report_settings.wording.words.language,
         )
         .into_bytes(),
     ));

@@ -177,17 +177,6 @@ impl TextOverrides {
             byline: self.byline.clone().or_else(|| base.byline.clone()),
         }
     }
-
-    /// Every text set, with the key it is set under (for validation).
-    pub fn fields(&self) -> [(&'static str, Option<&str>); 5] {
-        [
-            ("title", self.title.as_deref()),
-            ("subtitle", self.subtitle.as_deref()),
-            ("note", self.note.as_deref()),
-            ("source", self.source.as_deref()),
-            ("byline", self.byline.as_deref()),
-        ]
-    }
 }
 
 /// The words around one chart, as drawn: the title and subtitle above it,

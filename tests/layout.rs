@@ -250,6 +250,7 @@ fn korean_charts_keep_every_text_inside_and_apart_with_every_particle_resolved()
     // The Korean catalogue, not yet selectable from the command line (the
     // summary's prose is still English): rendered here through the config.
     let mut problems = Vec::new();
+    let mut alt_texts = String::new();
     for size in [ChartPreset::Article, ChartPreset::Phone] {
         let input = InputArgs {
             announcements: Some(repo().join("data/announcements.csv")),
@@ -275,6 +276,9 @@ fn korean_charts_keep_every_text_inside_and_apart_with_every_particle_resolved()
                     .into_iter()
                     .map(|p| format!("{size:?} {}: {p}", chart.name)),
             );
+            if size == ChartPreset::Article {
+                alt_texts.push_str(&format!("## {}\n\n{}\n\n", chart.name, chart.alt));
+            }
             for b in &chart.text_boxes {
                 for pair in ["은(는)", "이(가)", "을(를)", "과(와)", "(으)로"] {
                     if b.text.contains(pair) {
@@ -296,4 +300,6 @@ fn korean_charts_keep_every_text_inside_and_apart_with_every_particle_resolved()
         }
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    // Every Korean chart sentence a reader sees, as the alt texts carry them.
+    insta::assert_snapshot!("korean_chart_alt_texts", alt_texts);
 }

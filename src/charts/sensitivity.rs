@@ -133,10 +133,12 @@ impl Chart for Sensitivity {
             if points.is_empty() {
                 continue;
             }
-            // The band joins neighbouring windows with a rate ratio above 0
-            // only, as the curve does: a window with none has its interval
-            // as a whisker from the floor, not a slope to it.
-            for run in points.split(|p| p.1 <= y_lo).filter(|run| run.len() > 1) {
+            // The band and the curve join neighbouring windows with a rate
+            // ratio above 0 only: a window with none is a marker on the
+            // floor with its interval as a whisker, not a plunge or a slope.
+            let runs: Vec<&[(i32, f64, f64, f64)]> =
+                points.split(|p| p.1 <= y_lo).filter(|run| run.len() > 1).collect();
+            for run in &runs {
                 let band: Vec<(i32, f64)> = run
                     .iter()
                     .map(|p| (p.0, p.3))
@@ -155,9 +157,7 @@ impl Chart for Sensitivity {
                     .map_err(fail)?;
             }
             let stroke = colour.stroke_width(style.px(3.0) as u32);
-            // The curve joins the windows with a rate ratio above 0 only: a
-            // window with none is a marker on the floor, not a plunge to it.
-            for run in points.split(|p| p.1 <= y_lo).filter(|run| run.len() > 1) {
+            for run in &runs {
                 chart
                     .draw_series(LineSeries::new(run.iter().map(|p| (p.0, p.1)), stroke))
                     .map_err(fail)?;

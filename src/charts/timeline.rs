@@ -59,13 +59,21 @@ const STRIP_ROW: f64 = 0.6;
 /// Rows of labels above the lanes.
 const LABEL_ROWS: usize = 3;
 
-/// A label waiting for a place: its lines, and the point it names.
+/// A label waiting for a place: its lines and their width, and the point
+/// it names (in chart coordinates, and how many pixels above it the
+/// leader stops: a dot's radius).
 struct Label {
     lines: Vec<String>,
     width: i32,
-    anchor: (i32, i32),
+    at: (i32, f64),
+    lift: i32,
     /// An event's label: its leader is a light dashed line.
     event: bool,
+}
+
+/// A case's dot radius: it grows with the log of its people.
+fn dot_radius(style: &Style, people: u32) -> i32 {
+    style.px(4.0 + 3.0 * f64::from(people.max(1)).ln())
 }
 
 impl Timeline {
@@ -121,21 +129,28 @@ impl Chart for Timeline {
 
         // Labels are wrapped to at most three lines of a sixth of the width.
         let label_width = (style.size.width as i32 / 6).max(style.px(150.0));
-        let wanted: Vec<(String, bool)> = self
-            .cases
-            .iter()
-            .filter_map(|c| c.label.clone().map(|l| (l, false)))
-            .chain(self.groups.iter().flat_map(|(_, days)| {
-                days.iter().filter_map(|d| d.label.clone().map(|l| (l, true)))
-            }))
-            .collect();
-        let mut wrapped = Vec::new();
-        for (text, _) in &wanted {
-            wrapped.push(wrap_text(&plot, text, &font, label_width, 3)?);
+        let mut marks: Vec<Label> = Vec::new();
+        let case_labels = self.cases.iter().filter_map(|c| {
+            let at = (day(c.announced, origin), c.lane as f64);
+            c.label.as_ref().map(|text| (text, at, dot_radius(style, c.people), false))
+        });
+        let event_labels = self.groups.iter().enumerate().flat_map(|(g, (_, days))| {
+            days.iter().filter_map(move |d| {
+                let at = (day(d.date, origin), Self::strip_y(g) + 0.22);
+                d.label.as_ref().map(|text| (text, at, 0, true))
+            })
+        });
+        for (text, at, lift, event) in case_labels.chain(event_labels) {
+            let lines = wrap_text(&plot, text, &font, label_width, 3)?;
+            let mut width = 0;
+            for line in &lines {
+                width = width.max(plot.estimate_text_size(line, &font).map_err(fail)?.0 as i32);
+            }
+            marks.push(Label { lines, width, at, lift, event });
         }
-        let lines_per_row = wrapped.iter().map(Vec::len).max().unwrap_or(0) as i32;
+        let lines_per_row = marks.iter().map(|l| l.lines.len()).max().unwrap_or(0) as i32;
         let row_h = lines_per_row * line_h + style.px(8.0);
-        let band_h = if wanted.is_empty() { style.px(8.0) } else { LABEL_ROWS as i32 * row_h };
+        let band_h = if marks.is_empty() { style.px(8.0) } else { LABEL_ROWS as i32 * row_h };
         let (band, area) = plot.split_vertically(band_h.max(0) as u32);
 
         // The y label area holds the lanes' and the strip rows' names.
@@ -237,38 +252,21 @@ impl Chart for Timeline {
             }
             for case in &self.cases {
                 let (x, y) = (day(case.announced, origin), case.lane as f64);
-                let radius = style.px(4.0 + 3.0 * f64::from(case.people.max(1)).ln());
+                let radius = dot_radius(style, case.people);
                 let dot = Circle::new((x, y), radius, colours.series(case.lane).mix(0.75).filled());
                 let ring = Circle::new((x, y), radius, colours.ink.stroke_width(1));
                 chart.draw_series([dot, ring]).map_err(fail)?;
             }
         }
 
-        // Labels: left to right, each into the lowest row where it touches
-        // no other label and no leader line crosses a label; one that fits
-        // nowhere is left out rather than overlap.
-        let mut marks: Vec<Label> = Vec::new();
-        let mut next = wrapped.into_iter();
-        for case in self.cases.iter().filter(|c| c.label.is_some()) {
-            let lines = next.next().unwrap_or_default();
-            let (x, y) = chart.backend_coord(&(day(case.announced, origin), case.lane as f64));
-            let radius = style.px(4.0 + 3.0 * f64::from(case.people.max(1)).ln());
-            marks.push(Label { lines, width: 0, anchor: (x, y - radius), event: false });
-        }
-        for (g, (_, days)) in self.groups.iter().enumerate() {
-            for d in days.iter().filter(|d| d.label.is_some()) {
-                let lines = next.next().unwrap_or_default();
-                let anchor = chart.backend_coord(&(day(d.date, origin), Self::strip_y(g) + 0.22));
-                marks.push(Label { lines, width: 0, anchor, event: true });
-            }
-        }
-        for label in &mut marks {
-            for line in &label.lines {
-                let (w, _) = plot.estimate_text_size(line, &font).map_err(fail)?;
-                label.width = label.width.max(w as i32);
-            }
-        }
-        marks.sort_by_key(|l| l.anchor.0);
+        // Labels: placed so that none touches another and no leader line
+        // crosses a label (see `labels`); one that fits nowhere is left out
+        // rather than overlap.
+        let anchor = |label: &Label| {
+            let (x, y) = chart.backend_coord(&label.at);
+            (x, y - label.lift)
+        };
+        marks.sort_by_key(|l| anchor(l).0);
         let (px_left, px_right) = (plot_left, chart.backend_coord(&(x_max, 0.0)).0);
         let band_bottom = band.get_base_pixel().1 + band_h;
         let gap = style.px(8.0);
@@ -281,13 +279,14 @@ impl Chart for Timeline {
             overhang: style.px(6.0),
         };
         let wanted: Vec<labels::Wanted> =
-            marks.iter().map(|l| labels::Wanted { width: l.width, anchor: l.anchor.0 }).collect();
+            marks.iter().map(|l| labels::Wanted { width: l.width, anchor: anchor(l).0 }).collect();
         let spots = labels::place(&wanted, &room);
         for (label, spot) in marks.into_iter().zip(spots) {
             let Some(labels::Spot { row, left }) = spot else { continue };
+            let point = anchor(&label);
             let top = band_bottom - (row as i32 + 1) * row_h + style.px(4.0);
             let text_bottom = top + label.lines.len() as i32 * line_h;
-            let leader = vec![(label.anchor.0, text_bottom + style.px(3.0)), label.anchor];
+            let leader = vec![(point.0, text_bottom + style.px(3.0)), point];
             if label.event {
                 let dash = style.px(3.0) as u32;
                 root.draw(&DashedPathElement::new(

@@ -62,9 +62,13 @@ pub fn index_html(
     cases: &Cases,
     parts: OutputParts,
     title: &str,
+    language: crate::messages::catalogue::Language,
 ) -> String {
     let mut page = String::new();
-    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    page.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        language.code()
+    ));
     page.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     page.push_str(&format!("<title>{}</title>\n", escape_html(title)));
     // The page's text is set in the charts' font, embedded as a subset of
