@@ -140,7 +140,9 @@ fn bench_stages(c: &mut Criterion) {
         };
         let analysis = analyse(&inputs, &config.analysis_settings()).expect("the analysis runs");
         let mut group = slow(c, "chart_rendering");
-        group.bench_function(id, |b| b.iter(|| northwind::render_charts(&analysis, &config)));
+        group.bench_function(id, |b| {
+            b.iter(|| northwind::render_charts(&analysis, &config, config.first_wording()))
+        });
         group.finish();
     }
 }

@@ -44,7 +44,7 @@ pub enum Command {
     /// The report is built in a temporary directory next to the output
     /// directory and moved into place only when everything succeeded, so a
     /// failed run leaves the previous report as it was.
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Validate the inputs and print a one-line summary, or every problem found.
     ///
     /// Nothing is written. The exit status is 0 when the inputs are valid and 2
@@ -154,6 +154,7 @@ impl RunArgs {
             chart_pdf: (self.pdf || self.size == Some(crate::model::ChartPreset::Print))
                 .then_some(true),
             report_title: self.title.clone().map(|s| Sourced::flag(s, "--title")),
+            languages: self.lang.clone().map(|s| Sourced::flag(s, "--lang")),
             charts: self.no_charts.then_some(false),
             joined: self.no_joined.then_some(false),
             threads: self.threads,
@@ -195,6 +196,12 @@ pub struct RunArgs {
     /// Write a vector PDF of each chart beside its PNG and SVG, fonts embedded.
     #[arg(long)]
     pub pdf: bool,
+
+    /// The report's language: en (the default) or ko; both, as en,ko,
+    /// write a report in each (index.html and index.ko.html, summary.md and
+    /// summary.ko.md, charts in both), the first under the plain names.
+    #[arg(long, value_name = "LANG[,LANG]")]
+    pub lang: Option<String>,
 
     /// The report's title (index.html and summary.md).
     #[arg(long, value_name = "TEXT")]

@@ -60,7 +60,8 @@ pub fn kind_prefix(kind: &str) -> &str {
 }
 
 /// A group being built: its kinds, and its labels by event day.
-type GroupBuilder<'a> = (Vec<String>, BTreeMap<NaiveDate, Vec<&'a str>>);
+/// (Each label with its Korean one.)
+type GroupBuilder<'a> = (Vec<String>, BTreeMap<NaiveDate, Vec<(&'a String, &'a String)>>);
 
 /// Gathers events into groups (sorted by name), each a sorted set of event
 /// days. Several events of one group on the same day become one day whose
@@ -86,7 +87,8 @@ pub fn event_groups(events: &[Event], spec: &GroupSpec) -> Vec<EventGroup> {
             if matches!(spec, GroupSpec::KindPrefix) && !kinds.contains(&event.kind) {
                 kinds.push(event.kind.clone());
             }
-            days.entry(event.date).or_default().push(&event.label);
+            let korean = if event.label_ko.is_empty() { &event.label } else { &event.label_ko };
+            days.entry(event.date).or_default().push((&event.label, korean));
         }
     }
     let slugs = crate::slug::unique_slugs(&by_group.keys().collect::<Vec<_>>());
@@ -101,7 +103,11 @@ pub fn event_groups(events: &[Event], spec: &GroupSpec) -> Vec<EventGroup> {
                 kinds,
                 days: days
                     .into_iter()
-                    .map(|(date, labels)| EventDay { date, label: labels.join("; ") })
+                    .map(|(date, labels)| {
+                        let (label, label_ko): (Vec<&str>, Vec<&str>) =
+                            labels.iter().map(|(l, k)| (l.as_str(), k.as_str())).unzip();
+                        EventDay { date, label: label.join("; "), label_ko: label_ko.join("; ") }
+                    })
                     .collect(),
             }
         })
@@ -226,7 +232,13 @@ mod tests {
     }
 
     fn event(day: &str, kind: &str, label: &str) -> Event {
-        Event { date: date(day), kind: kind.into(), label: label.into(), line: 0 }
+        Event {
+            date: date(day),
+            kind: kind.into(),
+            label: label.into(),
+            label_ko: String::new(),
+            line: 0,
+        }
     }
 
     #[test]

@@ -40,6 +40,7 @@ use std::path::PathBuf;
 
 use config::Config;
 use error::{Error, Result};
+use messages::catalogue::Language;
 use output::GroupFiles;
 use report::ReportFile;
 
@@ -138,6 +139,9 @@ pub struct RunSummary {
     pub headline: String,
     /// Which two files were analysed ([`inputs_line`]).
     pub inputs: String,
+    /// What the run did not use of the settings (a label naming nothing),
+    /// for the terminal.
+    pub warnings: Vec<String>,
 }
 
 /// Runs the whole analysis and writes the report directory.
@@ -200,7 +204,7 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
     // The charts' sentence, with plain spaces for the terminal (the charts
     // keep "p = 0.03" together with no-break spaces).
     let headline = analysis::strongest(&analysis.window_tests)
-        .map_or_else(String::new, |t| messages::headline(t, &config.wording))
+        .map_or_else(String::new, |t| messages::headline(t, config.first_wording()))
         .replace('\u{a0}', " ");
     Ok(RunSummary {
         out_dir: config.out_dir.clone(),
@@ -211,27 +215,29 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
             .collect(),
         headline,
         inputs: inputs_line(config),
+        warnings: config
+            .wordings
+            .iter()
+            .flat_map(|w| w.unused_labels(&references(&analysis)))
+            .collect(),
     })
 }
 
-/// Every chart, rendered in parallel, in report order (timeline first).
+/// Every chart in the language of `wording`, rendered in parallel, in
+/// report order (timeline first).
 ///
 /// # Errors
 /// [`Error::Chart`] if a chart cannot be drawn.
 pub fn render_charts(
     analysis: &analysis::Analysis,
     config: &Config,
+    wording: &wording::Wording,
 ) -> Result<Vec<charts::Rendered>> {
     use charts::{render, specs};
     use rayon::prelude::*;
     type Job<'a> = Box<dyn Fn() -> Result<charts::Rendered> + Send + Sync + 'a>;
-    let settings = config.chart_settings();
-    let problems = settings.wording.unknown_references(&wording::References {
-        groups: analysis.groups.iter().map(|g| g.name.as_str()).collect(),
-        categories: analysis.cases.categories.iter().map(String::as_str).collect(),
-        case_ids: analysis.cases.marks.iter().map(|m| m.id.as_str()).collect(),
-        event_days: analysis.groups.iter().flat_map(|g| &g.days).collect(),
-    });
+    let settings = config.chart_settings(wording);
+    let problems = settings.wording.unknown_annotations(&references(analysis));
     if !problems.is_empty() {
         let path = config
             .config_file
@@ -260,6 +266,16 @@ pub fn render_charts(
     }
     jobs.push(Box::new(move || render(&specs::weekday(analysis, words), settings)));
     jobs.par_iter().map(|job| job()).collect()
+}
+
+/// What the data hold, for the newsroom's labels and annotations.
+fn references(analysis: &analysis::Analysis) -> wording::References<'_> {
+    wording::References {
+        groups: analysis.groups.iter().map(|g| g.name.as_str()).collect(),
+        categories: analysis.cases.categories.iter().map(String::as_str).collect(),
+        case_ids: analysis.cases.marks.iter().map(|m| m.id.as_str()).collect(),
+        event_days: analysis.groups.iter().flat_map(|g| &g.days).collect(),
+    }
 }
 
 /// Every file of the report but the manifest, which [`output::write_report`]
@@ -293,41 +309,60 @@ pub fn render<'a>(
     files.extend(analysis.groups.iter().zip(report::peth_tables(analysis)).map(|(g, t)| {
         ReportFile::bytes(format!("tables/{}.csv", t.name), t.to_csv()).of_group(&g.name)
     }));
-    let report_settings = report::Settings {
-        bundled_data: are_bundled(&inputs.fingerprints),
-        ..config.report_settings()
-    };
-    let markdown = report::summary_markdown(analysis, &report_settings, changes);
-    let rendered = if config.output.charts { render_charts(analysis, config)? } else { Vec::new() };
-    files.push(ReportFile::bytes(
-        "index.html",
-        report::html::index_html(
-            &markdown,
-            &rendered,
-            &analysis.cases,
-            config.output,
-            &report_settings.title(),
-            report_settings.wording.words.language,
-        )
-        .into_bytes(),
-    ));
-    files.push(ReportFile::bytes("summary.md", markdown.to_markdown().into_bytes()));
-    if !rendered.is_empty() {
-        files
-            .push(ReportFile::bytes("charts/alt.md", report::alt_markdown(&rendered).into_bytes()));
-    }
-    for chart in rendered {
-        let csv = ReportFile::bytes(format!("charts/{}.csv", chart.name), chart.data.to_csv());
-        files.push(ReportFile { group: chart.group.clone(), ..csv });
-        let png = ReportFile::bytes(format!("charts/{}.png", chart.name), chart.png);
-        let svg = ReportFile::bytes(format!("charts/{}.svg", chart.name), chart.svg.into_bytes());
-        files.push(ReportFile { group: chart.group.clone(), ..png });
-        if let Some(pdf) = chart.pdf {
-            let pdf = ReportFile::bytes(format!("charts/{}.pdf", chart.name), pdf);
-            files.push(ReportFile { group: chart.group.clone(), ..pdf });
+    let bundled_data = are_bundled(&inputs.fingerprints);
+    // Each language's page, for the links between them.
+    let pages: Vec<(Language, String)> = config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, &language)| (language, format!("index{}.html", suffix(i, language))))
+        .collect();
+    for (i, wording) in config.wordings.iter().enumerate() {
+        let language = wording.words.language;
+        let suffix = suffix(i, language);
+        let report_settings = report::Settings { bundled_data, ..config.report_settings(wording) };
+        let markdown = report::summary_markdown(analysis, &report_settings, changes);
+        let rendered = if config.output.charts {
+            render_charts(analysis, config, wording)?
+        } else {
+            Vec::new()
+        };
+        let others: Vec<(Language, String)> =
+            pages.iter().filter(|(other, _)| *other != language).cloned().collect();
+        let page = report::html::index_html(&report::html::Page {
+            summary: &markdown,
+            figures: &rendered,
+            cases: &analysis.cases,
+            parts: config.output,
+            title: &report_settings.title(),
+            wording,
+            suffix: &suffix,
+            other_languages: &others,
+        });
+        files.push(ReportFile::bytes(format!("index{suffix}.html"), page.into_bytes()));
+        files.push(ReportFile::bytes(
+            format!("summary{suffix}.md"),
+            markdown.to_markdown().into_bytes(),
+        ));
+        if !rendered.is_empty() {
+            let alt = report::alt_markdown(&rendered, wording, &suffix);
+            files.push(ReportFile::bytes(format!("charts/alt{suffix}.md"), alt.into_bytes()));
         }
-        files.push(ReportFile { group: chart.group, ..svg });
+        for chart in rendered {
+            let file = |extension: &str, bytes: Vec<u8>| ReportFile {
+                group: chart.group.clone(),
+                ..ReportFile::bytes(format!("charts/{}{suffix}.{extension}", chart.name), bytes)
+            };
+            files.push(file("csv", chart.data.to_csv()));
+            files.push(file("png", chart.png.clone()));
+            if let Some(pdf) = &chart.pdf {
+                files.push(file("pdf", pdf.clone()));
+            }
+            files.push(file("svg", chart.svg.clone().into_bytes()));
+        }
     }
+    let report_settings =
+        report::Settings { bundled_data, ..config.report_settings(config.first_wording()) };
     // Last, so that it can say which files are each group's.
     let group_files = report_group_files(analysis, &files);
     files.push(ReportFile::bytes(
@@ -335,6 +370,16 @@ pub fn render<'a>(
         report::summary_json(analysis, &report_settings, &inputs.events, changes, &group_files),
     ));
     Ok(files)
+}
+
+/// What the files of the report's `i`-th language add to their names: nothing
+/// for the first, `.ko` and the like for the others.
+fn suffix(i: usize, language: Language) -> String {
+    if i == 0 {
+        String::new()
+    } else {
+        language.file_suffix()
+    }
 }
 
 /// Whether the inputs are the bundled data, byte for byte.

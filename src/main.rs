@@ -20,6 +20,9 @@ fn main() -> ExitCode {
         Command::Run(args) => {
             Config::from_flags(args.settings(), command_line).and_then(|config| {
                 let summary = northwind::run(&config)?;
+                for warning in &summary.warnings {
+                    eprintln!("northwind: warning: {warning}");
+                }
                 if !config.quiet {
                     println!("{}", summary.inputs);
                     println!("wrote {} ({} files)", summary.out_dir.display(), summary.files.len());

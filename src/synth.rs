@@ -70,6 +70,7 @@ pub fn generate(spec: &SynthSpec) -> Synthetic {
             date: spec.start + Duration::days(day),
             kind: kind.into(),
             label,
+            label_ko: String::new(),
             line: 0,
         });
     };

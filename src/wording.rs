@@ -260,9 +260,10 @@ impl Wording {
 }
 
 /// Whether an annotation names an event day: by its date (`2016-04-13`)
-/// or one of its labels.
+/// or one of its labels, in any language.
 pub fn names_event(wanted: &str, day: &crate::model::EventDay) -> bool {
-    day.date.format("%Y-%m-%d").to_string() == wanted || day.label.split("; ").any(|l| l == wanted)
+    day.date.format("%Y-%m-%d").to_string() == wanted
+        || day.label.split("; ").chain(day.label_ko.split("; ")).any(|l| l == wanted)
 }
 
 /// What the data hold, to check the newsroom's references against.
@@ -273,37 +274,51 @@ pub struct References<'a> {
     pub event_days: Vec<&'a crate::model::EventDay>,
 }
 
+/// The first names of a list, for a message.
+fn some(names: &[&str]) -> String {
+    let mut shown: Vec<&str> = names.iter().take(8).copied().collect();
+    shown.sort_unstable();
+    if names.len() > 8 {
+        format!("{}, ...", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
 impl Wording {
-    /// Every label, annotation or per-group word that names something the
-    /// data do not hold, one message each (a typo would otherwise be
-    /// silently ignored).
-    pub fn unknown_references(&self, data: &References<'_>) -> Vec<String> {
-        let some = |names: &[&str]| -> String {
-            let mut shown: Vec<&str> = names.iter().take(8).copied().collect();
-            shown.sort_unstable();
-            if names.len() > 8 {
-                format!("{}, ...", shown.join(", "))
-            } else {
-                shown.join(", ")
-            }
+    /// Every label that names a group or category these data do not have,
+    /// one message each. A warning, not an error: a newsroom's labels serve
+    /// many data sets (and the bundled config's serve the bundled data), but
+    /// a typo must not pass unseen.
+    pub fn unused_labels(&self, data: &References<'_>) -> Vec<String> {
+        let report = match self.words.language {
+            crate::messages::catalogue::Language::En => String::new(),
+            other => format!(" for the {} report", other.code()),
         };
-        let mut problems = Vec::new();
+        let mut unused = Vec::new();
         for group in self.group_labels.keys() {
             if !data.groups.contains(&group.as_str()) {
-                problems.push(format!(
-                    "[labels.groups] names the group '{group}', which this run does not have (its groups: {})",
+                unused.push(format!(
+                    "a label{report} names the group '{group}', which this run does not have, and is not used (its groups: {})",
                     some(&data.groups)
                 ));
             }
         }
         for category in self.category_labels.keys() {
             if !data.categories.contains(&category.as_str()) {
-                problems.push(format!(
-                    "[labels.categories] names the category '{category}', which no case has (the categories: {})",
+                unused.push(format!(
+                    "a label{report} names the category '{category}', which no case has, and is not used (the categories: {})",
                     some(&data.categories)
                 ));
             }
         }
+        unused
+    }
+
+    /// Every annotation that names a case or an event these data do not
+    /// hold, one message each: the chart was asked for a mark it cannot draw.
+    pub fn unknown_annotations(&self, data: &References<'_>) -> Vec<String> {
+        let mut problems = Vec::new();
         for id in self.annotate_cases.iter().flatten() {
             if !data.case_ids.contains(&id.as_str()) {
                 problems.push(format!(

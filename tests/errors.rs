@@ -148,11 +148,11 @@ fn a_foreign_output_directory_is_refused_and_untouched() {
 }
 
 #[test]
-fn labels_and_annotations_that_name_nothing_are_reported_together_and_nothing_is_written() {
+fn annotations_that_name_nothing_are_reported_together_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let config = crate::util::write_config(
         dir.path(),
-        "[charts]\nannotate_cases = [\"no-such-case\"]\nannotate_events = [\"2099-01-01\"]\n[labels.groups]\nelections = \"the elections\"\n",
+        "[charts]\nannotate_cases = [\"no-such-case\"]\nannotate_events = [\"2099-01-01\"]\n",
     );
     let ran = run(northwind(dir.path())
         .args(["run", "-q", "--permutations", "99", "--out", "r", "--config"])
@@ -162,12 +162,32 @@ fn labels_and_annotations_that_name_nothing_are_reported_together_and_nothing_is
         .arg("--events")
         .arg(fixture("small/events.csv")));
     assert_eq!(ran.code, 2, "{}", ran.stderr);
-    for wanted in [
-        "annotate_cases names 'no-such-case'",
-        "annotate_events names '2099-01-01'",
-        "[labels.groups] names the group 'elections'",
-    ] {
+    for wanted in ["annotate_cases names 'no-such-case'", "annotate_events names '2099-01-01'"] {
         assert!(ran.stderr.contains(wanted), "'{wanted}' missing from:\n{}", ran.stderr);
     }
     assert!(!dir.path().join("r").exists(), "a failed run wrote a report");
+}
+
+#[test]
+fn a_label_that_names_nothing_is_a_warning_and_the_others_still_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = crate::util::write_config(
+        dir.path(),
+        "[labels.groups]\nelections = \"the elections\"\n[ko.labels.groups]\nelection = \"선거\"\nnuclear = \"핵실험\"\n",
+    );
+    let ran = run(northwind(dir.path())
+        .args(["run", "-q", "--lang", "en,ko", "--permutations", "99", "--out", "r", "--config"])
+        .arg(&config)
+        .arg("--announcements")
+        .arg(fixture("small/announcements.csv"))
+        .arg("--events")
+        .arg(fixture("small/events.csv")));
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("warning: a label names the group 'elections', which this run does not have, and is not used"),
+        "{}",
+        ran.stderr
+    );
+    let korean = std::fs::read_to_string(dir.path().join("r/summary.ko.md")).unwrap();
+    assert!(korean.contains("**선거**"), "the label that names a group applies: {korean}");
 }

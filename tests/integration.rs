@@ -8,6 +8,7 @@ mod golden;
 mod golden_advanced;
 #[cfg(unix)]
 mod kill;
+mod languages;
 mod large_inputs;
 mod layout;
 mod pipeline;

@@ -19,7 +19,7 @@ fn charts_with(run: RunArgs) -> Vec<Rendered> {
     let config = Config::from_flags(run.settings(), vec![]).expect("the config resolves");
     let inputs = northwind::input::load(&config.input_spec()).expect("the inputs load");
     let analysis = northwind::analysis::analyse(&inputs, &config.analysis_settings()).unwrap();
-    northwind::render_charts(&analysis, &config).expect("the charts render")
+    northwind::render_charts(&analysis, &config, config.first_wording()).expect("the charts render")
 }
 
 /// Every problem of one chart's layout, as sentences.
@@ -245,10 +245,8 @@ fn the_newsrooms_source_line_is_under_every_chart() {
 
 #[test]
 fn korean_charts_keep_every_text_inside_and_apart_with_every_particle_resolved() {
-    use northwind::messages::catalogue::Language;
-    use northwind::wording::{Terms, Words};
-    // The Korean catalogue, not yet selectable from the command line (the
-    // summary's prose is still English): rendered here through the config.
+    // The bundled data's Korean words (northwind.toml's [ko] tables, read
+    // from the crate root): terms, group and category labels, Korean names.
     let mut problems = Vec::new();
     let mut alt_texts = String::new();
     for size in [ChartPreset::Article, ChartPreset::Phone] {
@@ -258,14 +256,17 @@ fn korean_charts_keep_every_text_inside_and_apart_with_every_particle_resolved()
             quiet: true,
             ..InputArgs::default()
         };
-        let run = RunArgs { input, size: Some(size), permutations: Some(99), ..RunArgs::default() };
-        let mut config = Config::from_flags(run.settings(), vec![]).unwrap();
-        config.wording.words =
-            Words { language: Language::Ko, terms: Terms::for_language(Language::Ko) };
-        config.wording.group_labels.insert("election".into(), "선거".into());
+        let run = RunArgs {
+            input,
+            size: Some(size),
+            permutations: Some(99),
+            lang: Some("ko".into()),
+            ..RunArgs::default()
+        };
+        let config = Config::from_flags(run.settings(), vec![]).unwrap();
         let inputs = northwind::input::load(&config.input_spec()).unwrap();
         let analysis = northwind::analysis::analyse(&inputs, &config.analysis_settings()).unwrap();
-        for chart in northwind::render_charts(&analysis, &config).unwrap() {
+        for chart in northwind::render_charts(&analysis, &config, config.first_wording()).unwrap() {
             // To look at them: NORTHWIND_LOOK=dir writes the PNGs there.
             if let Some(dir) = std::env::var_os("NORTHWIND_LOOK") {
                 let path = std::path::Path::new(&dir).join(format!("{}.{size:?}.png", chart.name));
@@ -288,14 +289,14 @@ fn korean_charts_keep_every_text_inside_and_apart_with_every_particle_resolved()
             }
             let text: String = chart.text_boxes.iter().map(|b| b.text.as_str()).collect();
             if chart.name == "sensitivity_election" {
-                assert!(text.contains("선거 전후의 발표: 구간 폭별 발생률비"), "{text}");
+                assert!(text.contains("선거 전후의 탈북 발표: 구간 폭별 발생률비"), "{text}");
                 assert!(
                     text.contains("가장 두드러진 구간: 선거 전 7일 이내 40건 중 3건"),
                     "{text}"
                 );
             }
             if chart.name == "weekday" {
-                assert!(text.contains("요일별 발표") && text.contains('목'), "{text}");
+                assert!(text.contains("요일별 탈북 발표") && text.contains('목'), "{text}");
             }
         }
     }

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use crate::util::{northwind, repo, run_ok};
+use crate::util::{northwind, repo, run_ok, SMALL};
 
 /// `index.html` with each inline chart replaced by a marker naming it.
 fn without_charts(html: &str) -> String {
@@ -64,18 +64,24 @@ fn the_bundled_report_reads_as_its_snapshot() {
 
 #[test]
 fn a_report_of_other_data_reads_as_its_snapshot() {
-    let (md, json, html, alt) = prose(&[
-        "--announcements",
-        "tests/data/small/announcements.csv",
-        "--events",
-        "tests/data/small/events.csv",
-        "--permutations",
-        "99",
-    ]);
+    let (md, json, html, alt) = prose(&SMALL);
     insta::assert_snapshot!("small_summary_md", md);
     insta::assert_snapshot!("small_summary_json", json);
     insta::assert_snapshot!("small_index_html", html);
     insta::assert_snapshot!("small_alt_md", alt);
+}
+
+#[test]
+fn the_korean_report_reads_as_its_snapshot() {
+    let (md, _, html, alt) = prose(&["--lang", "ko"]);
+    insta::assert_snapshot!("bundled_summary_ko_md", md);
+    insta::assert_snapshot!("bundled_index_ko_html", html);
+    insta::assert_snapshot!("bundled_alt_ko_md", alt);
+    // Other data, with the default Korean terms and no labels (an empty
+    // config instead of the bundled data's).
+    let (md, _, _, _) =
+        prose(&[&SMALL[..], &["--lang", "ko", "--config", "tests/data/empty.toml"]].concat());
+    insta::assert_snapshot!("small_summary_ko_md", md);
 }
 
 #[test]

@@ -329,8 +329,17 @@ fn index_html_renders_in_headless_chromium_without_errors() {
     let dir = tempfile::tempdir().unwrap();
     // A Hangul title: the page must draw it in its embedded font, whatever
     // fonts the machine has (CI's has no Korean font).
-    let out = bundled_report(dir.path(), &["--title", "북풍: 탈북 발표와 선거"]);
-    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    // Both pages of a report in both languages.
+    let out = bundled_report(dir.path(), &["--title", "북풍: 탈북 발표와 선거", "--lang", "en,ko"]);
+    for (file, lang) in [("index.html", "en"), ("index.ko.html", "ko")] {
+        let html = std::fs::read_to_string(out.join(file)).unwrap();
+        probe_page(&chromium, &out, &html, lang);
+    }
+}
+
+/// Loads `html` (a page of the report in `out`) in headless Chromium and
+/// checks what it rendered.
+fn probe_page(chromium: &str, out: &Path, html: &str, lang: &str) {
     // A probe, injected first in <head>, records errors, failed resources and
     // fetches, and the rendered size of every chart, into the DOM.
     let probe = r#"<script>
@@ -353,7 +362,7 @@ window.addEventListener('load', function () {
     pre.id = 'northwind-probe';
     pre.textContent = JSON.stringify({ errors: window.__errors, sizes: sizes, resources: performance.getEntriesByType('resource').length,
       fonts: fonts, hangul: document.fonts.check('700 30px "northwind sans"', '북풍 탈북') && document.fonts.check('17px "northwind sans"', '북풍 탈북'),
-      h1: getComputedStyle(document.querySelector('h1')).fontFamily });
+      h1: getComputedStyle(document.querySelector('h1')).fontFamily, lang: document.documentElement.lang });
     document.body.appendChild(pre);
   });
 });
@@ -362,7 +371,7 @@ window.addEventListener('load', function () {
     let page = out.join("probe.html");
     std::fs::write(&page, probed).unwrap();
     let profile = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(&chromium)
+    let output = std::process::Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -402,6 +411,7 @@ window.addEventListener('load', function () {
     );
     assert_eq!(probe["hangul"], true, "the embedded font lacks the title's Hangul");
     assert!(probe["h1"].as_str().unwrap().starts_with("\"northwind sans\""), "{}", probe["h1"]);
+    assert_eq!(probe["lang"], lang, "the page's language");
     let sizes = probe["sizes"].as_array().unwrap();
     assert_eq!(sizes.len(), CHARTS.len(), "every chart is in the page");
     for size in sizes {
@@ -458,7 +468,7 @@ fn a_rerun_names_changed_settings_groups_events_and_fields() {
     // Settings: the window widths.
     let groups = "[groups]\nvotes = [\"election_legislative\", \"election_local\"]\n";
     let (windows, md) = run(&format!("{groups}[analysis]\nwindows = [7, 30]\n"));
-    assert_eq!(windows["settings"][0]["setting"], "window widths in days", "{windows}");
+    assert_eq!(windows["settings"][0]["setting"], "windows", "{windows}");
     assert!(
         md.contains("- Setting changed, window widths in days: `[7, 14, 30, 60, 90]` → `[7, 30]`"),
         "{md}"

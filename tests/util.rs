@@ -14,6 +14,16 @@ pub fn fixture(path: &str) -> PathBuf {
     repo().join("tests/data").join(path)
 }
 
+/// The arguments of a run on the small fixture of other data.
+pub const SMALL: [&str; 6] = [
+    "--announcements",
+    "tests/data/small/announcements.csv",
+    "--events",
+    "tests/data/small/events.csv",
+    "--permutations",
+    "99",
+];
+
 /// The northwind binary, run in `dir`, with no terminal-dependent output.
 pub fn northwind(dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_northwind"));

@@ -7,6 +7,7 @@
 //! input, it shows weekly totals per category), and the page lists the first
 //! [`LISTED_CASES`] by date.
 
+use crate::messages::catalogue::Language;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -32,6 +33,8 @@ pub struct CaseMark {
     pub lane: usize,
     /// The case's name (its `name`, else its id); empty for a weekly total.
     pub name: String,
+    /// Its Korean name (`name_ko`), empty when none is given.
+    pub name_ko: String,
     /// The case's id (empty for a weekly total), for the annotations the
     /// newsroom asks for by id.
     pub id: String,
@@ -49,11 +52,34 @@ impl CaseMark {
 pub struct ListedCase {
     pub announced: NaiveDate,
     pub name: String,
+    pub name_ko: String,
     pub category: String,
     pub people: u32,
     pub delay_days: Option<i64>,
     /// The `source_url` cell, trimmed (empty when there is none).
     pub source_url: String,
+}
+
+/// A case's name in `language`: its Korean name in Korean where it has one.
+fn name_in<'a>(name: &'a str, name_ko: &'a str, language: Language) -> &'a str {
+    match language {
+        Language::Ko if !name_ko.is_empty() => name_ko,
+        _ => name,
+    }
+}
+
+impl CaseMark {
+    /// The name as a report in `language` shows it.
+    pub fn name_in(&self, language: Language) -> &str {
+        name_in(&self.name, &self.name_ko, language)
+    }
+}
+
+impl ListedCase {
+    /// The name as a report in `language` shows it.
+    pub fn name_in(&self, language: Language) -> &str {
+        name_in(&self.name, &self.name_ko, language)
+    }
 }
 
 /// The cases for the timeline and the case list.
@@ -98,6 +124,7 @@ pub fn cases(table: &AnnouncementTable, period: &Period) -> Cases {
                 people: a.people,
                 lane: lane(a),
                 name: table.name(i),
+                name_ko: table.name_ko(i),
                 id: table.id(i),
             })
             .collect()
@@ -125,6 +152,7 @@ fn weekly_totals(
             people: u32::try_from(n).unwrap_or(u32::MAX),
             lane,
             name: String::new(),
+            name_ko: String::new(),
             id: String::new(),
         })
         .collect()
@@ -148,6 +176,7 @@ fn listed(table: &AnnouncementTable) -> Vec<ListedCase> {
             ListedCase {
                 announced: a.announcement_date,
                 name: table.name(i),
+                name_ko: table.name_ko(i),
                 category: a.category.to_string(),
                 people: a.people,
                 delay_days: a.delay_days(),

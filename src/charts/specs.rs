@@ -26,18 +26,7 @@ fn years(analysis: &Analysis, wording: &Wording) -> String {
     }
 }
 
-/// A count with thousands separated ("10,742"), so that it never reads as a year.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+use crate::messages::thousands;
 
 /// "40 announcements" (or "1 announcement") in the data's terms.
 fn counted(n: u64, wording: &Wording) -> String {
@@ -95,6 +84,7 @@ fn case_label(name: &str) -> String {
 /// inputs, weekly totals per category.
 pub fn timeline(analysis: &Analysis, wording: &Wording) -> Timeline {
     let cases = &analysis.cases;
+    let language = wording.words.language;
     let aggregated = cases.weekly;
     let marks = if aggregated {
         cases.marks.iter().map(|m| timeline_case(m, None)).collect()
@@ -104,7 +94,9 @@ pub fn timeline(analysis: &Analysis, wording: &Wording) -> Timeline {
             .marks
             .iter()
             .enumerate()
-            .map(|(i, m)| timeline_case(m, chosen.contains(&i).then(|| case_label(&m.name))))
+            .map(|(i, m)| {
+                timeline_case(m, chosen.contains(&i).then(|| case_label(m.name_in(language))))
+            })
             .collect()
     };
     let years = years(analysis, wording);
@@ -170,7 +162,7 @@ pub fn timeline(analysis: &Analysis, wording: &Wording) -> Timeline {
                             .annotate_events
                             .iter()
                             .any(|a| names_event(a, d))
-                            .then(|| d.label.clone()),
+                            .then(|| d.label_in(language).to_string()),
                     })
                     .collect();
                 (wording.group_events(&g.name), days)
@@ -413,13 +405,6 @@ pub fn phase(analysis: &Analysis, wording: &Wording) -> Vec<PhaseRose> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn counts_separate_thousands() {
-        assert_eq!(super::thousands(10_742), "10,742");
-        assert_eq!(super::thousands(2025), "2,025");
-        assert_eq!(super::thousands(999), "999");
-        assert_eq!(super::thousands(1_000_000), "1,000,000");
-    }
 
     #[test]
     fn a_case_label_drops_its_parenthesis_and_keeps_every_word() {

@@ -27,12 +27,6 @@ pub const HISTOGRAM_HALF_WIDTH: u32 = crate::stats::peth::PethSpec::DEFAULT.half
 pub const BIN_DAYS: u32 = crate::stats::peth::PethSpec::DEFAULT.bin_days;
 /// Lags of the Newey-West standard errors.
 pub const HAC_LAGS: usize = crate::stats::regression::DEFAULT_HAC_LAGS;
-/// The source line under the charts of the embedded bundled data.
-pub const BUNDLED_SOURCE: &str = "Data: data/SOURCES.md. Chart: northwind";
-/// What the bundled data's earlier date marks (`[terms] origin`).
-pub const BUNDLED_ORIGIN: &str = "defection";
-/// The delay histogram's title for the bundled data.
-pub const BUNDLED_DELAY_TITLE: &str = "How long were defections kept quiet?";
 /// Longest source line or byline, in characters: one line under a chart.
 pub const MAX_SOURCE_CHARS: usize = 200;
 /// The source line under the charts of any other data, until the newsroom

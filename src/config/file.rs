@@ -36,6 +36,10 @@ struct FileConfig {
     labels: FileLabels,
     #[serde(default)]
     regression: FileRegression,
+    /// The English report's own words.
+    en: Option<FileWords>,
+    /// The Korean report's own words.
+    ko: Option<FileWords>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -43,6 +47,103 @@ struct FileConfig {
 struct FileReport {
     title: Option<String>,
     subtitle: Option<String>,
+    language: Option<FileLanguages>,
+}
+
+/// `language = "ko"`, `"en,ko"` or `["en", "ko"]`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum FileLanguages {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// The words of one language: `[ko.report]`, `[ko.charts]` and
+/// `[ko.charts.NAME]`, `[ko.terms]`, `[ko.labels.groups]`...
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileWords {
+    #[serde(default)]
+    report: FileReportWords,
+    /// The same table as `[charts]`, of which only the words may be set.
+    #[serde(default)]
+    charts: FileCharts,
+    terms: Option<super::TermSettings>,
+    #[serde(default)]
+    labels: FileLabels,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileReportWords {
+    title: Option<String>,
+    subtitle: Option<String>,
+}
+
+impl FileWords {
+    /// These words as a layer of settings; their keys are named under
+    /// `[code]` in messages.
+    ///
+    /// # Errors
+    /// A chart setting that is not a word (`size`, `theme`, ...), which
+    /// belongs under `[charts]` for every language.
+    fn settings(self, code: &str, name: &str) -> Result<Partial> {
+        let mut c = self.charts;
+        let not_words = [
+            ("size", c.size.is_some()),
+            ("theme", c.theme.is_some()),
+            ("pdf", c.pdf.is_some()),
+            ("width", c.width.is_some()),
+            ("height", c.height.is_some()),
+            ("annotate_cases", c.annotate_cases.is_some()),
+            ("annotate_events", c.annotate_events.is_some()),
+        ];
+        if let Some((key, _)) = not_words.iter().find(|(_, set)| *set) {
+            return Err(Error::Config {
+                path: name.to_string(),
+                message: format!(
+                    "[{code}.charts] {key} is not a word of one language; set it under [charts], for every language"
+                ),
+            });
+        }
+        let chart_words = c.words();
+        let sourced =
+            |value: String, key: &str| Sourced::file(value, name, format!("[{code}.{key}"));
+        Ok(Partial {
+            chart_source: c.source.map(|s| sourced(s, "charts] source")),
+            chart_byline: c.byline.map(|s| sourced(s, "charts] byline")),
+            chart_note: c.note.map(|s| sourced(s, "charts] note")),
+            chart_words,
+            report_title: self.report.title.map(|s| sourced(s, "report] title")),
+            report_subtitle: self.report.subtitle.map(|s| sourced(s, "report] subtitle")),
+            own_tables: Some(super::wording::OwnTables {
+                code: code.to_string(),
+                terms: self.terms.is_some(),
+                group_labels: self.labels.groups.is_some(),
+                category_labels: self.labels.categories.is_some(),
+            }),
+            terms: self.terms,
+            group_labels: self.labels.groups,
+            category_labels: self.labels.categories,
+            ..Partial::default()
+        })
+    }
+}
+
+/// Per-chart words in the order of [`ChartKind`]'s charts, by chart.
+fn per_chart(words: [Option<TextOverrides>; 7]) -> Option<BTreeMap<ChartKind, TextOverrides>> {
+    let kinds = [
+        ChartKind::Timeline,
+        ChartKind::MonthlyCounts,
+        ChartKind::Sensitivity,
+        ChartKind::PeriEvent,
+        ChartKind::Phase,
+        ChartKind::DelayHistogram,
+        ChartKind::Weekday,
+    ];
+    let map: BTreeMap<ChartKind, TextOverrides> =
+        kinds.into_iter().zip(words).filter_map(|(kind, words)| words.map(|w| (kind, w))).collect();
+    (!map.is_empty()).then_some(map)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -111,19 +212,15 @@ struct FileCharts {
 impl FileCharts {
     /// The per-chart words, by chart.
     fn words(&mut self) -> Option<BTreeMap<ChartKind, TextOverrides>> {
-        let map: BTreeMap<ChartKind, TextOverrides> = [
-            (ChartKind::Timeline, self.timeline.take()),
-            (ChartKind::MonthlyCounts, self.monthly_counts.take()),
-            (ChartKind::Sensitivity, self.sensitivity.take()),
-            (ChartKind::PeriEvent, self.peri_event.take()),
-            (ChartKind::Phase, self.phase.take()),
-            (ChartKind::DelayHistogram, self.delay_histogram.take()),
-            (ChartKind::Weekday, self.weekday.take()),
-        ]
-        .into_iter()
-        .filter_map(|(kind, words)| words.map(|w| (kind, w)))
-        .collect();
-        (!map.is_empty()).then_some(map)
+        per_chart([
+            self.timeline.take(),
+            self.monthly_counts.take(),
+            self.sensitivity.take(),
+            self.peri_event.take(),
+            self.phase.take(),
+            self.delay_histogram.take(),
+            self.weekday.take(),
+        ])
     }
 }
 
@@ -162,6 +259,19 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Partial> {
         _ => p,
     };
     let chart_words = file.charts.words();
+    let languages = file.report.language.take().map(|l| {
+        let text = match l {
+            FileLanguages::One(text) => text,
+            FileLanguages::Many(list) => list.join(","),
+        };
+        Sourced::file(text, name, "[report] language")
+    });
+    let mut words_by_language = BTreeMap::new();
+    for (code, words) in [("en", file.en.take()), ("ko", file.ko.take())] {
+        if let Some(words) = words {
+            words_by_language.insert(code.to_string(), words.settings(code, name)?);
+        }
+    }
     let sourced = |value: String, key: &'static str| Sourced::file(value, name, key);
     Ok(Partial {
         announcements: file.input.announcements.map(relative),
@@ -197,6 +307,8 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Partial> {
         chart_words,
         report_title: file.report.title.map(|s| Sourced::file(s, name, "[report] title")),
         report_subtitle: file.report.subtitle.map(|s| Sourced::file(s, name, "[report] subtitle")),
+        languages,
+        words_by_language: (!words_by_language.is_empty()).then_some(words_by_language),
         terms: file.terms,
         group_labels: file.labels.groups,
         category_labels: file.labels.categories,

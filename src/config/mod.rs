@@ -12,7 +12,7 @@
 pub mod defaults;
 pub mod file;
 mod validate;
-mod wording;
+pub mod wording;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 pub use crate::input::date_format_hint;
+use crate::messages::catalogue::Language;
 pub use crate::model::{
     ColumnMap, FixedEffect, GroupSpec, InputSource, OutputParts, RegressionTerm,
     ANNOUNCEMENT_COLUMNS, DEFAULT_SEED, EVENT_COLUMNS,
@@ -31,8 +32,8 @@ pub use defaults::{
     DEFAULT_CONFIG_FILE, DEFAULT_PERMUTATIONS, DEFAULT_TERMS, DEFAULT_WINDOWS, MAX_PERMUTATIONS,
 };
 use validate::{
-    check_chart_size, check_date_format, check_group_names, check_permutations, column_map,
-    missing_input, parse_setting_date,
+    check_chart_size, check_date_format, check_group_names, check_languages, check_permutations,
+    column_map, missing_input, parse_setting_date,
 };
 pub use wording::TermSettings;
 use wording::WordSettings;
@@ -40,6 +41,9 @@ use wording::WordSettings;
 /// The bundled announcements, compiled into the binary so that `northwind run`
 /// works even without the repository's `data/` folder.
 pub const EMBEDDED_ANNOUNCEMENTS: &str = include_str!("../../data/announcements.csv");
+/// The bundled data's config file: its words (the source line, the terms,
+/// the Korean labels) go with the embedded data.
+pub const EMBEDDED_CONFIG: &str = include_str!("../../northwind.toml");
 /// The bundled event calendar (see `data/SOURCES.md`).
 pub const EMBEDDED_EVENTS: &str = include_str!("../../data/events.csv");
 
@@ -114,6 +118,15 @@ pub struct Partial {
     pub chart_words: Option<BTreeMap<ChartKind, TextOverrides>>,
     pub report_title: Option<Sourced<String>>,
     pub report_subtitle: Option<Sourced<String>>,
+    /// The report's languages, as written: `ko`, `en,ko`.
+    pub languages: Option<Sourced<String>>,
+    /// The words of one language (`[ko]` in the file): each a whole layer
+    /// (the file's words for every language, then that language's own,
+    /// then the flags), by language code.
+    pub words_by_language: Option<BTreeMap<String, Partial>>,
+    /// In a language's layer: which of its tables it set itself, so that a
+    /// message names `[ko.terms]` rather than `[terms]`.
+    pub own_tables: Option<wording::OwnTables>,
     pub terms: Option<TermSettings>,
     pub group_labels: Option<BTreeMap<String, String>>,
     pub category_labels: Option<BTreeMap<String, String>>,
@@ -127,6 +140,28 @@ pub struct Partial {
 }
 
 impl Partial {
+    /// Only the words of these settings (the titles, source lines, terms,
+    /// labels and annotations, in every language).
+    #[must_use]
+    pub fn words_only(self) -> Partial {
+        Partial {
+            chart_source: self.chart_source,
+            chart_byline: self.chart_byline,
+            chart_note: self.chart_note,
+            chart_words: self.chart_words,
+            report_title: self.report_title,
+            report_subtitle: self.report_subtitle,
+            words_by_language: self.words_by_language,
+            own_tables: self.own_tables,
+            terms: self.terms,
+            group_labels: self.group_labels,
+            category_labels: self.category_labels,
+            annotate_cases: self.annotate_cases,
+            annotate_events: self.annotate_events,
+            ..Partial::default()
+        }
+    }
+
     /// `over`'s settings where it has them, `self`'s elsewhere.
     #[must_use]
     pub fn overridden_by(self, over: Partial) -> Partial {
@@ -162,6 +197,9 @@ impl Partial {
             chart_words,
             report_title,
             report_subtitle,
+            languages,
+            words_by_language,
+            own_tables,
             terms,
             group_labels,
             category_labels,
@@ -214,15 +252,35 @@ pub struct Config {
     pub chart_theme: crate::model::Theme,
     /// Write a print PDF beside each chart.
     pub chart_pdf: bool,
-    /// The newsroom's words: terms, titles, source line, byline, notes,
-    /// labels and annotations.
-    pub wording: Wording,
+    /// The report's languages, the first under the plain file names.
+    pub languages: Vec<Language>,
+    /// The newsroom's words in each language (in the order of `languages`):
+    /// terms, titles, source line, byline, notes, labels and annotations.
+    pub wordings: Vec<Wording>,
     #[serde(skip)]
     pub quiet: bool,
     #[serde(skip)]
     pub threads: Option<usize>,
     /// The command line, for the manifest.
     pub command_line: Vec<String>,
+}
+
+/// The defaults, then the file, then the flags; and for each language the
+/// file has words for, the same with that language's words between the
+/// file's and the flags (a flag wins over every word in the file).
+fn layered(mut in_file: Partial, flags: Partial) -> Partial {
+    let by_language = in_file.words_by_language.take();
+    let base = defaults::settings().overridden_by(in_file);
+    let mut settings = base.clone().overridden_by(flags.clone());
+    settings.words_by_language = by_language.map(|languages| {
+        languages
+            .into_iter()
+            .map(|(code, words)| {
+                (code, base.clone().overridden_by(words).overridden_by(flags.clone()))
+            })
+            .collect()
+    });
+    settings
 }
 
 impl Config {
@@ -239,10 +297,14 @@ impl Config {
             .or_else(|| Some(PathBuf::from(DEFAULT_CONFIG_FILE)).filter(|p| p.is_file()));
         let in_file = match &config_file {
             Some(path) => file::read(path)?,
+            // The embedded bundled data come with the words of their own
+            // config file, as they do in the repository.
+            None if flags.announcements.is_none() && flags.events.is_none() => {
+                file::parse(EMBEDDED_CONFIG, DEFAULT_CONFIG_FILE, None)?.words_only()
+            }
             None => Partial::default(),
         };
-        let settings = defaults::settings().overridden_by(in_file).overridden_by(flags);
-        Config::resolve(settings, config_file, command_line)
+        Config::resolve(layered(in_file, flags), config_file, command_line)
     }
 
     /// The settings a config file's text gives on its own (no flags; inputs
@@ -252,7 +314,7 @@ impl Config {
     /// # Errors
     /// As [`Config::from_flags`].
     pub fn from_config_text(text: &str, name: &str) -> Result<Self> {
-        let settings = defaults::settings().overridden_by(file::parse(text, name, None)?);
+        let settings = layered(file::parse(text, name, None)?, Partial::default());
         Config::resolve(settings, None, Vec::new()).map_err(|e| match e {
             Error::Config { message, .. } => Error::Config { path: name.to_string(), message },
             other => other,
@@ -270,6 +332,33 @@ impl Config {
             .as_ref()
             .map_or_else(|| "(defaults)".to_string(), |p| p.display().to_string());
         let config_error = |message: String| Error::Config { path: config_name.clone(), message };
+
+        // The words first: each language's layer is read whole.
+        let languages = settings.languages.as_ref().map_or_else(
+            || Ok(vec![crate::messages::catalogue::Language::default()]),
+            check_languages,
+        )?;
+        // Every language's words are checked, also those of a language
+        // this run does not write (a typo would wait for the day it does).
+        for (code, words) in settings.words_by_language.iter().flatten() {
+            let language = Language::parse(code).ok_or_else(|| {
+                config_error(format!("[{code}] is not a language northwind writes (en, ko)"))
+            })?;
+            if !languages.contains(&language) {
+                wording::resolve(WordSettings { words, language, config_name: &config_name })?;
+            }
+        }
+        let wordings = languages
+            .iter()
+            .map(|&language| {
+                let words = settings
+                    .words_by_language
+                    .as_ref()
+                    .and_then(|by| by.get(language.code()))
+                    .unwrap_or(&settings);
+                wording::resolve(WordSettings { words, language, config_name: &config_name })
+            })
+            .collect::<Result<Vec<_>>>()?;
 
         // The embedded data are used only as a pair: one input of the user's
         // and one bundled would silently analyse one against the other.
@@ -355,22 +444,6 @@ impl Config {
             height: settings.chart_height.unwrap_or(defaults::CHART_HEIGHT),
         };
         check_chart_size(chart_size)?;
-        let bundled = matches!(announcements, InputSource::Embedded { .. });
-        let wording = wording::resolve(WordSettings {
-            source: settings.chart_source,
-            byline: settings.chart_byline,
-            note: settings.chart_note,
-            charts: settings.chart_words,
-            report_title: settings.report_title,
-            report_subtitle: settings.report_subtitle,
-            terms: settings.terms,
-            group_labels: settings.group_labels,
-            category_labels: settings.category_labels,
-            annotate_cases: settings.annotate_cases,
-            annotate_events: settings.annotate_events,
-            bundled,
-            config_name: &config_name,
-        })?;
         if settings.threads == Some(0) {
             return Err(Error::Usage("--threads must be at least 1".into()));
         }
@@ -414,7 +487,8 @@ impl Config {
             chart_size,
             chart_theme: settings.chart_theme.unwrap_or_default(),
             chart_pdf: settings.chart_pdf.unwrap_or(false),
-            wording,
+            languages,
+            wordings,
             quiet: settings.quiet.unwrap_or(false),
             threads: settings.threads,
             command_line,
@@ -436,15 +510,23 @@ impl Config {
         }
     }
 
-    /// What the report needs of these settings beyond the analysis's own.
-    pub fn report_settings(&self) -> crate::report::Settings {
+    /// What the report in the language of `wording` needs of these
+    /// settings beyond the analysis's own.
+    pub fn report_settings(&self, wording: &Wording) -> crate::report::Settings {
         crate::report::Settings {
             announcements: self.announcements.clone(),
             events: self.events.clone(),
             parts: self.output,
-            wording: self.wording.clone(),
+            wording: wording.clone(),
             bundled_data: false,
         }
+    }
+
+    /// The words of the report's first language (the terminal's headline).
+    pub fn first_wording(&self) -> &Wording {
+        // `resolve` gives every run at least one language.
+        static DEFAULT: std::sync::OnceLock<Wording> = std::sync::OnceLock::new();
+        self.wordings.first().unwrap_or_else(|| DEFAULT.get_or_init(Wording::default))
     }
 
     /// What the manifest records of the run.
@@ -456,13 +538,13 @@ impl Config {
         }
     }
 
-    /// What loading the inputs needs of these settings.
-    pub fn chart_settings(&self) -> crate::charts::Settings {
+    /// What the charts in the language of `wording` need of these settings.
+    pub fn chart_settings(&self, wording: &Wording) -> crate::charts::Settings {
         crate::charts::Settings {
             size: self.chart_size,
             theme: self.chart_theme,
             pdf: self.chart_pdf,
-            wording: self.wording.clone(),
+            wording: wording.clone(),
         }
     }
 

@@ -197,11 +197,15 @@ fn the_source_line_is_the_newsrooms_and_neutral_for_other_data() {
     };
     let run = RunArgs { input: other.clone(), ..RunArgs::default() };
     let config = for_run(&run).unwrap();
-    let source = |config: &Config| config.wording.all_charts.source.clone().unwrap_or_default();
+    let source =
+        |config: &Config| config.first_wording().all_charts.source.clone().unwrap_or_default();
     assert!(!source(&config).contains("SOURCES.md"), "{}", source(&config));
     // Neutral terms for other data: no "defection" unless the data say so.
-    assert_eq!(config.wording.words.terms.origin, "occurrence");
-    assert!(!config.wording.charts.contains_key(&crate::wording::ChartKind::DelayHistogram));
+    assert_eq!(config.first_wording().words.terms.origin, "occurrence");
+    assert!(!config
+        .first_wording()
+        .charts
+        .contains_key(&crate::wording::ChartKind::DelayHistogram));
     let run = RunArgs {
         input: other.clone(),
         source: Some("Source: Ministry of Unification. Chart: The Daily".into()),
@@ -246,7 +250,7 @@ group = "groups of defectors"
         ..RunArgs::default()
     };
     let config = for_run(&run).unwrap();
-    let w = &config.wording;
+    let w = config.first_wording();
     assert_eq!(w.report.title.as_deref(), Some("북풍: 탈북 발표와 선거"));
     assert_eq!(w.all_charts.byline.as_deref(), Some("Graphic: the desk"), "the flag wins");
     assert_eq!(w.all_charts.note.as_deref(), Some("Cases since 1996."));
@@ -269,10 +273,90 @@ fn a_bad_word_is_located_by_its_key() {
         ("[terms]\nevent = \"\"\n", "[terms] event"),
         ("[labels.groups]\nelection = \"x\\u0007\"\n", "[labels.groups] election"),
         ("[charts.weekdays]\ntitle = \"x\"\n", "weekdays"),
+        ("[ko.charts]\nsource = \"a\\nb\"\n", "[ko.charts] source"),
+        ("[ko.charts]\nsize = \"phone\"\n", "[ko.charts] size is not a word"),
+        ("[ko.terms]\norigin = \"\"\n", "[ko.terms] origin"),
+        ("[fr.charts]\nsource = \"x\"\n", "fr"),
+        ("[report]\nlanguage = \"ko,jp\"\n", "[report] language"),
+        ("[report]\nlanguage = [\"ko\", \"ko\"]\n", "named twice"),
     ] {
         let (_dir, path) = write_config(text);
         let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
         let message = for_run(&run).unwrap_err().to_string();
         assert!(message.contains(key), "{text}: {message}");
     }
+}
+
+#[test]
+fn each_language_takes_its_own_words_over_the_common_ones_and_the_flags_over_both() {
+    let (_dir, path) = write_config(
+        r#"
+[report]
+language = ["en", "ko"]
+title = "Common title"
+[charts]
+byline = "Graphic: J. Kim"
+[ko.report]
+title = "북풍: 탈북 발표와 선거"
+[ko.charts]
+source = "자료: 통일부"
+[ko.terms]
+origin = "탈북"
+[ko.labels.groups]
+election = "선거"
+"#,
+    );
+    let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
+    let config = for_run(&run).unwrap();
+    use crate::messages::catalogue::Language;
+    assert_eq!(config.languages, [Language::En, Language::Ko]);
+    let (en, ko) = (&config.wordings[0], &config.wordings[1]);
+    assert_eq!((en.words.language, ko.words.language), (Language::En, Language::Ko));
+    assert_eq!(en.report.title.as_deref(), Some("Common title"));
+    assert_eq!(ko.report.title.as_deref(), Some("북풍: 탈북 발표와 선거"));
+    assert_eq!(ko.all_charts.byline.as_deref(), Some("Graphic: J. Kim"), "common words apply");
+    assert_eq!(ko.all_charts.source.as_deref(), Some("자료: 통일부"));
+    assert_eq!(en.words.terms.origin, "occurrence");
+    assert_eq!(
+        (ko.words.terms.origin.as_str(), ko.words.terms.case.one.as_str()),
+        ("탈북", "사례")
+    );
+    assert_eq!(
+        (en.group_events("election"), ko.group_events("election")),
+        ("election events".to_string(), "선거".to_string())
+    );
+    let run = RunArgs {
+        input: args_with(&path),
+        title: Some("Flag title".into()),
+        lang: Some("ko".into()),
+        ..RunArgs::default()
+    };
+    let config = for_run(&run).unwrap();
+    assert_eq!(config.languages, [Language::Ko], "--lang wins over the file");
+    assert_eq!(config.wordings[0].report.title.as_deref(), Some("Flag title"), "a flag wins");
+    let run = RunArgs { input: args_with(&path), lang: Some("de".into()), ..RunArgs::default() };
+    let message = for_run(&run).unwrap_err().to_string();
+    assert!(message.contains("--lang") && message.contains("'de'"), "{message}");
+}
+
+#[test]
+fn the_embedded_data_bring_their_own_words_in_both_languages() {
+    // As `from_flags` resolves a run without a config file: the embedded
+    // config's words only, then the flags.
+    let words = file::parse(EMBEDDED_CONFIG, "northwind.toml", None).unwrap().words_only();
+    assert!(words.announcements.is_none() && words.out_dir.is_none() && words.windows.is_none());
+    let flags = RunArgs { lang: Some("en,ko".into()), ..RunArgs::default() }.settings();
+    let config = Config::resolve(layered(words, flags), None, Vec::new()).unwrap();
+    assert!(matches!(config.announcements, InputSource::Embedded { .. }));
+    let (en, ko) = (&config.wordings[0], &config.wordings[1]);
+    assert_eq!(
+        (en.words.terms.origin.as_str(), ko.words.terms.origin.as_str()),
+        ("defection", "탈북")
+    );
+    for wording in [en, ko] {
+        let source = wording.all_charts.source.as_deref().unwrap_or_default();
+        assert!(source.contains("data/SOURCES.md"), "{source}");
+    }
+    assert_eq!(ko.group_events("election"), "선거");
+    assert_eq!(ko.category("military"), "군인");
 }

@@ -130,3 +130,26 @@ pub(super) fn check_line(line: Sourced<String>, kind: &str, max: usize) -> Resul
     }
     Ok(text.to_string())
 }
+
+/// Reads the report's languages (`ko`, `en,ko`): each one northwind writes,
+/// none twice, at least one.
+pub(super) fn check_languages(
+    text: &Sourced<String>,
+) -> Result<Vec<crate::messages::catalogue::Language>> {
+    use crate::messages::catalogue::Language;
+    let mut languages = Vec::new();
+    for code in text.value.split(',').map(str::trim) {
+        let Some(language) = Language::parse(code) else {
+            return Err(text.error(|key| {
+                format!(
+                    "{key}: '{code}' is not a language northwind writes (expected en or ko, or both as en,ko)"
+                )
+            }));
+        };
+        if languages.contains(&language) {
+            return Err(text.error(|key| format!("{key}: '{code}' is named twice")));
+        }
+        languages.push(language);
+    }
+    Ok(languages)
+}

@@ -1,16 +1,17 @@
-//! The newsroom's words from the settings into a [`Wording`]: every text
-//! checked (one line, a sensible length), the terms completed (a plural
-//! defaults to the singular with an "s"), and the bundled data's own words
-//! where the run analyses the embedded copy of them.
+//! The newsroom's words from the settings into one [`Wording`] per
+//! language: every text checked (one line, a sensible length), the terms
+//! completed (a plural defaults to the singular with an "s"), the defaults
+//! those of the language.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
 use super::validate::check_line;
-use super::{defaults, Sourced};
+use super::{defaults, Partial, Sourced};
 use crate::error::{Error, Result};
-use crate::wording::{ChartKind, Noun, Terms, TextOverrides, Wording, Words};
+use crate::messages::catalogue::Language;
+use crate::wording::{Noun, Terms, TextOverrides, Wording, Words};
 
 /// `[terms]`: what the data's things are called.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -25,21 +26,34 @@ pub struct TermSettings {
     pub origin: Option<String>,
 }
 
-/// The settings that make up the [`Wording`], as merged.
+/// Which word tables a language's layer set itself (`[ko.terms]`...).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OwnTables {
+    /// The language's code.
+    pub code: String,
+    pub terms: bool,
+    pub group_labels: bool,
+    pub category_labels: bool,
+}
+
+/// A table's name as the file writes it: `terms`, or `ko.terms` where the
+/// language's layer set it.
+fn table_name(
+    own: Option<&OwnTables>,
+    table: &str,
+    set_here: impl Fn(&OwnTables) -> bool,
+) -> String {
+    match own {
+        Some(own) if set_here(own) => format!("{}.{table}", own.code),
+        _ => table.to_string(),
+    }
+}
+
+/// The settings that make up one language's [`Wording`], as merged (the
+/// word fields of a [`Partial`]), with what else decides the defaults.
 pub(super) struct WordSettings<'a> {
-    pub source: Option<Sourced<String>>,
-    pub byline: Option<Sourced<String>>,
-    pub note: Option<Sourced<String>>,
-    pub charts: Option<BTreeMap<ChartKind, TextOverrides>>,
-    pub report_title: Option<Sourced<String>>,
-    pub report_subtitle: Option<Sourced<String>>,
-    pub terms: Option<TermSettings>,
-    pub group_labels: Option<BTreeMap<String, String>>,
-    pub category_labels: Option<BTreeMap<String, String>>,
-    pub annotate_cases: Option<Vec<String>>,
-    pub annotate_events: Option<Vec<String>>,
-    /// The run analyses the embedded bundled data.
-    pub bundled: bool,
+    pub words: &'a Partial,
+    pub language: Language,
     /// The config file's name, for messages.
     pub config_name: &'a str,
 }
@@ -98,20 +112,25 @@ fn checked_map(
     Ok(out)
 }
 
-fn terms(settings: Option<TermSettings>, bundled: bool, config_name: &str) -> Result<Terms> {
+fn terms(
+    settings: Option<TermSettings>,
+    language: Language,
+    table: &str,
+    config_name: &str,
+) -> Result<Terms> {
     let given = settings.unwrap_or_default();
-    let defaults = Terms::default();
+    let defaults = Terms::for_language(language);
     let term = |value: Option<String>, key: &str| -> Result<Option<String>> {
         let Some(value) = value else { return Ok(None) };
         let text = check_line(
-            Sourced::file(value, config_name, format!("[terms] {key}")),
+            Sourced::file(value, config_name, format!("[{table}] {key}")),
             "a term",
             MAX_LABEL,
         )?;
         if text.is_empty() {
             return Err(Error::Config {
                 path: config_name.to_string(),
-                message: format!("[terms] {key} is empty; name the thing or leave the key out"),
+                message: format!("[{table}] {key} is empty; name the thing or leave the key out"),
             });
         }
         Ok(Some(text))
@@ -121,18 +140,16 @@ fn terms(settings: Option<TermSettings>, bundled: bool, config_name: &str) -> Re
         let many = term(many, names.1)?;
         Ok::<Noun, Error>(match (one, many) {
             (None, None) => default,
-            (Some(one), None) => Noun { many: format!("{one}s"), one },
+            // Korean nouns have one form; English adds an "s".
+            (Some(one), None) => match language {
+                Language::En => Noun { many: format!("{one}s"), one },
+                Language::Ko => Noun { many: one.clone(), one },
+            },
             (None, Some(many)) => Noun { one: default.one, many },
             (Some(one), Some(many)) => Noun { one, many },
         })
     };
-    let origin = term(given.origin, "origin")?.unwrap_or_else(|| {
-        if bundled {
-            defaults::BUNDLED_ORIGIN.to_string()
-        } else {
-            defaults.origin.clone()
-        }
-    });
+    let origin = term(given.origin, "origin")?.unwrap_or_else(|| defaults.origin.clone());
     Ok(Terms {
         case: noun(given.case, given.cases, ("case", "cases"), defaults.case)?,
         announcement: noun(
@@ -153,43 +170,44 @@ fn terms(settings: Option<TermSettings>, bundled: bool, config_name: &str) -> Re
 /// with a control character, one too long, or an empty term.
 pub(super) fn resolve(settings: WordSettings<'_>) -> Result<Wording> {
     let name = settings.config_name;
-    let source = checked(settings.source, "source")?.unwrap_or_else(|| {
-        // The bundled data's own sources; any other data get a neutral
-        // credit until the newsroom sets its source line.
-        if settings.bundled { defaults::BUNDLED_SOURCE } else { defaults::SOURCE }.to_string()
-    });
+    let words = settings.words;
+    let language = settings.language;
+    // A neutral credit until the newsroom sets its source line (the
+    // bundled data's config credits their sources).
+    let source = checked(words.chart_source.clone(), "source")?
+        .unwrap_or_else(|| defaults::SOURCE.to_string());
     let all_charts = TextOverrides {
         source: Some(source),
-        byline: checked(settings.byline, "byline")?,
-        note: checked(settings.note, "note")?,
+        byline: checked(words.chart_byline.clone(), "byline")?,
+        note: checked(words.chart_note.clone(), "note")?,
         ..TextOverrides::default()
     };
     let mut charts = BTreeMap::new();
-    for (kind, words) in settings.charts.unwrap_or_default() {
+    for (kind, text) in words.chart_words.clone().unwrap_or_default() {
         let section = format!("charts.{}", kind.key());
-        charts.insert(kind, checked_overrides(words, &section, name)?);
-    }
-    if settings.bundled {
-        charts
-            .entry(ChartKind::DelayHistogram)
-            .or_insert_with(TextOverrides::default)
-            .title
-            .get_or_insert_with(|| defaults::BUNDLED_DELAY_TITLE.to_string());
+        charts.insert(kind, checked_overrides(text, &section, name)?);
     }
     let report = TextOverrides {
-        title: checked(settings.report_title, "title")?,
-        subtitle: checked(settings.report_subtitle, "subtitle")?,
+        title: checked(words.report_title.clone(), "title")?,
+        subtitle: checked(words.report_subtitle.clone(), "subtitle")?,
         ..TextOverrides::default()
     };
-    let annotate_events = settings.annotate_events.unwrap_or_default();
+    let annotate_events = words.annotate_events.clone().unwrap_or_default();
+    let own = words.own_tables.as_ref();
+    let terms_table = table_name(own, "terms", |o| o.terms);
+    let terms = terms(words.terms.clone(), language, &terms_table, name)?;
+    let groups_table = table_name(own, "labels.groups", |o| o.group_labels);
+    let group_labels = checked_map(words.group_labels.clone(), &groups_table, name)?;
+    let categories_table = table_name(own, "labels.categories", |o| o.category_labels);
+    let category_labels = checked_map(words.category_labels.clone(), &categories_table, name)?;
     Ok(Wording {
-        words: Words { terms: terms(settings.terms, settings.bundled, name)?, ..Words::default() },
+        words: Words { language, terms },
         report,
         all_charts,
         charts,
-        group_labels: checked_map(settings.group_labels, "labels.groups", name)?,
-        category_labels: checked_map(settings.category_labels, "labels.categories", name)?,
-        annotate_cases: settings.annotate_cases,
+        group_labels,
+        category_labels,
+        annotate_cases: words.annotate_cases.clone(),
         annotate_events,
     })
 }

@@ -10,7 +10,8 @@ use super::table::{locate_columns, read_table};
 /// Parses and validates an events CSV.
 ///
 /// Required columns: `date` and `kind` (free text; the group is derived from
-/// it). Optional: `label` (defaults to the kind), `country`, `source_url`.
+/// it). Optional: `label` (defaults to the kind), `label_ko` (the label in
+/// the Korean report), `country`, `source_url`.
 /// Events may lie outside the study period, and the same day may hold several
 /// events.
 ///
@@ -25,10 +26,15 @@ pub fn parse_events(
     let mut problems = Vec::new();
     let table = read_table(bytes, file, &mut problems)?;
     let headers = EventHeaders::new(columns);
-    let [date_col, kind_col, label_col] = locate_columns(
+    let [date_col, kind_col, label_col, label_ko_col] = locate_columns(
         &table,
         file,
-        [(headers.date, true), (headers.kind, true), (headers.label, false)],
+        [
+            (headers.date, true),
+            (headers.kind, true),
+            (headers.label, false),
+            (headers.label_ko, false),
+        ],
     )
     .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;
     let (Some(date_col), Some(kind_col)) = (date_col, kind_col) else {
@@ -69,7 +75,14 @@ pub fn parse_events(
         }
         let label = label_col.map(cell).map(str::trim).filter(|l| !l.is_empty()).unwrap_or(kind);
         if let (Some(date), false, None) = (date, kind.is_empty(), control) {
-            events.push(Event { date, kind: kind.to_string(), label: label.to_string(), line });
+            let label_ko = label_ko_col.map_or("", |c| cell(c).trim()).to_string();
+            events.push(Event {
+                date,
+                kind: kind.to_string(),
+                label: label.to_string(),
+                label_ko,
+                line,
+            });
         }
     }
     if problems.is_empty() {
@@ -86,6 +99,7 @@ struct EventHeaders<'a> {
     date: &'a str,
     kind: &'a str,
     label: &'a str,
+    label_ko: &'a str,
 }
 
 impl<'a> EventHeaders<'a> {
@@ -95,6 +109,7 @@ impl<'a> EventHeaders<'a> {
             date: columns.header_for("date"),
             kind: columns.header_for("kind"),
             label: columns.header_for("label"),
+            label_ko: columns.header_for("label_ko"),
         }
     }
 }

@@ -14,7 +14,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
 /// The languages the catalogue speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
@@ -29,6 +29,18 @@ impl Language {
             Language::En => include_str!("en.ftl"),
             Language::Ko => include_str!("ko.ftl"),
         }
+    }
+
+    /// The language of a code (`en`, `ko`), as `--lang` and the config
+    /// write it.
+    pub fn parse(code: &str) -> Option<Language> {
+        LANGUAGES.into_iter().find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+
+    /// What this language's files add to their names when it is not the
+    /// report's first: `index.ko.html`, `charts/timeline.ko.png`.
+    pub fn file_suffix(self) -> String {
+        format!(".{}", self.code())
     }
 
     /// The BCP 47 code (`lang` of `index.html`).
@@ -205,6 +217,25 @@ mod tests {
                 defined.iter().filter(|k| !sources.contains(&format!("\"{k}\""))).collect();
             assert!(missing.is_empty(), "{language:?} lacks {missing:?}");
             assert!(unused.is_empty(), "{language:?} has unused keys {unused:?}");
+        }
+    }
+
+    #[test]
+    fn every_language_has_every_message_of_every_other() {
+        let sorted = |language| {
+            let mut keys = keys(language);
+            keys.sort();
+            keys
+        };
+        let english = sorted(Language::En);
+        for language in LANGUAGES {
+            let theirs = sorted(language);
+            let missing: Vec<_> = english.iter().filter(|k| !theirs.contains(k)).collect();
+            let extra: Vec<_> = theirs.iter().filter(|k| !english.contains(k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{language:?}: lacks {missing:?}, has {extra:?} that English lacks"
+            );
         }
     }
 

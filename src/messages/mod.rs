@@ -67,6 +67,52 @@ pub fn ratio_text(x: f64) -> String {
     }
 }
 
+/// A count with thousands separated ("10,742"), so that it never reads as
+/// a year: the convention of English and Korean alike.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A date as a reader writes it in running text: ISO `2016-04-08` in
+/// English (unambiguous for every reader), `2016년 4월 8일` in Korean.
+pub fn date_text(language: catalogue::Language, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match language {
+        catalogue::Language::En => date.format("%Y-%m-%d").to_string(),
+        catalogue::Language::Ko => {
+            format!("{}년 {}월 {}일", date.year(), date.month(), date.day())
+        }
+    }
+}
+
+/// A date where space is short (a table cell): ISO in English,
+/// `2016. 4. 8.` in Korean.
+pub fn date_short(language: catalogue::Language, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match language {
+        catalogue::Language::En => date.format("%Y-%m-%d").to_string(),
+        catalogue::Language::Ko => format!("{}. {}. {}.", date.year(), date.month(), date.day()),
+    }
+}
+
+/// Weekday names for running text, Monday first.
+pub fn weekdays_long(language: catalogue::Language) -> [&'static str; 7] {
+    match language {
+        catalogue::Language::En => WEEKDAYS,
+        catalogue::Language::Ko => {
+            ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"]
+        }
+    }
+}
+
 /// A number of days for prose: whole days as integers, halves with one decimal.
 pub fn days_text(x: f64) -> String {
     if x.is_nan() {
@@ -76,47 +122,6 @@ pub fn days_text(x: f64) -> String {
     } else {
         format!("{x:.1}")
     }
-}
-
-/// Where a window lies, in words: "on the day of an event in the `group`
-/// group or in the 6 days before it". `group` is the name as it is to be
-/// shown (escaped by the caller for its format).
-pub fn window_phrase(t: &WindowTest, group: &str) -> String {
-    let days = t.window_days.saturating_sub(1);
-    match (t.direction, days) {
-        (_, 0) => format!("on the day of an event in the {group} group"),
-        (Direction::Before, d) => {
-            format!("on the day of an event in the {group} group or in the {d} days before it")
-        }
-        (Direction::After, d) => {
-            format!("on the day of an event in the {group} group or in the {d} days after it")
-        }
-    }
-}
-
-/// A window test's result as a sentence, with its rate ratio and both
-/// p-values (the adjusted one always beside the raw one).
-pub fn finding(t: &WindowTest, group: &str, unit: &str) -> String {
-    let rr = t.rate_ratio.map_or_else(
-        || "rate ratio undefined".to_string(),
-        |r| {
-            format!(
-                "rate ratio {}, 95% CI {} to {}",
-                ratio_text(r.estimate),
-                ratio_text(r.low),
-                ratio_text(r.high)
-            )
-        },
-    );
-    format!(
-        "{} of {} {unit} fell {}, against {} expected by chance ({rr}; exact shift p = {}, Holm-adjusted p = {}).",
-        t.observed,
-        t.n,
-        window_phrase(t, group),
-        ratio_text(t.expected),
-        p_text(t.p_shift),
-        p_text(t.p_shift_holm),
-    )
 }
 
 /// The strongest window in one line, for the terminal and the chart
@@ -140,4 +145,27 @@ pub fn headline(t: &WindowTest, wording: &crate::wording::Wording) -> String {
             ("holm", &p_text(t.p_shift_holm)),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::catalogue::Language;
+    use super::*;
+
+    #[test]
+    fn counts_separate_thousands() {
+        assert_eq!(thousands(10_742), "10,742");
+        assert_eq!(thousands(2025), "2,025");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn korean_dates_read_as_korean_newspapers_write_them() {
+        let day = chrono::NaiveDate::from_ymd_opt(2016, 4, 8).unwrap();
+        assert_eq!(date_text(Language::Ko, day), "2016년 4월 8일");
+        assert_eq!(date_short(Language::Ko, day), "2016. 4. 8.");
+        assert_eq!(date_text(Language::En, day), "2016-04-08");
+        assert_eq!(weekdays_long(Language::Ko)[4], "금요일");
+    }
 }

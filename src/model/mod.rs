@@ -79,6 +79,8 @@ pub struct Event {
     pub kind: String,
     /// The label, or the kind when the file gives none.
     pub label: String,
+    /// The Korean label (`label_ko`), empty when the file gives none.
+    pub label_ko: String,
     pub line: u64,
 }
 
@@ -245,6 +247,18 @@ pub struct EventDay {
     pub date: NaiveDate,
     /// Labels of the group's events on that day, joined with "; " in file order.
     pub label: String,
+    /// The same in Korean (each event's `label_ko`, else its label).
+    pub label_ko: String,
+}
+
+impl EventDay {
+    /// The day's labels in `language`.
+    pub fn label_in(&self, language: crate::messages::catalogue::Language) -> &str {
+        match language {
+            crate::messages::catalogue::Language::En => &self.label,
+            crate::messages::catalogue::Language::Ko => &self.label_ko,
+        }
+    }
 }
 
 #[cfg(test)]

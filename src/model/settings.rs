@@ -65,11 +65,12 @@ pub enum GroupSpec {
 }
 
 /// Canonical column names of the announcements file.
-pub const ANNOUNCEMENT_COLUMNS: [&str; 11] = [
+pub const ANNOUNCEMENT_COLUMNS: [&str; 12] = [
     "id",
     "announcement_date",
     "count",
     "name",
+    "name_ko",
     "category",
     "people",
     "defection_date",
@@ -79,7 +80,7 @@ pub const ANNOUNCEMENT_COLUMNS: [&str; 11] = [
     "notes",
 ];
 /// Canonical column names of the events file.
-pub const EVENT_COLUMNS: [&str; 5] = ["date", "kind", "label", "country", "source_url"];
+pub const EVENT_COLUMNS: [&str; 6] = ["date", "kind", "label", "label_ko", "country", "source_url"];
 
 /// Maps canonical column names to the names used in a user's file.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]

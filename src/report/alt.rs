@@ -4,20 +4,23 @@
 
 use crate::charts::Rendered;
 use crate::report::markdown::escape;
+use crate::wording::Wording;
 
-/// Renders `charts/alt.md` for `charts`, in report order.
-pub fn alt_markdown(charts: &[Rendered]) -> String {
-    let mut md = String::from(
-        "# Text alternatives of the charts\n\nFor the alt field of each image: what the chart shows, its key figures, and how to read it.\n",
-    );
+/// Renders `charts/alt.md` for `charts`, in report order, in the language
+/// of `wording`; `suffix` is what this language's chart files add to their
+/// names (`""`, `.ko`).
+pub fn alt_markdown(charts: &[Rendered], wording: &Wording, suffix: &str) -> String {
+    let mut md =
+        format!("# {}\n\n{}\n", wording.say("alt-heading", &[]), wording.say("alt-intro", &[]));
     for chart in charts {
         let name = &chart.name;
-        let pdf =
-            if chart.pdf.is_some() { format!(", `charts/{name}.pdf`") } else { String::new() };
-        md.push_str(&format!(
-            "\n## {name}\n\nFiles: `charts/{name}.png`, `charts/{name}.svg`{pdf}\n\n{}\n",
-            escape(&chart.alt),
-        ));
+        let mut files =
+            vec![format!("`charts/{name}{suffix}.png`"), format!("`charts/{name}{suffix}.svg`")];
+        if chart.pdf.is_some() {
+            files.push(format!("`charts/{name}{suffix}.pdf`"));
+        }
+        let files = wording.say("alt-files", &[("files", &files.join(", "))]);
+        md.push_str(&format!("\n## {name}\n\n{files}\n\n{}\n", escape(&chart.alt)));
     }
     md
 }

@@ -13,8 +13,11 @@ use pulldown_cmark::{html, Event, Options, Parser};
 
 use crate::analysis::{Cases, LISTED_CASES};
 use crate::charts::Rendered;
+use crate::messages::catalogue::{message, Language};
+use crate::messages::{date_short, thousands};
 use crate::model::OutputParts;
 use crate::report::markdown::{Document, SectionKind};
+use crate::wording::Wording;
 
 pub use crate::markup::escape as escape_html;
 
@@ -55,33 +58,60 @@ figure svg{background:#fff}
 }
 ";
 
+/// What one page shows: the summary's sections, the charts and the cases, in
+/// one language, with links to the same report in the others.
+pub struct Page<'a> {
+    pub summary: &'a Document,
+    pub figures: &'a [Rendered],
+    pub cases: &'a Cases,
+    pub parts: OutputParts,
+    pub title: &'a str,
+    pub wording: &'a Wording,
+    /// What this language's chart files add to their names (`""`, `.ko`).
+    pub suffix: &'a str,
+    /// The report in the other languages: each language and its page.
+    pub other_languages: &'a [(Language, String)],
+}
+
 /// Renders the page from the summary's sections, the charts and the cases.
-pub fn index_html(
-    summary: &Document,
-    figures: &[Rendered],
-    cases: &Cases,
-    parts: OutputParts,
-    title: &str,
-    language: crate::messages::catalogue::Language,
-) -> String {
+pub fn index_html(p: &Page<'_>) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| p.wording.say(key, args);
     let mut page = String::new();
     page.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-        language.code()
+        p.wording.words.language.code()
     ));
     page.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    page.push_str(&format!("<title>{}</title>\n", escape_html(title)));
+    page.push_str(&format!("<title>{}</title>\n", escape_html(p.title)));
     // The page's text is set in the charts' font, embedded as a subset of
     // the characters it uses, so that it reads the same on a machine without
     // any font (see `font_subset`); the head is written once the body is.
     let head = std::mem::take(&mut page);
     page.push_str("</head>\n<body>\n<main>\n");
-    page.push_str(&markdown_to_html(&summary.head));
-    // The lead chart goes right under the title, before the first section.
-    if let Some(lead) = figures.first() {
-        push_figure(&mut page, lead);
+    if !p.other_languages.is_empty() {
+        let links: Vec<String> = p
+            .other_languages
+            .iter()
+            .map(|(language, file)| {
+                format!(
+                    "<a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a>",
+                    escape_html(file),
+                    language.code(),
+                    language.code(),
+                    escape_html(&message(*language, "language-self-name", &[]))
+                )
+            })
+            .collect();
+        let also = escape_html(&say("page-also-in", &[("links", "\u{e000}")]))
+            .replace('\u{e000}', &links.join(" · "));
+        page.push_str(&format!("<p class=\"languages\">{also}</p>\n"));
     }
-    for section in &summary.sections {
+    page.push_str(&markdown_to_html(&p.summary.head));
+    // The lead chart goes right under the title, before the first section.
+    if let Some(lead) = p.figures.first() {
+        push_figure(&mut page, lead, p.suffix);
+    }
+    for section in &p.summary.sections {
         let class = match section.kind {
             SectionKind::SinceLastRun => " class=\"since\"",
             SectionKind::Plain => "",
@@ -89,16 +119,17 @@ pub fn index_html(
         page.push_str(&format!("<h2{class}>{}</h2>\n", escape_html(&section.heading)));
         page.push_str(&markdown_to_html(&section.body));
     }
-    if !parts.charts {
-        page.push_str("<h2>Charts</h2>\n<p>This report was made without charts (<code>--no-charts</code>, or <code>charts = false</code> under <code>[output]</code>).</p>\n");
+    if !p.parts.charts {
+        page.push_str(&format!("<h2>{}</h2>\n", escape_html(&say("page-charts", &[]))));
+        page.push_str(&markdown_to_html(&say("page-no-charts", &[])));
     }
-    if figures.len() > 1 {
-        page.push_str("<h2>Charts</h2>\n");
-        for figure in &figures[1..] {
-            push_figure(&mut page, figure);
+    if p.figures.len() > 1 {
+        page.push_str(&format!("<h2>{}</h2>\n", escape_html(&say("page-charts", &[]))));
+        for figure in &p.figures[1..] {
+            push_figure(&mut page, figure, p.suffix);
         }
     }
-    push_cases(&mut page, cases, parts.joined);
+    push_cases(&mut page, p);
     page.push_str("</main>\n</body>\n</html>\n");
     let fonts = crate::charts::font_files();
     let font_css = super::font_subset::font_face_css(
@@ -118,44 +149,54 @@ const FONT_FAMILY: &str = "northwind sans";
 /// A chart as a figure: its SVG inline (self-contained, text as outlines),
 /// named for assistive technology by its text alternative, and the caption
 /// with links to the PNG and SVG files.
-fn push_figure(page: &mut String, chart: &Rendered) {
+fn push_figure(page: &mut String, chart: &Rendered, suffix: &str) {
     let name = escape_html(&chart.name);
     page.push_str(&format!("<figure id=\"{name}\">\n"));
     let label = format!("<svg aria-label=\"{}\" ", escape_html(&chart.alt));
     page.push_str(&chart.svg.replacen("<svg ", &label, 1));
     page.push_str(&format!(
-        "\n<figcaption>{} <a href=\"charts/{name}.png\">PNG</a> · <a href=\"charts/{name}.svg\">SVG</a></figcaption>\n</figure>\n",
+        "\n<figcaption>{} <a href=\"charts/{name}{suffix}.png\">PNG</a> · <a href=\"charts/{name}{suffix}.svg\">SVG</a></figcaption>\n</figure>\n",
         escape_html(&chart.caption),
     ));
 }
 
-/// The case list with links to each source (the first [`LISTED_CASES`] by date).
-fn push_cases(page: &mut String, cases: &Cases, joined: bool) {
-    page.push_str("<h2>The cases</h2>\n");
-    let total = cases.rows;
+/// The case list with links to each source (the first [`LISTED_CASES`] by
+/// date), names and categories as the page's language shows them.
+fn push_cases(page: &mut String, p: &Page<'_>) {
+    let say = |key: &str, args: &[(&str, &str)]| p.wording.say(key, args);
+    let language = p.wording.words.language;
+    page.push_str(&format!("<h2>{}</h2>\n", escape_html(&say("page-cases", &[]))));
+    let total = p.cases.rows;
     if total > LISTED_CASES {
-        let rest = if joined {
-            "every row is in <a href=\"tables/joined.csv\">tables/joined.csv</a>"
-        } else {
-            "tables/joined.csv, which would list every row, was left out of this report"
-        };
-        page.push_str(&format!(
-            "<p>The first {LISTED_CASES} of {total} rows by date; {rest}.</p>\n"
-        ));
+        let key = if p.parts.joined { "page-cases-first" } else { "page-cases-first-no-joined" };
+        let args = [("shown", LISTED_CASES.to_string()), ("total", thousands(total as u64))];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        page.push_str(&markdown_to_html(&say(key, &args)));
     }
-    page.push_str("<table>\n<thead><tr><th>Announced</th><th>Case</th><th>Category</th><th>People</th><th>Delay (days)</th><th>Source</th></tr></thead>\n<tbody>\n");
-    for case in &cases.listed {
+    let columns = [
+        "page-column-announced",
+        "page-column-case",
+        "page-column-category",
+        "page-column-people",
+        "page-column-delay",
+        "page-column-source",
+    ];
+    let header: String =
+        columns.iter().map(|k| format!("<th>{}</th>", escape_html(&say(k, &[])))).collect();
+    page.push_str(&format!("<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n"));
+    let source = escape_html(&say("page-source-link", &[]));
+    for case in &p.cases.listed {
         let url = &case.source_url;
         let link = if url.starts_with("https://") || url.starts_with("http://") {
-            format!("<a href=\"{}\" rel=\"noopener noreferrer\">source</a>", escape_html(url))
+            format!("<a href=\"{}\" rel=\"noopener noreferrer\">{source}</a>", escape_html(url))
         } else {
             String::new()
         };
         page.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            case.announced,
-            escape_html(&case.name),
-            escape_html(&case.category),
+            date_short(language, case.announced),
+            escape_html(case.name_in(language)),
+            escape_html(p.wording.category(&case.category)),
             case.people,
             case.delay_days.map_or_else(String::new, |d| d.to_string()),
             link

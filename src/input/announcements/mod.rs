@@ -43,6 +43,8 @@ pub struct AnnouncementTable {
     /// Where the id and name cells are in `raw`.
     id_column: Option<usize>,
     name_column: Option<usize>,
+    /// The `name_ko` column: the case's name in Korean, for the Korean report.
+    name_ko_column: Option<usize>,
     /// The header of the announcement date column, for messages.
     pub date_header: String,
 }
@@ -67,6 +69,11 @@ impl AnnouncementTable {
         } else {
             name.to_string()
         }
+    }
+
+    /// The Korean name of row `i` (its `name_ko`, trimmed; empty when none).
+    pub fn name_ko(&self, i: usize) -> String {
+        self.name_ko_column.map_or("", |c| self.raw.cell(i, c).trim()).to_string()
     }
 
     /// Announcements, counting aggregated rows by their `count`.
@@ -100,7 +107,7 @@ pub fn parse_announcements(
     let table = read_table(bytes, file, &mut problems)?;
     let headers = AnnouncementHeaders::new(columns, &table);
     let aggregated = table.column(headers.count).is_some();
-    let [id, date, category, people, defection, precision, name, count] = locate_columns(
+    let [id, date, category, people, defection, precision, name, name_ko, count] = locate_columns(
         &table,
         file,
         [
@@ -111,6 +118,7 @@ pub fn parse_announcements(
             (headers.defection_date, false),
             (headers.defection_date_precision, false),
             (headers.name, false),
+            (headers.name_ko, false),
             (headers.count, false),
         ],
     )
@@ -167,6 +175,7 @@ pub fn parse_announcements(
         raw: table.cells,
         id_column: id,
         name_column: name,
+        name_ko_column: name_ko,
         date_header: headers.announcement_date.to_string(),
     })
 }
@@ -182,6 +191,7 @@ struct AnnouncementHeaders<'a> {
     defection_date: &'a str,
     defection_date_precision: &'a str,
     name: &'a str,
+    name_ko: &'a str,
     count: &'a str,
 }
 
@@ -206,6 +216,7 @@ impl<'a> AnnouncementHeaders<'a> {
             defection_date: columns.header_for("defection_date"),
             defection_date_precision: columns.header_for("defection_date_precision"),
             name: columns.header_for("name"),
+            name_ko: columns.header_for("name_ko"),
             count,
         }
     }

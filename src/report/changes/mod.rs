@@ -295,31 +295,6 @@ pub fn setting_text(value: &Value) -> String {
     }
 }
 
-/// How a setting is called in the report.
-fn setting_name(key: &str) -> String {
-    match key {
-        "announcement_columns" => "announcement column names ([columns])",
-        "event_columns" => "event column names ([event_columns])",
-        "date_format" => "date format",
-        "period_start" => "study period start",
-        "period_end" => "study period end",
-        "groups" => "event groups ([groups])",
-        "windows" => "window widths in days",
-        "weight_by_people" => "counting people (weight_by_people)",
-        "seed" => "seed",
-        "permutations" => "Monte Carlo draws (permutations)",
-        "output" => "report parts ([output])",
-        "peth" => "peri-event histogram",
-        "regression_terms" => "regression terms",
-        "fixed_effects" => "regression fixed effects",
-        "hac_lags" => "Newey-West lags",
-        "chart_size" => "chart size",
-        "chart_source" => "source line under the charts",
-        other => other,
-    }
-    .to_string()
-}
-
 /// Compares the previous report with this run.
 pub fn compare(previous: &Snapshot, now: &Snapshot) -> Changes {
     let mut changes = Changes {
@@ -355,7 +330,7 @@ pub fn compare(previous: &Snapshot, now: &Snapshot) -> Changes {
                 (_, Some(value)) => setting_text(value),
             };
             changes.settings.push(SettingChange {
-                setting: setting_name(key),
+                setting: key.clone(),
                 before: text(before),
                 after: text(after),
             });

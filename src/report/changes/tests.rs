@@ -73,7 +73,7 @@ fn a_changed_setting_is_named_with_both_values() {
     assert_eq!(
         changes.settings,
         [SettingChange {
-            setting: "window widths in days".into(),
+            setting: "windows".into(),
             before: "[7, 30]".into(),
             after: "[7]".into()
         }],

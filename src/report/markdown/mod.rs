@@ -8,8 +8,9 @@
 use std::fmt::Write as _;
 
 use crate::analysis::{strongest, Analysis};
-use crate::messages::finding;
+use crate::messages::thousands;
 pub use crate::messages::{days_text, p_text, ratio_text};
+use crate::model::InputSource;
 use crate::report::changes::Changes;
 use crate::report::Settings;
 use crate::stats::window::WindowTest;
@@ -37,291 +38,173 @@ pub(super) fn code(text: &str) -> String {
 }
 
 mod document;
+mod prose;
+mod sections;
 mod since_last_run;
 pub use document::{Document, Section, SectionKind};
+pub use prose::{Prose, Unit};
 use since_last_run::since_last_run;
 
-/// Peri-event histograms, phase tests, the delay shuffle and the regression.
-fn advanced_sections(md: &mut Document, analysis: &Analysis) {
-    let settings = &analysis.settings;
-    let _ = writeln!(md);
-    md.section(SectionKind::Plain, "The shape of timing around events");
-    let _ = writeln!(md, "Every pair of an announcement and an event at most {} days apart, by distance in days (bins of {} days). Null model: the announcements' own pattern rotated around the period, as in the shift test. A bar outside the *pointwise* band is expected somewhere by chance; the *global* envelope tests the whole curve at once.\n", settings.peth.half_width, settings.peth.bin_days);
-    for (g, p) in analysis.groups.iter().zip(&analysis.peth) {
-        let how = if p.exact {
-            format!("exact over all {} shifts", p.shifts)
-        } else {
-            format!("{} random shifts", p.shifts.saturating_sub(1))
-        };
-        match p.p_global {
-            Some(global) => {
-                let _ = writeln!(md, "- **{}**: {} pairs; global envelope test p = {} (studentized maximum deviation), p = {} (extreme rank length), {how}.", escape(&g.name), p.pairs, p_text(global), p_text(p.p_erl));
-            }
-            None => {
-                let _ = writeln!(
-                    md,
-                    "- **{}**: {} pairs; too few for a global test.",
-                    escape(&g.name),
-                    p.pairs
-                );
-            }
-        }
-    }
-
-    let _ = writeln!(md);
-
-    md.section(SectionKind::Plain, "Where in the cycle between events");
-    let _ = writeln!(md, "Each announcement between two events of a group gets a phase: 0 just after the first, a full turn just before the next. Null model: phases spread evenly around the cycle. The Rayleigh test looks for any preferred phase; the V-test for clustering toward the event.\n");
-    for (g, t) in analysis.groups.iter().zip(&analysis.phase) {
-        match (t.mean_phase, t.resultant_length, t.p_rayleigh, t.p_v) {
-            (Some(mean), Some(r), Some(rayleigh), Some(v)) => {
-                let _ = writeln!(md, "- **{}**: {} announcements; mean phase {:.0}% of the way from one event to the next, resultant length {:.2} (0 = no preferred phase, 1 = all alike); Rayleigh p = {}, V-test toward the event p = {}.", escape(&g.name), t.n, 100.0 * mean / std::f64::consts::TAU, r, p_text(rayleigh), p_text(v));
-            }
-            _ => {
-                let _ = writeln!(
-                    md,
-                    "- **{}**: {} announcements between two events; no test.",
-                    escape(&g.name),
-                    t.n
-                );
-            }
-        }
-    }
-
-    let _ = writeln!(md);
-
-    md.section(SectionKind::Plain, "Were announcements held back until an event?");
-    if analysis.shuffle.is_empty() {
-        let _ = writeln!(
-            md,
-            "No case has a defection date known to the day, so the delay-shuffle test cannot run."
-        );
-    } else {
-        let _ = writeln!(md, "{} cases have a defection date known to the day. Keeping those dates and giving the cases each other's delays ({} random permutations), how often do as many announcements land in the windows as really did? Null model: delays were not chosen with the calendar in mind.\n", analysis.shuffle_cases, settings.permutations);
-        let best = analysis.shuffle.iter().reduce(|a, b| if b.p_value < a.p_value { b } else { a });
-        if let Some(best) = best {
-            let _ = writeln!(md, "The strongest of {} windows: {} of {} cases within {} days {} {} events, against {} under the null (p = {}). {}", analysis.shuffle.len(), best.observed, best.n, best.window_days, best.direction.as_str(), escape(&best.group), ratio_text(best.null_mean), p_text(best.p_value), if best.p_value < 0.05 { "Read it as the smallest of many p-values, not adjusted for the others." } else { "No window gives evidence that delays were timed." });
-        }
-    }
-
-    let _ = writeln!(md);
-
-    md.section(SectionKind::Plain, "Controlling for the trend");
-    let _ = writeln!(md, "A Poisson regression of daily counts on a linear trend and the window indicators{}. Null model for each term: the same daily rate inside and outside its windows, given the trend. Standard errors are robust (HC0) and, because announcements come in bursts, also Newey-West with {} lags.\n", if settings.fixed_effects.is_empty() { String::new() } else { format!(" (with {} fixed effects)", settings.fixed_effects.iter().map(|f| format!("{f:?}").to_lowercase()).collect::<Vec<_>>().join(", ")) }, analysis.regression.hac_lags);
-    for c in &analysis.regression.coefficients {
-        if c.term == "intercept"
-            || c.term.starts_with("year_")
-            || c.term.starts_with("month_")
-            || c.term.starts_with("weekday_")
-        {
-            continue;
-        }
-        match (c.coef, c.hc0, c.hac) {
-            (Some(coef), Some(hc0), hac) => {
-                let what = if c.term == "trend" {
-                    "per year of trend".to_string()
-                } else {
-                    format!("on days in {}", escape(&c.term))
-                };
-                let hac_text = hac.map_or_else(String::new, |h| {
-                    format!("; Newey-West p = {}", p_text(h.p_value))
-                });
-                let _ = writeln!(
-                    md,
-                    "- Rate ratio {what}: {} (95% CI {} to {}), p = {}{hac_text}.",
-                    ratio_text(coef.exp()),
-                    ratio_text(hc0.irr_low),
-                    ratio_text(hc0.irr_high),
-                    p_text(hc0.p_value)
-                );
-            }
-            _ => {
-                let _ = writeln!(md, "- {}: {}.", escape(&c.term), escape(&c.note));
-            }
+/// An input as the report names it: its path, or the bundled copy's name.
+fn input_text(source: &InputSource, prose: &Prose) -> String {
+    match source {
+        InputSource::File(path) => code(&path.display().to_string()),
+        InputSource::Embedded { name, .. } => {
+            prose.say("report-input-embedded", &[("name", &code(name))])
         }
     }
 }
 
-/// The summary in plain words: `summary.md` ([`Document::to_markdown`]) and
-/// the prose of `index.html`.
+/// The summary in plain words, in the language of `report.wording`:
+/// `summary.md` ([`Document::to_markdown`]) and the prose of `index.html`.
 pub fn summary_markdown(
     analysis: &Analysis,
     report: &Settings,
     changes: Option<&Changes>,
 ) -> Document {
     let settings = &analysis.settings;
+    let unit = if settings.weight_by_people { Unit::People } else { Unit::Announcements };
+    let prose = Prose { wording: &report.wording, unit };
     let mut md = Document::default();
-    let unit = if settings.weight_by_people { "people" } else { "announcements" };
-    let tests = &analysis.window_tests;
-    let windows: Vec<String> = settings.windows.iter().map(u32::to_string).collect();
     let _ = writeln!(md, "# {}\n", escape(&report.title()));
     if let Some(subtitle) = &report.wording.report.subtitle {
         let _ = writeln!(md, "{}\n", escape(subtitle));
     }
-    let _ = writeln!(
-        md,
-        "*northwind {} report. Seed {}.*\n\n- Announcements: {}\n- Events: {}\n",
-        env!("CARGO_PKG_VERSION"),
-        settings.seed,
-        report.announcements.describe_with(code),
-        report.events.describe_with(code),
+    let made_by = prose.say(
+        "report-made-by",
+        &[("version", env!("CARGO_PKG_VERSION")), ("seed", &settings.seed.to_string())],
     );
+    let announcements = prose.say(
+        "report-input-announcements",
+        &[("source", &input_text(&report.announcements, &prose))],
+    );
+    let events =
+        prose.say("report-input-events", &[("source", &input_text(&report.events, &prose))]);
+    let _ = writeln!(md, "*{made_by}*\n\n- {announcements}\n- {events}\n");
 
     if let Some(changes) = changes {
-        since_last_run(&mut md, changes);
+        since_last_run(&mut md, changes, &prose);
     }
+    found(&mut md, &analysis.window_tests, &prose);
+    tested(&mut md, analysis, &prose);
+    sections::advanced(&mut md, analysis, &prose);
+    sections::delays(&mut md, analysis, report, &prose);
+    sections::weekday(&mut md, analysis, &prose);
+    sections::caveats(&mut md, report, &prose);
+    md
+}
 
-    md.section(SectionKind::Plain, "What was found");
+/// "What was found": the windows that pass Holm, or the strongest one with
+/// the words that keep it from reading as a finding.
+fn found(md: &mut Document, tests: &[WindowTest], prose: &Prose) {
+    md.section(SectionKind::Plain, &prose.say("found-heading", &[]));
+    let count = tests.len().to_string();
     let significant: Vec<&WindowTest> = tests.iter().filter(|t| t.p_shift_holm < 0.05).collect();
     if significant.is_empty() {
-        let _ = writeln!(md, "No window passes the correction for {} tests at the 5% level: these data give no firm evidence that {unit} cluster around any group of events. That is not evidence that they do not; with few cases, the tests can miss a real effect.\n", tests.len());
+        let none = prose.say("found-none", &[("tests", &count), ("unit", &prose.unit())]);
+        let _ = writeln!(md, "{none}\n");
         if let Some(best) = strongest(tests) {
-            let _ = writeln!(
-                md,
-                "The strongest single result: {}\n",
-                finding(best, &escape(&best.group), unit)
-            );
-            let _ = writeln!(md, "On its own this p-value would {}, but it is the smallest of {} and was not chosen in advance.\n", if best.p_shift < 0.05 { "look notable" } else { "not be notable" }, tests.len());
+            let finding = prose.finding(best);
+            let _ = writeln!(md, "{}\n", prose.say("found-strongest", &[("finding", &finding)]));
+            let key =
+                if best.p_shift < 0.05 { "found-alone-notable" } else { "found-alone-not-notable" };
+            let _ = writeln!(md, "{}\n", prose.say(key, &[("tests", &count)]));
         }
     } else {
-        let _ = writeln!(md, "After correcting for {} tests, {} window(s) hold more {unit} than chance would explain at the 5% level:\n", tests.len(), significant.len());
+        let some = prose.say(
+            "found-some",
+            &[
+                ("tests", &count),
+                ("count", &significant.len().to_string()),
+                ("unit", &prose.unit()),
+            ],
+        );
+        let _ = writeln!(md, "{some}\n");
         for t in &significant {
-            let _ = writeln!(md, "- {}", finding(t, &escape(&t.group), unit));
+            let _ = writeln!(md, "- {}", prose.finding(t));
         }
-        let _ = writeln!(md, "\nA p-value is the chance of a result at least this strong if the timing of announcements were unrelated to the events. It does not say why announcements cluster: timing can follow from other causes (see below).\n");
+        let _ = writeln!(md, "\n{}\n", prose.say("found-p-meaning", &[]));
     }
+}
 
-    md.section(SectionKind::Plain, "What was tested");
+/// "What was tested": the data, the two tests, the family, and every row.
+fn tested(md: &mut Document, analysis: &Analysis, prose: &Prose) {
+    md.section(SectionKind::Plain, &prose.say("tested-heading", &[]));
     let groups: Vec<String> = analysis
         .groups
         .iter()
-        .map(|g| format!("**{}** ({} event days)", escape(&g.name), g.days.len()))
+        .map(|g| {
+            prose.say(
+                "tested-group",
+                &[("group", &prose.group(&g.name)), ("days", &thousands(g.days.len() as u64))],
+            )
+        })
         .collect();
-    let _ = writeln!(
-        md,
-        "{} announcements ({} people) from {} to {} ({} days) were compared with {} groups of events: {}.\n",
-        analysis.announcements,
-        analysis.people,
-        analysis.period.start,
-        analysis.period.end,
-        analysis.period.days(),
-        analysis.groups.len(),
-        groups.join(", ")
+    let period = &analysis.period;
+    let data = prose.say(
+        "tested-data",
+        &[
+            ("count", &prose.announcements(analysis.announcements)),
+            ("people", &prose.people(analysis.people)),
+            ("start", &prose.date(period.start)),
+            ("end", &prose.date(period.end)),
+            ("days", &thousands(period.days() as u64)),
+            ("groups_count", &analysis.groups.len().to_string()),
+            ("groups", &groups.join(", ")),
+        ],
     );
-    let _ = writeln!(
-        md,
-        "For every group, every window width ({} days) and both directions (the event day and the days *before* it, or the event day and the days *after* it), northwind counted the {unit} that fell in a window and compared that count with chance in two ways:\n",
-        windows.join(", ")
+    let _ = writeln!(md, "{data}\n");
+    let widths: Vec<String> = analysis.settings.windows.iter().map(u32::to_string).collect();
+    let how = prose.say("tested-how", &[("widths", &widths.join(", ")), ("unit", &prose.unit())]);
+    let _ = writeln!(md, "{how}\n");
+    let shift = prose.say(
+        "tested-shift",
+        &[("shifts", &thousands(period.days() as u64)), ("unit", &prose.unit())],
     );
-    let _ = writeln!(md, "- **Circular-shift test (primary, exact).** All announcement dates are moved together by the same number of days, wrapping around the study period, for every one of the {} possible shifts. The p-value is the share of shifts that put at least as many {unit} in the windows as the real dates do. Bursts of announcements stay intact, so one busy week cannot pass for many independent coincidences.", analysis.period.days());
-    let _ = writeln!(md, "- **Binomial test (secondary).** Treats every announcement as falling on a random day of the period, independently of the others. Bursts make it too optimistic.\n");
-    let _ = writeln!(md, "That makes {} tests, so the shift p-values are also adjusted for multiple testing (Holm, and Benjamini-Hochberg).\n", tests.len());
+    let _ = writeln!(md, "- {shift}");
+    let _ = writeln!(md, "- {}\n", prose.say("tested-binomial", &[]));
+    let family = prose.say("tested-family", &[("tests", &analysis.window_tests.len().to_string())]);
+    let _ = writeln!(md, "{family}\n");
 
-    let _ = writeln!(md, "| Group | Direction | Window (days) | Observed | Expected | Rate ratio (95% CI) | p (shift) | p (Holm) | p (binomial) |");
-    let _ = writeln!(md, "|---|---|---:|---:|---:|---|---:|---:|---:|");
-    for t in tests {
+    let columns = [
+        "column-group",
+        "column-direction",
+        "column-window",
+        "column-observed",
+        "column-expected",
+        "column-rate-ratio",
+        "column-p-shift",
+        "column-p-holm",
+        "column-p-binomial",
+    ];
+    sections::table_header(md, prose, &columns, "|---|---|---:|---:|---:|---|---:|---:|---:|");
+    for t in &analysis.window_tests {
         let rr = t.rate_ratio.map_or_else(
-            || "undefined".to_string(),
+            || prose.say("rate-ratio-cell-undefined", &[]),
             |r| {
-                format!(
-                    "{} ({} to {})",
-                    ratio_text(r.estimate),
-                    ratio_text(r.low),
-                    ratio_text(r.high)
+                prose.say(
+                    "rate-ratio-cell",
+                    &[
+                        ("ratio", &prose.ratio(r.estimate)),
+                        ("low", &prose.ratio(r.low)),
+                        ("high", &prose.ratio(r.high)),
+                    ],
                 )
             },
         );
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            escape(&t.group),
-            t.direction.as_str(),
+            "| {} | {} | {} | {} | {} | {rr} | {} | {} | {} |",
+            prose.group(&t.group),
+            prose.direction(t.direction),
             t.window_days,
             t.observed,
-            ratio_text(t.expected),
-            rr,
-            p_text(t.p_shift),
-            p_text(t.p_shift_holm),
-            p_text(t.p_binomial)
+            prose.ratio(t.expected),
+            prose.p(t.p_shift),
+            prose.p(t.p_shift_holm),
+            prose.p(t.p_binomial)
         );
     }
-
-    advanced_sections(&mut md, analysis);
-
-    let _ = writeln!(md);
-
-    md.section(SectionKind::Plain, "How long were announcements held back?");
-    let delays = &analysis.delays;
-    let _ = writeln!(md, "{} announcements have a defection date known to the day; {} others (no defection date, or one known only to the month or year) are left out of this summary. Delay = announcement date minus defection date, in days. The median's interval is a percentile bootstrap with {} resamples.\n", delays.used, delays.left_out, settings.permutations);
-    if delays.is_empty() && report.parts.charts {
-        let _ = writeln!(md, "With no defection date known to the day there is no delay to show, so the report has no delay histogram.\n");
-    }
-    if !delays.summaries.is_empty() {
-        let _ = writeln!(md, "| Category | n | Median (95% CI) | Quartiles | Range | Mean |");
-        let _ = writeln!(md, "|---|---:|---|---|---|---:|");
-        for s in &delays.summaries {
-            let _ = writeln!(
-                md,
-                "| {} | {} | {} ({} to {}) | {} to {} | {} to {} | {} |",
-                escape(&s.category),
-                s.n,
-                days_text(s.median),
-                days_text(s.median_ci_low),
-                days_text(s.median_ci_high),
-                days_text(s.q1),
-                days_text(s.q3),
-                days_text(s.min),
-                days_text(s.max),
-                days_text(s.mean)
-            );
-        }
-    }
-
-    let weekday = &analysis.weekday;
-    if let Some(p) = weekday.p_value {
-        let _ = writeln!(md);
-        md.section(SectionKind::Plain, "Day of the week");
-        let counts: Vec<String> = crate::messages::WEEKDAYS
-            .iter()
-            .zip(weekday.observed)
-            .zip(weekday.expected)
-            .map(|((day, o), e)| format!("{day} {o} ({} expected)", ratio_text(e)))
-            .collect();
-        let _ = writeln!(md, "{}. Against the number of each weekday in the period, a chi-square test gives {:.2} on {} degrees of freedom, p = {}: {}.", counts.join(", "), weekday.chi2, weekday.df, p_text(p), if p < 0.05 { "announcements favour some weekdays, which the other tests do not model" } else { "no clear weekday pattern" });
-    }
-
-    let _ = writeln!(md);
-
-    md.section(SectionKind::Plain, "What this does not show");
-    // The bundled data's own caveats only under the bundled data.
-    let (intent, census) = if report.bundled_data {
-        (
-            "**Intent.** Clustering near events is consistent with strategic timing, but also with other causes: events and defections can share a cause (a crisis, a sanctions round, a border incident), and some announcements follow the calendar of the cases themselves.",
-            "**A census.** The bundled data are high-profile cases that made English-language news; routine arrivals are announced only as totals. A selected sample can cluster for reasons of selection.",
-        )
-    } else {
-        (
-            "**Intent.** Clustering near events is consistent with strategic timing, but also with other causes: the events and the cases can share a cause, and some announcements follow the calendar of the cases themselves.",
-            "**A census.** If the cases are a selection (those that made the news, say) rather than all of them, they can cluster for reasons of selection.",
-        )
-    };
-    for caveat in [
-        intent,
-        census,
-        "**Choices made in advance.** The study period, the event groups and the window widths shape every figure. They are fixed in the configuration and all windows are reported, but if they were chosen after seeing the data, the p-values are too small.",
-        "**Many tests.** The smallest of many p-values is small by chance. Use the Holm-adjusted values for claims.",
-        "**Absence of an effect.** With a few dozen cases, a real effect can go undetected; a large p-value is not proof that timing is innocent.",
-    ] {
-        let _ = writeln!(md, "- {caveat}");
-    }
-    let joined = if report.parts.joined { ", `tables/joined.csv`" } else { "" };
-    let sources = if report.bundled_data {
-        " Data sources: `data/SOURCES.md` for the bundled data; each case's source is linked in `index.html`."
-    } else {
-        ""
-    };
-    let _ = writeln!(md, "\nMethods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: `tables/window_tests.csv`, `tables/delay_summary.csv`, `tables/weekday.csv`{joined}; every figure also in `summary.json`.{sources}");
-    md
 }
 
 #[cfg(test)]
