@@ -179,19 +179,7 @@ fn tested(md: &mut Document, analysis: &Analysis, prose: &Prose) {
     ];
     sections::table_header(md, prose, &columns, "|---|---|---:|---:|---:|---|---:|---:|---:|");
     for t in &analysis.window_tests {
-        let rr = t.rate_ratio.map_or_else(
-            || prose.say("rate-ratio-cell-undefined", &[]),
-            |r| {
-                prose.say(
-                    "rate-ratio-cell",
-                    &[
-                        ("ratio", &prose.ratio(r.estimate)),
-                        ("low", &prose.ratio(r.low)),
-                        ("high", &prose.ratio(r.high)),
-                    ],
-                )
-            },
-        );
+        let rr = prose.rate_ratio(t, "rate-ratio-cell", "rate-ratio-cell-undefined");
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} | {rr} | {} | {} | {} |",

@@ -148,22 +148,28 @@ impl Prose<'_> {
         self.say(key, &[("group", &group), ("days", &days.to_string())])
     }
 
+    /// A window test's rate ratio and its interval, as message `key` says
+    /// it (`undefined` when there is none).
+    pub fn rate_ratio(&self, t: &WindowTest, key: &str, undefined: &str) -> String {
+        t.rate_ratio.map_or_else(
+            || self.say(undefined, &[]),
+            |r| {
+                let figures = [
+                    ("ratio", self.ratio(r.estimate)),
+                    ("low", self.ratio(r.low)),
+                    ("high", self.ratio(r.high)),
+                ];
+                let args: Vec<(&str, &str)> =
+                    figures.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                self.say(key, &args)
+            },
+        )
+    }
+
     /// A window test's result as a sentence, with its rate ratio and both
     /// p-values (the adjusted one always beside the raw one).
     pub fn finding(&self, t: &WindowTest) -> String {
-        let rate_ratio = t.rate_ratio.map_or_else(
-            || self.say("finding-rate-ratio-undefined", &[]),
-            |r| {
-                self.say(
-                    "finding-rate-ratio",
-                    &[
-                        ("ratio", &self.ratio(r.estimate)),
-                        ("low", &self.ratio(r.low)),
-                        ("high", &self.ratio(r.high)),
-                    ],
-                )
-            },
-        );
+        let rate_ratio = self.rate_ratio(t, "finding-rate-ratio", "finding-rate-ratio-undefined");
         self.say(
             "finding",
             &[
