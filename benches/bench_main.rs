@@ -136,6 +136,7 @@ fn bench_stages(c: &mut Criterion) {
             announcements: d.table.clone(),
             events: d.inputs_events.clone(),
             period: d.period,
+            outside_period: Default::default(),
             fingerprints: vec![],
         };
         let analysis = analyse(&inputs, &config.analysis_settings()).expect("the analysis runs");

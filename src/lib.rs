@@ -52,6 +52,8 @@ pub struct CheckSummary {
     pub period: model::Period,
     /// Which two files were read ([`inputs_line`]).
     pub inputs: String,
+    /// The announcements left out because they fall outside the period.
+    pub outside_period: model::OutsidePeriod,
 }
 
 impl std::fmt::Display for CheckSummary {
@@ -60,8 +62,30 @@ impl std::fmt::Display for CheckSummary {
             f,
             "ok: {} announcements, {} events, period {}..{}\n{}",
             self.announcements, self.events, self.period.start, self.period.end, self.inputs
-        )
+        )?;
+        match outside_period_line(&self.outside_period, &self.period) {
+            Some(line) => write!(f, "\n{line}"),
+            None => Ok(()),
+        }
     }
+}
+
+/// The line that says how many announcements the study period left out,
+/// for the terminal; none when it left out none.
+pub fn outside_period_line(
+    outside: &model::OutsidePeriod,
+    period: &model::Period,
+) -> Option<String> {
+    (outside.total() > 0).then(|| {
+        format!(
+            "left out {} announcements outside the study period {}..{} ({} before it, {} after it)",
+            outside.total(),
+            period.start,
+            period.end,
+            outside.before,
+            outside.after
+        )
+    })
 }
 
 /// The line that names the two inputs of a run, for the terminal.
@@ -84,6 +108,7 @@ pub fn check(config: &Config) -> Result<CheckSummary> {
         events: inputs.events.len(),
         period: inputs.period,
         inputs: inputs_line(config),
+        outside_period: inputs.outside_period,
     })
 }
 
@@ -137,7 +162,8 @@ pub struct RunSummary {
     pub files: Vec<String>,
     /// The one-sentence headline, for the terminal.
     pub headline: String,
-    /// Which two files were analysed ([`inputs_line`]).
+    /// Which two files were analysed ([`inputs_line`]), and what the study
+    /// period left out of them.
     pub inputs: String,
     /// What the run did not use of the settings (a label naming nothing),
     /// for the terminal.
@@ -214,7 +240,14 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
             .chain(std::iter::once(output::MANIFEST.to_string()))
             .collect(),
         headline,
-        inputs: inputs_line(config),
+        inputs: [
+            Some(inputs_line(config)),
+            outside_period_line(&analysis.outside_period, &analysis.period),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n"),
         warnings: config
             .wordings
             .iter()

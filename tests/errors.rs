@@ -67,20 +67,111 @@ fn a_missing_column_an_empty_file_and_a_missing_file_are_clear() {
 }
 
 #[test]
-fn announcements_outside_a_configured_period_are_located() {
+fn a_study_period_that_holds_no_announcement_is_an_error_and_names_the_files_dates() {
     let dir = tempfile::tempdir().unwrap();
     let ran = run(northwind(dir.path())
-        .args(["check", "--start", "2020-02-01", "--end", "2020-11-30", "--announcements"])
+        .args([
+            "run",
+            "--start",
+            "2030-01-01",
+            "--end",
+            "2031-01-01",
+            "--out",
+            "r",
+            "--announcements",
+        ])
         .arg(fixture("small/announcements.csv"))
         .arg("--events")
         .arg(fixture("small/events.csv")));
-    assert_eq!(ran.code, 2);
-    assert!(ran.stderr.contains(":2: column 'announcement_date': value '2020-01-05' is outside the study period 2020-02-01..2020-11-30"), "{}", ran.stderr);
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
     assert!(
-        ran.stderr.contains(":11: column 'announcement_date': value '2020-12-28' is outside"),
+        ran.stderr.contains("no announcement falls in the study period 2030-01-01..2031-01-01 (the file's announcements run from 2020-01-05 to 2020-12-28)"),
         "{}",
         ran.stderr
     );
+    assert!(!dir.path().join("r").exists(), "nothing is written");
+}
+
+#[test]
+fn the_study_period_leaves_out_and_counts_the_announcements_outside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let period = ["--start", "2020-02-01", "--end", "2020-11-30", "--permutations", "99"];
+    let ran = run_ok(
+        northwind(dir.path())
+            .args(["run", "--out", "cut"])
+            .args(period)
+            .arg("--announcements")
+            .arg(fixture("small/announcements.csv"))
+            .arg("--events")
+            .arg(fixture("small/events.csv")),
+    );
+    assert!(
+        ran.stdout.contains("left out 2 announcements outside the study period 2020-02-01..2020-11-30 (1 before it, 1 after it)"),
+        "{}",
+        ran.stdout
+    );
+    let summary = std::fs::read_to_string(dir.path().join("cut/summary.md")).unwrap();
+    assert!(
+        summary.contains(
+            "2 announcements of the file fall outside the study period (1 before it, 1 after it)"
+        ),
+        "{summary}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("cut/summary.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        json["inputs"]["announcements"]["outside_period"],
+        serde_json::json!({"before": 1, "after": 1})
+    );
+    // The same tables as the file without those two rows (lines 2 and 11).
+    let text = std::fs::read_to_string(fixture("small/announcements.csv")).unwrap();
+    let kept: String = text
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| *i != 1 && *i != 10)
+        .map(|(_, line)| format!("{line}\n"))
+        .collect();
+    std::fs::write(dir.path().join("kept.csv"), kept).unwrap();
+    run_ok(
+        northwind(dir.path())
+            .args(["run", "-q", "--out", "kept"])
+            .args(period)
+            .args(["--announcements", "kept.csv", "--events"])
+            .arg(fixture("small/events.csv")),
+    );
+    let tables = std::fs::read_dir(dir.path().join("kept/tables")).unwrap();
+    let mut compared = 0;
+    for entry in tables {
+        let name = entry.unwrap().file_name();
+        let kept = std::fs::read(dir.path().join("kept/tables").join(&name)).unwrap();
+        let cut = std::fs::read(dir.path().join("cut/tables").join(&name)).unwrap();
+        assert!(kept == cut, "{name:?} differs from the run without those rows");
+        compared += 1;
+    }
+    assert!(compared >= 8, "{compared} tables");
+}
+
+#[test]
+fn the_readmes_study_period_example_runs_on_the_bundled_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let ran = run_ok(
+        northwind(&crate::util::repo())
+            .args([
+                "run",
+                "--start",
+                "2000-01-01",
+                "--end",
+                "2024-12-31",
+                "--seed",
+                "7",
+                "--permutations",
+                "99",
+                "--out",
+            ])
+            .arg(dir.path().join("r")),
+    );
+    assert!(ran.stdout.contains("left out 6 announcements outside the study period 2000-01-01..2024-12-31 (3 before it, 3 after it)"), "{}", ran.stdout);
 }
 
 #[test]

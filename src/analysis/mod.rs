@@ -60,6 +60,9 @@ pub struct Analysis {
     pub announcements: u64,
     /// People in those announcements.
     pub people: u64,
+    /// Announcements of the file left out because they fall outside the
+    /// study period.
+    pub outside_period: crate::model::OutsidePeriod,
     pub groups: Vec<EventGroup>,
     /// Nearest events of each group around each announcement date.
     pub neighbours: NearestEvents,
@@ -156,6 +159,7 @@ pub fn analyse(inputs: &Inputs, settings: &Settings) -> Result<Analysis> {
         period,
         announcements: inputs.announcements.total(),
         people: announcements.iter().map(|a| u64::from(a.people) * u64::from(a.count)).sum(),
+        outside_period: inputs.outside_period,
         groups,
         neighbours,
         window_tests,

@@ -46,6 +46,8 @@ pub struct Inputs {
     pub announcements: AnnouncementTable,
     pub events: Vec<Event>,
     pub period: Period,
+    /// Announcements left out because they fall outside the study period.
+    pub outside_period: crate::model::OutsidePeriod,
     /// `(name, sha256 hex, bytes)` for each input, announcements first.
     pub fingerprints: Vec<InputFingerprint>,
 }
@@ -122,12 +124,16 @@ pub fn load_bytes(spec: &Spec, announcement_bytes: &[u8], event_bytes: &[u8]) ->
         resolve_period(spec, table, &announcement_name).map_err(|p| problems.extend(p)).ok()
     });
     match (announcements, events, period) {
-        (Some(announcements), Some(events), Some(period)) if problems.is_empty() => Ok(Inputs {
-            announcements,
-            events,
-            period,
-            fingerprints: vec![announcement_fingerprint, fingerprint(event_name, event_bytes)],
-        }),
+        (Some(mut announcements), Some(events), Some(period)) if problems.is_empty() => {
+            let outside_period = announcements.keep_within(&period);
+            Ok(Inputs {
+                announcements,
+                events,
+                period,
+                outside_period,
+                fingerprints: vec![announcement_fingerprint, fingerprint(event_name, event_bytes)],
+            })
+        }
         _ => Err(Error::Input(problems)),
     }
 }

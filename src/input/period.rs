@@ -17,7 +17,7 @@ use super::AnnouncementTable;
 pub const MAX_PERIOD_DAYS: usize = 365_250;
 
 /// The study period: configured bounds, or the first and last announcement
-/// dates. Announcements outside a configured period are problems.
+/// dates. A configured period must hold at least one announcement.
 pub(super) fn resolve_period(
     spec: &Spec,
     table: &AnnouncementTable,
@@ -50,24 +50,17 @@ pub(super) fn resolve_period(
             ),
         )]);
     }
-    let column = spec.announcement_columns.header_for("announcement_date");
-    let problems: Vec<Problem> = table
-        .announcements
-        .iter()
-        .filter(|a| !period.contains(a.announcement_date))
-        .map(|a| {
-            Problem::cell(
-                file,
-                a.line,
-                column,
-                &a.announcement_date.format(&spec.date_format).to_string(),
-                format!("is outside the study period {}..{}", period.start, period.end),
-            )
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(period)
-    } else {
-        Err(problems)
+    // Announcements outside a configured period are left out (and
+    // counted, see `AnnouncementTable::keep_within`); only a period that
+    // leaves none is a problem.
+    if !table.announcements.iter().any(|a| period.contains(a.announcement_date)) {
+        return Err(vec![Problem::file(
+            file,
+            format!(
+                "no announcement falls in the study period {}..{} (the file's announcements run from {first} to {last}): widen [period] start and end, or --start and --end",
+                period.start, period.end
+            ),
+        )]);
     }
+    Ok(period)
 }

@@ -193,6 +193,7 @@ window-after = on the day of an event in the { $group } group or in the { $days 
 
 tested-heading = What was tested
 tested-data = { $count } { $announcements } ({ $people } people) from { $start } to { $end } ({ $days } days) were compared with { $groups_count } groups of events: { $groups }.
+tested-outside-period = { $count } { $announcements } of the file fall outside the study period ({ $before } before it, { $after } after it) and are left out of every figure and table.
 tested-group = **{ $group }** ({ $days } event days)
 tested-how = For every group, every window width ({ $widths } days) and both directions (the event day and the days *before* it, or the event day and the days *after* it), northwind counted the { $unit } that fell in a window and compared that count with chance in two ways:
 tested-shift = **Circular-shift test (primary, exact).** All announcement dates are moved together by the same number of days, wrapping around the study period, for every one of the { $shifts } possible shifts. The p-value is the share of shifts that put at least as many { $unit } in the windows as the real dates do. Bursts of announcements stay intact, so one busy week cannot pass for many independent coincidences.

@@ -191,6 +191,7 @@ window-after = { $group } 당일 또는 그 후 { $days }일 사이에
 
 tested-heading = 무엇을 검정했나
 tested-data = { $start }부터 { $end }까지({ $days }일)의 { $announcements } { $count }(인원 { $people })을 사건 집단 { $groups_count }개와 비교했다. 사건 집단: { $groups }.
+tested-outside-period = 파일의 { $announcements } 가운데 { $count }은(는) 분석 기간 밖에 있어(기간 전 { $before }, 기간 후 { $after }) 모든 수치와 표에서 뺐다.
 tested-group = **{ $group }**(사건 일수 { $days }일)
 tested-how = 사건 집단마다, 구간 폭({ $widths }일)마다, 두 방향(사건 당일과 그 *전* 며칠, 또는 사건 당일과 그 *후* 며칠)마다 구간에 든 { $unit }을(를) 세고, 그 수를 다음 두 가지 방법으로 우연에 의한 기댓값과 비교했다.
 tested-shift = **순환 시점 이동 검정(circular-shift test; 주 검정, 정확 검정).** 모든 발표 날짜를 같은 날수만큼 한꺼번에 옮기되 분석 기간 끝을 넘으면 처음으로 돌아오게 하여, 가능한 이동 { $shifts }가지를 모두 계산한다. p값은 이 가운데 구간에 드는 { $unit }이(가) 실제 날짜일 때와 같거나 더 많은 이동의 비율이다. 발표가 몰려 나오는 묶음이 그대로 유지되므로, 바쁜 한 주가 서로 독립적인 우연 여러 번으로 둔갑하지 않는다.

@@ -84,6 +84,20 @@ pub struct Event {
     pub line: u64,
 }
 
+/// Announcements left out of a run because they fall outside its study
+/// period (counted as announcements: an aggregated row by its `count`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct OutsidePeriod {
+    pub before: u64,
+    pub after: u64,
+}
+
+impl OutsidePeriod {
+    pub fn total(&self) -> u64 {
+        self.before + self.after
+    }
+}
+
 /// A table of text cells (the announcements as read, for `joined.csv`).
 ///
 /// Every cell lives in one string, with the cells' end offsets beside it, so

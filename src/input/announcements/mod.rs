@@ -76,6 +76,35 @@ impl AnnouncementTable {
         self.name_ko_column.map_or("", |c| self.raw.cell(i, c).trim()).to_string()
     }
 
+    /// Leaves out the rows outside `period` (from the announcements and
+    /// from the raw table alike, so that row `i` stays row `i`) and counts
+    /// them.
+    pub fn keep_within(&mut self, period: &crate::model::Period) -> crate::model::OutsidePeriod {
+        let mut outside = crate::model::OutsidePeriod::default();
+        for a in &self.announcements {
+            if a.announcement_date < period.start {
+                outside.before += u64::from(a.count);
+            } else if a.announcement_date > period.end {
+                outside.after += u64::from(a.count);
+            }
+        }
+        if outside.total() == 0 {
+            return outside;
+        }
+        let mut raw = RawTable::new(self.raw.headers.clone());
+        let mut kept = Vec::with_capacity(self.announcements.len());
+        for (i, a) in std::mem::take(&mut self.announcements).into_iter().enumerate() {
+            if period.contains(a.announcement_date) {
+                // The kept rows are a part of the table's own text, which fits.
+                let _ = raw.push_row(self.raw.row(i));
+                kept.push(a);
+            }
+        }
+        self.raw = raw;
+        self.announcements = kept;
+        outside
+    }
+
     /// Announcements, counting aggregated rows by their `count`.
     pub fn total(&self) -> u64 {
         self.announcements.iter().map(|a| u64::from(a.count)).sum()

@@ -154,6 +154,18 @@ fn tested(md: &mut Document, analysis: &Analysis, prose: &Prose) {
         ],
     );
     let _ = writeln!(md, "{data}\n");
+    let outside = &analysis.outside_period;
+    if outside.total() > 0 {
+        let left_out = prose.say(
+            "tested-outside-period",
+            &[
+                ("count", &prose.announcements(outside.total())),
+                ("before", &prose.announcements(outside.before)),
+                ("after", &prose.announcements(outside.after)),
+            ],
+        );
+        let _ = writeln!(md, "{left_out}\n");
+    }
     let widths: Vec<String> = analysis.settings.windows.iter().map(u32::to_string).collect();
     let how = prose.say("tested-how", &[("widths", &widths.join(", ")), ("unit", &prose.unit())]);
     let _ = writeln!(md, "{how}\n");
