@@ -6,6 +6,7 @@ mod edge_cases;
 mod errors;
 mod golden;
 mod golden_advanced;
+mod inputs;
 #[cfg(unix)]
 mod kill;
 mod languages;
