@@ -343,6 +343,8 @@ pub fn render<'a>(
         ReportFile::bytes(format!("tables/{}.csv", t.name), t.to_csv()).of_group(&g.name)
     }));
     let bundled_data = are_bundled(&inputs.fingerprints);
+    let encoding = |i: usize| inputs.fingerprints.get(i).map_or("UTF-8", |f| f.encoding);
+    let encodings = [encoding(0), encoding(1)];
     // Each language's page, for the links between them.
     let pages: Vec<(Language, String)> = config
         .languages
@@ -353,7 +355,8 @@ pub fn render<'a>(
     for (i, wording) in config.wordings.iter().enumerate() {
         let language = wording.words.language;
         let suffix = suffix(i, language);
-        let report_settings = report::Settings { bundled_data, ..config.report_settings(wording) };
+        let report_settings =
+            report::Settings { bundled_data, encodings, ..config.report_settings(wording) };
         let markdown = report::summary_markdown(analysis, &report_settings, changes);
         let rendered = if config.output.charts {
             render_charts(analysis, config, wording)?
@@ -394,8 +397,11 @@ pub fn render<'a>(
             files.push(file("svg", chart.svg.clone().into_bytes()));
         }
     }
-    let report_settings =
-        report::Settings { bundled_data, ..config.report_settings(config.first_wording()) };
+    let report_settings = report::Settings {
+        bundled_data,
+        encodings,
+        ..config.report_settings(config.first_wording())
+    };
     // Last, so that it can say which files are each group's.
     let group_files = report_group_files(analysis, &files);
     files.push(ReportFile::bytes(

@@ -519,6 +519,7 @@ impl Config {
             parts: self.output,
             wording: wording.clone(),
             bundled_data: false,
+            encodings: ["UTF-8"; 2],
         }
     }
 

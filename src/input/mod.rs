@@ -21,6 +21,7 @@
 mod announcements;
 mod cells;
 mod csv_reader;
+mod encoding;
 mod events;
 mod parquet;
 mod period;
@@ -58,6 +59,8 @@ pub struct InputFingerprint {
     pub name: String,
     pub sha256: String,
     pub bytes: usize,
+    /// The text encoding it was read in (`UTF-8`, `UTF-16LE`, `EUC-KR`...).
+    pub encoding: &'static str,
 }
 
 /// What loading needs of the settings: where the two inputs are, how their
@@ -96,20 +99,31 @@ pub fn load_bytes(spec: &Spec, announcement_bytes: &[u8], event_bytes: &[u8]) ->
     let announcement_name = spec.announcements.display_name();
     let event_name = spec.events.display_name();
 
-    // The manifest's fingerprint (SHA-256) is hashed while the file is parsed.
-    let (parsed_announcements, announcement_fingerprint) = rayon::join(
+    // The manifest's fingerprint (SHA-256) is hashed, from the bytes as
+    // they are, while the file is decoded and parsed.
+    let ((decoded_announcements, parsed_announcements), announcement_fingerprint) = rayon::join(
         || {
-            parse_announcements(
-                announcement_bytes,
-                &announcement_name,
-                &spec.announcement_columns,
-                &spec.date_format,
-            )
+            let decoded = encoding::decode(announcement_bytes, &announcement_name);
+            let parsed = match &decoded {
+                Ok(d) => parse_announcements(
+                    &d.bytes,
+                    &announcement_name,
+                    &spec.announcement_columns,
+                    &spec.date_format,
+                ),
+                Err(problem) => Err(vec![problem.clone()]),
+            };
+            (decoded.map(|d| d.encoding), parsed)
         },
         || fingerprint(announcement_name.clone(), announcement_bytes),
     );
-    let parsed_events =
-        parse_events(event_bytes, &event_name, &spec.event_columns, &spec.date_format);
+    let decoded_events = encoding::decode(event_bytes, &event_name);
+    let parsed_events = match &decoded_events {
+        Ok(d) => parse_events(&d.bytes, &event_name, &spec.event_columns, &spec.date_format),
+        Err(problem) => Err(vec![problem.clone()]),
+    };
+    let encodings =
+        [decoded_announcements.unwrap_or("UTF-8"), decoded_events.map_or("UTF-8", |d| d.encoding)];
 
     let mut problems = Vec::new();
     let (announcements, events) = match (parsed_announcements, parsed_events) {
@@ -131,7 +145,13 @@ pub fn load_bytes(spec: &Spec, announcement_bytes: &[u8], event_bytes: &[u8]) ->
                 events,
                 period,
                 outside_period,
-                fingerprints: vec![announcement_fingerprint, fingerprint(event_name, event_bytes)],
+                fingerprints: vec![
+                    InputFingerprint { encoding: encodings[0], ..announcement_fingerprint },
+                    InputFingerprint {
+                        encoding: encodings[1],
+                        ..fingerprint(event_name, event_bytes)
+                    },
+                ],
             })
         }
         _ => Err(Error::Input(problems)),
@@ -140,5 +160,10 @@ pub fn load_bytes(spec: &Spec, announcement_bytes: &[u8], event_bytes: &[u8]) ->
 
 /// The manifest's identity of one input: its name, SHA-256 and size.
 fn fingerprint(name: String, bytes: &[u8]) -> InputFingerprint {
-    InputFingerprint { name, sha256: crate::digest::sha256_hex(bytes), bytes: bytes.len() }
+    InputFingerprint {
+        name,
+        sha256: crate::digest::sha256_hex(bytes),
+        bytes: bytes.len(),
+        encoding: "UTF-8",
+    }
 }

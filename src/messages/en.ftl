@@ -118,6 +118,7 @@ range = { $low } to { $high }
 report-made-by = northwind { $version } report. Seed { $seed }.
 report-input-announcements = { $Announcements }: { $source }
 report-input-events = { $Events }: { $source }
+report-input-encoded = { $source } (read as { $encoding })
 report-input-embedded = { $name } (the bundled copy built into northwind)
 
 ## Since the last run

@@ -116,6 +116,7 @@ range = { $low }~{ $high }
 report-made-by = northwind { $version } 보고서. 난수 시드 { $seed }.
 report-input-announcements = { $Announcements } 자료: { $source }
 report-input-events = { $Events } 자료: { $source }
+report-input-encoded = { $source }({ $encoding }(으)로 읽음)
 report-input-embedded = { $name }(northwind에 내장된 사본)
 
 ## 지난 실행 이후

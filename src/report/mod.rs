@@ -37,6 +37,8 @@ pub struct Settings {
     /// The inputs are the bundled data, byte for byte (their own caveats
     /// and sources apply).
     pub bundled_data: bool,
+    /// The text encoding each input was read in (announcements, events).
+    pub encodings: [&'static str; 2],
 }
 
 impl Settings {

@@ -45,13 +45,19 @@ pub use document::{Document, Section, SectionKind};
 pub use prose::{Prose, Unit};
 use since_last_run::since_last_run;
 
-/// An input as the report names it: its path, or the bundled copy's name.
-fn input_text(source: &InputSource, prose: &Prose) -> String {
-    match source {
+/// An input as the report names it: its path, or the bundled copy's name,
+/// and the encoding it was read in when that was not UTF-8.
+fn input_text(source: &InputSource, encoding: &str, prose: &Prose) -> String {
+    let named = match source {
         InputSource::File(path) => code(&path.display().to_string()),
         InputSource::Embedded { name, .. } => {
             prose.say("report-input-embedded", &[("name", &code(name))])
         }
+    };
+    if encoding == "UTF-8" {
+        named
+    } else {
+        prose.say("report-input-encoded", &[("source", &named), ("encoding", encoding)])
     }
 }
 
@@ -76,10 +82,12 @@ pub fn summary_markdown(
     );
     let announcements = prose.say(
         "report-input-announcements",
-        &[("source", &input_text(&report.announcements, &prose))],
+        &[("source", &input_text(&report.announcements, report.encodings[0], &prose))],
     );
-    let events =
-        prose.say("report-input-events", &[("source", &input_text(&report.events, &prose))]);
+    let events = prose.say(
+        "report-input-events",
+        &[("source", &input_text(&report.events, report.encodings[1], &prose))],
+    );
     let _ = writeln!(md, "*{made_by}*\n\n- {announcements}\n- {events}\n");
 
     if let Some(changes) = changes {
