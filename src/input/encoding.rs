@@ -71,15 +71,37 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<Decoded<'a>, Problem> {
     if std::str::from_utf8(bytes).is_ok() {
         return Ok(Decoded { bytes: Cow::Borrowed(bytes), encoding: "UTF-8" });
     }
+    // UTF-8 with a few bad bytes (far more valid non-ASCII characters than
+    // bad sequences, which a legacy encoding's text never has): the reader
+    // locates each bad byte.
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if valid >= 10 * invalid {
+        return Ok(Decoded { bytes: Cow::Borrowed(bytes), encoding: "UTF-8" });
+    }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
-    let encoding = detector.guess(None, true);
+    let encoding = detector.guess(None, false);
+    // The legacy encodings of the East Asian spreadsheets, whose text
+    // cannot pass for another; a single-byte guess (windows-1252...) would
+    // decode anything, so it is named but not trusted.
+    let multibyte = [
+        encoding_rs::EUC_KR,
+        encoding_rs::SHIFT_JIS,
+        encoding_rs::EUC_JP,
+        encoding_rs::GBK,
+        encoding_rs::GB18030,
+        encoding_rs::BIG5,
+    ];
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    if had_errors || encoding == encoding_rs::UTF_8 {
+    if had_errors || !multibyte.contains(&encoding) {
         return Err(Problem::file(
             file,
             format!(
-                "is not UTF-8 text, and not {} text either (the encoding it resembles most): save it as CSV (UTF-8)",
+                "is not UTF-8 text; it looks like {} text, which northwind does not guess: save it as CSV (UTF-8)",
                 encoding.name()
             ),
         ));
@@ -122,6 +144,15 @@ mod tests {
             assert_eq!(decoded.encoding, encoding);
             assert_eq!(std::str::from_utf8(&decoded.bytes).unwrap(), TEXT, "{encoding}");
         }
+    }
+
+    #[test]
+    fn utf8_with_a_stray_bad_byte_is_left_to_the_reader_to_locate() {
+        let mut bytes = TEXT.repeat(20).into_bytes();
+        bytes.insert(40, 0xFF);
+        let decoded = decode(&bytes, "a.csv").unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(matches!(decoded.bytes, Cow::Borrowed(_)), "passed through as it is");
     }
 
     #[test]
