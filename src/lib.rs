@@ -385,16 +385,17 @@ pub fn render<'a>(
             files.push(ReportFile::bytes(format!("charts/alt{suffix}.md"), alt.into_bytes()));
         }
         for chart in rendered {
+            let (name, group) = (chart.name, chart.group);
             let file = |extension: &str, bytes: Vec<u8>| ReportFile {
-                group: chart.group.clone(),
-                ..ReportFile::bytes(format!("charts/{}{suffix}.{extension}", chart.name), bytes)
+                group: group.clone(),
+                ..ReportFile::bytes(format!("charts/{name}{suffix}.{extension}"), bytes)
             };
             files.push(file("csv", chart.data.to_csv()));
-            files.push(file("png", chart.png.clone()));
-            if let Some(pdf) = &chart.pdf {
-                files.push(file("pdf", pdf.clone()));
+            files.push(file("png", chart.png));
+            if let Some(pdf) = chart.pdf {
+                files.push(file("pdf", pdf));
             }
-            files.push(file("svg", chart.svg.clone().into_bytes()));
+            files.push(file("svg", chart.svg.into_bytes()));
         }
     }
     let report_settings = report::Settings {
