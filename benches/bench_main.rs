@@ -58,7 +58,7 @@ fn data(n: usize) -> Data {
     let synthetic = generate(&spec);
     let (csv, _) = to_csv(&synthetic);
     let config = config();
-    let table = parse_announcements(&csv, "bench.csv", &config.announcement_columns, "%Y-%m-%d")
+    let table = parse_announcements(&csv, "bench.csv", &config.announcement_format)
         .expect("synthetic data are valid");
     let groups = event_groups(&synthetic.events, &GroupSpec::KindPrefix);
     Data { csv, table, inputs_events: synthetic.events, groups, period: synthetic.period }
@@ -84,12 +84,7 @@ fn bench_stages(c: &mut Criterion) {
         let mut group = slow(c, "load_and_validate");
         group.bench_function(id.clone(), |b| {
             b.iter(|| {
-                parse_announcements(
-                    black_box(&d.csv),
-                    "bench.csv",
-                    &config.announcement_columns,
-                    "%Y-%m-%d",
-                )
+                parse_announcements(black_box(&d.csv), "bench.csv", &config.announcement_format)
             })
         });
         group.finish();

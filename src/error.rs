@@ -22,6 +22,9 @@ pub struct Problem {
     pub value: Option<String>,
     /// What is wrong, phrased to follow `value 'x'` (e.g. "is not a date (expected YYYY-MM-DD)").
     pub message: String,
+    /// `line` is a spreadsheet's row number (a workbook's sheet, a Parquet
+    /// file's row), written `cases.xlsx [Cases] row 14, column ...`.
+    pub in_rows: bool,
 }
 
 impl Problem {
@@ -33,6 +36,7 @@ impl Problem {
             column: None,
             value: None,
             message: message.into(),
+            in_rows: false,
         }
     }
 
@@ -60,11 +64,13 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+        match (self.line, self.in_rows, &self.column) {
+            (Some(row), true, Some(column)) => write!(f, " row {row}, column '{column}': ")?,
+            (Some(row), true, None) => write!(f, " row {row}: ")?,
+            (Some(line), false, _) => write!(f, ":{line}: ")?,
+            (None, _, _) => write!(f, ": ")?,
         }
-        write!(f, ": ")?;
-        if let Some(column) = &self.column {
+        if let (Some(column), false) = (&self.column, self.in_rows && self.line.is_some()) {
             write!(f, "column '{column}': ")?;
         }
         if let Some(value) = &self.value {

@@ -213,10 +213,10 @@ mod tests {
             ..SynthSpec::default()
         });
         let (a, e) = to_csv(&data);
-        let columns = crate::model::ColumnMap::default();
-        let table = crate::input::parse_announcements(&a, "a.csv", &columns, "%Y-%m-%d").unwrap();
+        let format = crate::input::FileFormat::default();
+        let table = crate::input::parse_announcements(&a, "a.csv", &format).unwrap();
         assert_eq!(table.announcements.len(), 20);
-        assert!(crate::input::parse_events(&e, "e.csv", &columns, "%Y-%m-%d").is_ok());
+        assert!(crate::input::parse_events(&e, "e.csv", &format).is_ok());
     }
 }
 

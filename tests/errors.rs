@@ -18,13 +18,13 @@ fn every_problem_in_both_files_is_reported_with_file_line_column_and_value() {
     assert_eq!(ran.code, 2, "{}", ran.stderr);
     let (a, e) = (a.display().to_string(), e.display().to_string());
     let expected = [
-        format!("{a}:3: column 'announcement_date': value '2016-02-30' is not a date (expected YYYY-MM-DD)"),
+        format!("{a}:3: column 'announcement_date': value '2016-02-30' is not a date (expected YYYY-MM-DD, or a Korean date such as 2016.04.08 or 2016년 4월 8일)"),
         format!("{a}:4: column 'id': value 'b1' is a duplicate id (first used on line 2)"),
         format!("{a}:5: column 'defection_date': value '2020-03-10' is after the announcement date 2020-03-01 (the delay would be negative)"),
         format!("{a}:6: column 'people': value '0' is not a whole number from 1 to 1000000"),
         format!("{a}:7: column 'defection_date_precision': value 'weekly' is not one of day, month, year, unknown"),
         format!("{a}:8: has 4 fields but the header has 7"),
-        format!("{e}:3: column 'date': value '15/04/2020' is not a date (expected YYYY-MM-DD)"),
+        format!("{e}:3: column 'date': value '15/04/2020' is not a date (expected YYYY-MM-DD, or a Korean date such as 2016.04.08 or 2016년 4월 8일)"),
         format!("{e}:4: column 'kind': value '' is empty"),
     ];
     for line in &expected {

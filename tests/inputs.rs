@@ -27,6 +27,11 @@ fn tables(dir: &Path, name: &str, announcements: &Path, events: &Path) -> Vec<(S
             .arg("--events")
             .arg(events),
     );
+    read_tables(&out)
+}
+
+/// Every file of a report's `tables/`, by name.
+fn read_tables(out: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(out.join("tables"))
         .unwrap()
         .map(|e| {
@@ -128,7 +133,7 @@ fn cp949_and_utf16_files_with_korean_headers_give_the_tables_of_the_utf8_file() 
 }
 
 #[test]
-fn a_workbook_or_an_undecodable_file_gets_one_message() {
+fn a_broken_workbook_gets_one_message() {
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("cases.xlsx");
     std::fs::write(
@@ -145,6 +150,242 @@ fn a_workbook_or_an_undecodable_file_gets_one_message() {
     );
     assert_eq!(ran.code, 2, "{}", ran.stderr);
     assert!(ran.stderr.contains("1 problem"), "one message, not one per cell: {}", ran.stderr);
-    assert!(ran.stderr.contains("is not a CSV file but a ZIP archive"), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("is a ZIP archive or an Office file but not a workbook"),
+        "{}",
+        ran.stderr
+    );
     assert!(!ran.stderr.contains("docProps"), "no binary garbage quoted: {}", ran.stderr);
+}
+
+/// The small fixture with each cell rewritten by `cell(header, value)`.
+fn rewritten(to: &Path, cell: impl Fn(&str, &str) -> String) {
+    let mut reader = csv::Reader::from_path(fixture("small/announcements.csv")).unwrap();
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let mut writer = csv::Writer::from_path(to).unwrap();
+    writer.write_record(&headers).unwrap();
+    for record in reader.records() {
+        let record = record.unwrap();
+        writer.write_record(headers.iter().zip(&record).map(|(h, v)| cell(h, v))).unwrap();
+    }
+    writer.flush().unwrap();
+}
+
+/// The tables of a run with `config` on `announcements` and the small events.
+fn tables_with(
+    dir: &Path,
+    name: &str,
+    config: &str,
+    announcements: &Path,
+) -> Vec<(String, Vec<u8>)> {
+    let out = dir.join(name);
+    let config = crate::util::write_config(dir, config);
+    run_ok(
+        northwind(dir)
+            .args(["run", "-q", "--permutations", "99", "--config"])
+            .arg(&config)
+            .arg("--out")
+            .arg(&out)
+            .arg("--announcements")
+            .arg(announcements)
+            .arg("--events")
+            .arg(fixture("small/events.csv")),
+    );
+    read_tables(&out)
+}
+
+/// Every table equal; `joined.csv`, which carries the input's cells as
+/// they were written, equal in the columns it adds (from `delay_days` on).
+fn assert_same_tables(name: &str, got: &[(String, Vec<u8>)], want: &[(String, Vec<u8>)]) {
+    assert_eq!(got.len(), want.len(), "{name}");
+    let added = |bytes: &[u8]| -> Vec<Vec<String>> {
+        let mut reader = csv::Reader::from_reader(bytes);
+        let from = reader.headers().unwrap().iter().position(|h| h == "delay_days").unwrap();
+        reader.records().map(|r| r.unwrap().iter().skip(from).map(String::from).collect()).collect()
+    };
+    for ((file, bytes), (_, want)) in got.iter().zip(want) {
+        if file == "joined.csv" {
+            assert_eq!(added(bytes), added(want), "{name}: joined.csv's added columns differ");
+        } else {
+            assert!(bytes == want, "{name}: tables/{file} differs from the clean file's");
+        }
+    }
+}
+
+#[test]
+fn korean_date_styles_and_partial_defection_dates_give_the_tables_of_iso_dates() {
+    use chrono::Datelike;
+    let dir = tempfile::tempdir().unwrap();
+    let clean = tables_with(dir.path(), "iso", "", &fixture("small/announcements.csv"));
+    let korean = dir.path().join("korean.csv");
+    let weekdays = ["월", "화", "수", "목", "금", "토", "일"];
+    let row = std::cell::Cell::new(0usize);
+    rewritten(&korean, |header, value| {
+        let date = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
+        match (header, date) {
+            ("announcement_date", Some(d)) => {
+                row.set(row.get() + 1);
+                let weekday = weekdays[d.weekday().num_days_from_monday() as usize];
+                match row.get() % 4 {
+                    0 => d.format("%Y.%m.%d").to_string(),
+                    1 => format!("{}. {}. {}.", d.year(), d.month(), d.day()),
+                    2 => format!("{}년 {}월 {}일 ({weekday})", d.year(), d.month(), d.day()),
+                    _ => format!("{}.{:02}.{:02} {weekday}요일", d.year(), d.month(), d.day()),
+                }
+            }
+            _ => value.to_string(),
+        }
+    });
+    // Partial defection dates, with the precision column left for them to set.
+    let partial = dir.path().join("partial.csv");
+    let text = std::fs::read_to_string(&korean).unwrap();
+    let text = text.replace("2020-02-01,month", "2020-02,").replace("2019-01-01,year", "2019년,");
+    assert!(text.contains("2020-02,,") && text.contains("2019년,,"), "{text}");
+    std::fs::write(&partial, text).unwrap();
+    assert_same_tables("korean", &tables_with(dir.path(), "korean", "", &korean), &clean);
+    assert_same_tables("partial", &tables_with(dir.path(), "partial", "", &partial), &clean);
+
+    // A weekday that is not the date's is located and named.
+    let wrong = dir.path().join("wrong.csv");
+    std::fs::write(
+        &wrong,
+        std::fs::read_to_string(&partial).unwrap().replacen("2020. 1. 5.", "2020. 1. 5. (월)", 1),
+    )
+    .unwrap();
+    let ran = crate::util::run(
+        northwind(dir.path())
+            .args(["check", "--announcements"])
+            .arg(&wrong)
+            .arg("--events")
+            .arg(fixture("small/events.csv")),
+    );
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(ran.stderr.contains("names a Monday, but 2020-01-05 is a Sunday"), "{}", ran.stderr);
+}
+
+#[test]
+fn timestamps_become_the_day_they_fall_on_in_the_configured_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = tables_with(dir.path(), "iso", "", &fixture("small/announcements.csv"));
+    // 20:30 UTC the day before: the day itself in Seoul (UTC+9).
+    let stamps = dir.path().join("stamps.csv");
+    rewritten(&stamps, |header, value| {
+        match (header, chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")) {
+            ("announcement_date", Ok(d)) => {
+                format!("{}T20:30:00Z", (d - chrono::Days::new(1)).format("%Y-%m-%d"))
+            }
+            _ => value.to_string(),
+        }
+    });
+    let seoul = tables_with(dir.path(), "seoul", "[input]\ntimezone = \"Asia/Seoul\"\n", &stamps);
+    assert_same_tables("Asia/Seoul", &seoul, &clean);
+    // In UTC each is a day earlier: two same-day cases now precede their defections.
+    let utc = crate::util::write_config(dir.path(), "[input]\ntimezone = \"UTC\"\n");
+    let ran = crate::util::run(
+        northwind(dir.path())
+            .args(["check", "--config"])
+            .arg(&utc)
+            .arg("--announcements")
+            .arg(&stamps)
+            .arg("--events")
+            .arg(fixture("small/events.csv")),
+    );
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("value '2020-04-14' is after the announcement date 2020-04-13"),
+        "{}",
+        ran.stderr
+    );
+
+    // Without a zone: one message for the column, not one per cell.
+    let ran = crate::util::run(
+        northwind(dir.path())
+            .args(["check", "--config"])
+            .arg(fixture("empty.toml"))
+            .arg("--announcements")
+            .arg(&stamps)
+            .arg("--events")
+            .arg(fixture("small/events.csv")),
+    );
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(ran.stderr.contains("1 problem in the input"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("set [input] timezone"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("(10 more cells of this column are timestamps)"), "{}", ran.stderr);
+}
+
+#[test]
+fn xlsx_ods_and_xls_workbooks_give_the_tables_of_the_csv_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = tables_with(dir.path(), "csv", "", &fixture("small/announcements.csv"));
+    for book in ["cases.xlsx", "cases.ods", "cases.xls"] {
+        let path = fixture("workbooks").join(book);
+        let out = dir.path().join(book.replace('.', "-"));
+        // The first sheet holds the announcements; the events are named.
+        let events = format!("{}#Events", path.display());
+        run_ok(
+            northwind(dir.path())
+                .args(["run", "-q", "--permutations", "99", "--out"])
+                .arg(&out)
+                .arg("--announcements")
+                .arg(&path)
+                .args(["--events", &events]),
+        );
+        let got = read_tables(&out);
+        assert_same_tables(book, &got, &clean);
+    }
+}
+
+#[test]
+fn a_workbook_problem_is_located_by_sheet_and_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = fixture("workbooks/cases.xlsx");
+    let check = |events: &str, config: &str| {
+        let config = crate::util::write_config(dir.path(), config);
+        crate::util::run(
+            northwind(dir.path())
+                .args(["check", "--config"])
+                .arg(&config)
+                .arg("--announcements")
+                .arg(&book)
+                .args(["--events", events]),
+        )
+    };
+    let events = format!("{}#Events", book.display());
+    // The defection dates read as announcement dates: row 6 has none.
+    let ran = check(&events, "[columns]\nannouncement_date = \"defection_date\"\n");
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("cases.xlsx [Cases] row 6, column 'defection_date': value '' is empty"),
+        "{}",
+        ran.stderr
+    );
+    let ran = check(&format!("{}#Nope", book.display()), "");
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("has no sheet named 'Nope' (its sheets: 'Cases', 'Events', 'Notes')"),
+        "{}",
+        ran.stderr
+    );
+    let ran = check(&format!("{}#Notes", book.display()), "");
+    assert!(
+        ran.stderr.contains("cases.xlsx [Notes] row 1: missing required column 'date'"),
+        "{}",
+        ran.stderr
+    );
+}
+
+#[test]
+fn a_file_without_ids_gives_the_tables_of_the_file_with_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = tables_with(dir.path(), "ids", "", &fixture("small/announcements.csv"));
+    // A journalist's sheet: no id column, and two cases of the same name.
+    let text = std::fs::read_to_string(fixture("small/announcements.csv")).unwrap();
+    let without: String = text
+        .lines()
+        .map(|l| l.split_once(',').unwrap().1.replace("Eleven", "Kim One") + "\n")
+        .collect();
+    assert!(without.starts_with("name,"), "{without}");
+    let file = dir.path().join("no-ids.csv");
+    std::fs::write(&file, without).unwrap();
+    assert_same_tables("no ids", &tables_with(dir.path(), "no-ids", "", &file), &clean);
 }

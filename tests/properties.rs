@@ -3,8 +3,7 @@
 
 use proptest::prelude::*;
 
-use northwind::config::ColumnMap;
-use northwind::input::{parse_announcements, parse_events};
+use northwind::input::{parse_announcements, parse_events, FileFormat};
 use northwind::stats::shift::circular_shift_test;
 use northwind::stats::window::{binomial_upper_tail, rate_ratio};
 
@@ -57,15 +56,15 @@ proptest! {
 
     #[test]
     fn loaders_return_rows_or_located_problems_for_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let columns = ColumnMap::default();
-        check_problems(parse_announcements(&bytes, "f.csv", &columns, "%Y-%m-%d").map(|t| t.announcements.len()));
-        check_problems(parse_events(&bytes, "f.csv", &columns, "%Y-%m-%d").map(|e| e.len()));
+        let columns = FileFormat::default();
+        check_problems(parse_announcements(&bytes, "f.csv", &columns).map(|t| t.announcements.len()));
+        check_problems(parse_events(&bytes, "f.csv", &columns).map(|e| e.len()));
     }
 
     #[test]
     fn loaders_survive_csv_like_text(text in csv_like()) {
-        let columns = ColumnMap::default();
-        let announcements = parse_announcements(text.as_bytes(), "f.csv", &columns, "%Y-%m-%d");
+        let columns = FileFormat::default();
+        let announcements = parse_announcements(text.as_bytes(), "f.csv", &columns);
         if let Ok(table) = &announcements {
             for a in &table.announcements {
                 prop_assert!(a.people >= 1);
@@ -73,7 +72,7 @@ proptest! {
             }
         }
         check_problems(announcements.map(|t| t.announcements.len()));
-        check_problems(parse_events(text.as_bytes(), "f.csv", &columns, "%Y-%m-%d").map(|e| e.len()));
+        check_problems(parse_events(text.as_bytes(), "f.csv", &columns).map(|e| e.len()));
     }
 
     #[test]

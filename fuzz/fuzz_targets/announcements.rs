@@ -2,11 +2,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use northwind::config::ColumnMap;
+use northwind::input::FileFormat;
 
 fuzz_target!(|data: &[u8]| {
-    let columns = ColumnMap::default();
-    match northwind::input::parse_announcements(data, "f.csv", &columns, "%Y-%m-%d") {
+    let format = FileFormat::default();
+    match northwind::input::parse_announcements(data, "f.csv", &format) {
         Ok(table) => assert!(table.announcements.iter().all(|a| a.people >= 1 && a.delay_days().is_none_or(|d| d >= 0))),
         Err(problems) => assert!(!problems.is_empty()),
     }

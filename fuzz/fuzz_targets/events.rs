@@ -2,11 +2,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use northwind::config::ColumnMap;
+use northwind::input::{DateReader, DateStyle, FileFormat};
 
 fuzz_target!(|data: &[u8]| {
-    let columns = ColumnMap::default();
-    if let Err(problems) = northwind::input::parse_events(data, "f.csv", &columns, "%d/%m/%Y") {
+    let format = FileFormat {
+        dates: DateReader {
+            styles: vec![DateStyle::Chrono("%d/%m/%Y".into()), DateStyle::Korean],
+            timezone: "Asia/Seoul".parse().ok(),
+        },
+        ..FileFormat::default()
+    };
+    if let Err(problems) = northwind::input::parse_events(data, "f.csv", &format) {
         assert!(!problems.is_empty());
     }
 });

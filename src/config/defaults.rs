@@ -11,8 +11,6 @@ pub const ANNOUNCEMENTS_FILE: &str = "data/announcements.csv";
 pub const EVENTS_FILE: &str = "data/events.csv";
 /// The report directory, beside the config file or in the current directory.
 pub const OUT_DIR: &str = "reports";
-/// chrono format of every date in the inputs.
-pub const DATE_FORMAT: &str = "%Y-%m-%d";
 /// Default number of Monte Carlo draws (permutations, random shifts, bootstrap resamples).
 pub const DEFAULT_PERMUTATIONS: u32 = 9_999;
 /// Upper bound on Monte Carlo draws, to keep memory bounded.
@@ -39,7 +37,6 @@ pub const CHART_HEIGHT: u32 = 675;
 /// The defaults as the first layer of the settings.
 pub fn settings() -> Partial {
     Partial {
-        date_format: Some(DATE_FORMAT.to_string()),
         windows: Some(DEFAULT_WINDOWS.to_vec()),
         weight_by_people: Some(false),
         seed: Some(crate::model::DEFAULT_SEED),

@@ -158,7 +158,37 @@ struct FileLabels {
 struct FileInput {
     announcements: Option<PathBuf>,
     events: Option<PathBuf>,
+    /// One chrono format for both files (the older setting).
     date_format: Option<String>,
+    date_formats: Option<Vec<String>>,
+    announcement_date_formats: Option<Vec<String>>,
+    event_date_formats: Option<Vec<String>>,
+    timezone: Option<String>,
+    delimiter: Option<String>,
+    encoding: Option<String>,
+}
+
+/// The `[input]` settings of the reading; `date_format` is a one-style
+/// `date_formats`, and the two cannot both be set.
+fn read_settings(input: FileInput, name: &str) -> Result<super::input_format::ReadSettings> {
+    let date_formats = match (input.date_format, input.date_formats) {
+        (Some(_), Some(_)) => {
+            return Err(Error::Config {
+                path: name.to_string(),
+                message: "[input] sets both date_format and date_formats; keep date_formats (a list, for example [\"iso\", \"%d/%m/%Y\"])".into(),
+            })
+        }
+        (Some(one), None) => Some(vec![one]),
+        (None, list) => list,
+    };
+    Ok(super::input_format::ReadSettings {
+        date_formats,
+        announcement_date_formats: input.announcement_date_formats,
+        event_date_formats: input.event_date_formats,
+        timezone: input.timezone,
+        delimiter: input.delimiter,
+        encoding: input.encoding,
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -274,11 +304,11 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Partial> {
     }
     let sourced = |value: String, key: &'static str| Sourced::file(value, name, key);
     Ok(Partial {
-        announcements: file.input.announcements.map(relative),
-        events: file.input.events.map(relative),
+        announcements: file.input.announcements.take().map(relative),
+        events: file.input.events.take().map(relative),
         announcement_columns: file.columns,
         event_columns: file.event_columns,
-        date_format: file.input.date_format,
+        read: Some(read_settings(file.input, name)?),
         period_start: file.period.start.map(|v| sourced(v, "[period] start")),
         period_end: file.period.end.map(|v| sourced(v, "[period] end")),
         groups: file.groups,

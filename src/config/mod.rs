@@ -11,6 +11,7 @@
 
 pub mod defaults;
 pub mod file;
+mod input_format;
 mod validate;
 pub mod wording;
 
@@ -32,8 +33,8 @@ pub use defaults::{
     DEFAULT_CONFIG_FILE, DEFAULT_PERMUTATIONS, DEFAULT_TERMS, DEFAULT_WINDOWS, MAX_PERMUTATIONS,
 };
 use validate::{
-    check_chart_size, check_date_format, check_group_names, check_languages, check_permutations,
-    column_map, missing_input, parse_setting_date,
+    check_chart_size, check_group_names, check_languages, check_permutations, column_map,
+    missing_input, parse_setting_date,
 };
 pub use wording::TermSettings;
 use wording::WordSettings;
@@ -94,7 +95,8 @@ pub struct Partial {
     pub events: Option<PathBuf>,
     pub announcement_columns: Option<BTreeMap<String, String>>,
     pub event_columns: Option<BTreeMap<String, String>>,
-    pub date_format: Option<String>,
+    /// `[input]`'s reading settings (dates, time zone, delimiter, encoding).
+    pub read: Option<input_format::ReadSettings>,
     pub period_start: Option<Sourced<String>>,
     pub period_end: Option<Sourced<String>>,
     pub groups: Option<BTreeMap<String, Vec<String>>>,
@@ -174,7 +176,7 @@ impl Partial {
             events,
             announcement_columns,
             event_columns,
-            date_format,
+            read,
             period_start,
             period_end,
             groups,
@@ -223,8 +225,18 @@ pub struct Config {
     pub events: InputSource,
     pub announcement_columns: ColumnMap,
     pub event_columns: ColumnMap,
-    /// chrono format of every date in the inputs.
-    pub date_format: String,
+    /// The date styles of each file, as the settings name them.
+    pub announcement_date_formats: Vec<String>,
+    pub event_date_formats: Vec<String>,
+    /// `[input]` timezone, delimiter and encoding, when set.
+    pub timezone: Option<String>,
+    pub delimiter: Option<String>,
+    pub encoding: Option<String>,
+    /// How each file is read, resolved from the settings above.
+    #[serde(skip)]
+    pub announcement_format: crate::input::FileFormat,
+    #[serde(skip)]
+    pub event_format: crate::input::FileFormat,
     /// Period bounds; `None` means the first (last) announcement date.
     pub period_start: Option<NaiveDate>,
     pub period_end: Option<NaiveDate>,
@@ -362,7 +374,13 @@ impl Config {
 
         // The embedded data are used only as a pair: one input of the user's
         // and one bundled would silently analyse one against the other.
-        let (announcements, events) = match (settings.announcements, settings.events) {
+        let (announcements, announcement_sheet) =
+            settings.announcements.as_deref().map(input_format::split_sheet).unzip();
+        let (events, event_sheet) =
+            settings.events.as_deref().map(input_format::split_sheet).unzip();
+        let (announcement_sheet, event_sheet) =
+            (announcement_sheet.flatten(), event_sheet.flatten());
+        let (announcements, events) = match (announcements, events) {
             (Some(a), Some(e)) => (InputSource::File(a), InputSource::File(e)),
             (Some(_), None) => return Err(missing_input("announcements", "events", &config_file)),
             (None, Some(_)) => return Err(missing_input("events", "announcements", &config_file)),
@@ -382,9 +400,6 @@ impl Config {
                 ),
             },
         };
-
-        let date_format = settings.date_format.unwrap_or_else(|| defaults::DATE_FORMAT.into());
-        check_date_format(&date_format, &config_name)?;
 
         let period_start = settings.period_start.as_ref().map(parse_setting_date).transpose()?;
         let period_end = settings.period_end.as_ref().map(parse_setting_date).transpose()?;
@@ -457,6 +472,38 @@ impl Config {
         let event_columns =
             column_map(settings.event_columns.unwrap_or_default(), &EVENT_COLUMNS, "event_columns")
                 .map_err(&config_error)?;
+        let read = settings.read.unwrap_or_default();
+        let announcement_date_formats = input_format::date_formats(
+            read.announcement_date_formats.as_ref(),
+            read.date_formats.as_ref(),
+        );
+        let event_date_formats = input_format::date_formats(
+            read.event_date_formats.as_ref(),
+            read.date_formats.as_ref(),
+        );
+        let formats_key = |own: &Option<Vec<String>>, key: &'static str| {
+            if own.is_some() {
+                key
+            } else {
+                "date_formats"
+            }
+        };
+        let announcement_format = input_format::file_format(
+            &read,
+            &announcement_date_formats,
+            formats_key(&read.announcement_date_formats, "announcement_date_formats"),
+            announcement_columns.clone(),
+            announcement_sheet,
+            &config_name,
+        )?;
+        let event_format = input_format::file_format(
+            &read,
+            &event_date_formats,
+            formats_key(&read.event_date_formats, "event_date_formats"),
+            event_columns.clone(),
+            event_sheet,
+            &config_name,
+        )?;
         let out_dir = settings.out_dir.unwrap_or_else(|| match &base {
             Some(dir) => dir.join(defaults::OUT_DIR),
             None => PathBuf::from(defaults::OUT_DIR),
@@ -471,7 +518,13 @@ impl Config {
             config_file,
             announcements,
             events,
-            date_format,
+            announcement_date_formats,
+            event_date_formats,
+            timezone: read.timezone,
+            delimiter: read.delimiter,
+            encoding: read.encoding,
+            announcement_format,
+            event_format,
             period_start,
             period_end,
             groups,
@@ -553,17 +606,11 @@ impl Config {
         crate::input::Spec {
             announcements: self.announcements.clone(),
             events: self.events.clone(),
-            announcement_columns: self.announcement_columns.clone(),
-            event_columns: self.event_columns.clone(),
-            date_format: self.date_format.clone(),
+            announcement_format: self.announcement_format.clone(),
+            event_format: self.event_format.clone(),
             period_start: self.period_start,
             period_end: self.period_end,
         }
-    }
-
-    /// The date format as a reader would write it, e.g. `YYYY-MM-DD`.
-    pub fn date_format_hint(&self) -> String {
-        date_format_hint(&self.date_format)
     }
 }
 

@@ -97,18 +97,6 @@ pub(super) fn parse_setting_date(text: &Sourced<String>) -> Result<NaiveDate> {
     })
 }
 
-pub(super) fn check_date_format(format: &str, config_name: &str) -> Result<()> {
-    use chrono::format::{Item, StrftimeItems};
-    let bad = StrftimeItems::new(format).any(|item| matches!(item, Item::Error));
-    if bad || !format.contains('%') {
-        return Err(Error::Config {
-            path: config_name.to_string(),
-            message: format!("[input] date_format '{format}' is not a valid chrono format"),
-        });
-    }
-    Ok(())
-}
-
 /// A line of the newsroom's text: one line (no control characters), at
 /// most `max` characters; `kind` says what it is in the message ("a source
 /// line", "a title").

@@ -29,13 +29,14 @@ const PARALLEL_PARSE_BYTES: usize = 256 << 10;
 pub(crate) fn read_text_table(
     bytes: &[u8],
     file: &str,
+    delimiter: Option<u8>,
     problems: &mut Vec<Problem>,
 ) -> std::result::Result<TextTable, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(vec![Problem::file(file, "is empty (expected a header line and data rows)")]);
     }
-    let delimiter = sniff_delimiter(bytes);
+    let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(bytes));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -330,6 +331,7 @@ mod tests {
         let table = read_text_table(
             b"id;announcement_date;name\nk1;2020-01-01;\"Lee; Two\"\n",
             "f.csv",
+            None,
             &mut vec![],
         )
         .unwrap();
@@ -348,7 +350,7 @@ mod tests {
         assert_eq!(record_text(&split), None);
         let mut problems = Vec::new();
         let bytes = b"id,name\na\xea,\xb0\x80\n";
-        let table = read_text_table(bytes, "a.csv", &mut problems).unwrap();
+        let table = read_text_table(bytes, "a.csv", None, &mut problems).unwrap();
         assert_eq!(table.cells.len(), 0, "the row with non-UTF-8 fields is not kept");
         assert_eq!(problems.len(), 2, "{problems:?}");
     }
@@ -368,8 +370,9 @@ mod tests {
         assert!(text.len() > PARALLEL_PARSE_BYTES);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
         let mut problems = Vec::new();
-        let table =
-            pool.install(|| read_text_table(text.as_bytes(), "f.csv", &mut problems)).unwrap();
+        let table = pool
+            .install(|| read_text_table(text.as_bytes(), "f.csv", None, &mut problems))
+            .unwrap();
         assert!(split_at_line_ends(text.as_bytes()).len() > 1, "the test exercises the pieces");
         assert_eq!(table.cells.len(), 400_000 - expected_problems.len());
         let lines: Vec<u64> = problems
@@ -386,7 +389,7 @@ mod tests {
     #[test]
     fn a_bom_and_crlf_line_endings_are_read_transparently() {
         let table =
-            read_text_table(b"\xEF\xBB\xBFid,date\r\na,2020-01-01\r\n", "f.csv", &mut vec![])
+            read_text_table(b"\xEF\xBB\xBFid,date\r\na,2020-01-01\r\n", "f.csv", None, &mut vec![])
                 .unwrap();
         assert_eq!(table.headers(), ["id", "date"]);
         assert_eq!(table.lines, [2]);
@@ -395,8 +398,8 @@ mod tests {
 
     #[test]
     fn line_numbers_are_true_for_crlf_files_with_multiline_fields() {
-        let table =
-            read_text_table(b"id,n\r\na,\"x\r\ny\"\r\nb,2\r\n", "f.csv", &mut vec![]).unwrap();
+        let table = read_text_table(b"id,n\r\na,\"x\r\ny\"\r\nb,2\r\n", "f.csv", None, &mut vec![])
+            .unwrap();
         let lines = table.lines.clone();
         assert_eq!(lines, [2, 4]);
     }
@@ -404,7 +407,7 @@ mod tests {
     #[test]
     fn quoted_fields_keep_commas_and_newlines_and_lines_stay_true() {
         let table =
-            read_text_table(b"id,notes\na,\"x, y\nz\"\nb,w\n", "f.csv", &mut vec![]).unwrap();
+            read_text_table(b"id,notes\na,\"x, y\nz\"\nb,w\n", "f.csv", None, &mut vec![]).unwrap();
         assert_eq!(table.cells.cell(0, 1), "x, y\nz");
         assert_eq!(table.lines[1], 4);
     }
@@ -412,7 +415,7 @@ mod tests {
     #[test]
     fn a_bad_byte_in_the_header_is_reported_too() {
         let mut problems = vec![];
-        let table = read_text_table(b"id,\xffx\na,b\n", "f.csv", &mut problems).unwrap();
+        let table = read_text_table(b"id,\xffx\na,b\n", "f.csv", None, &mut problems).unwrap();
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(text.len(), 1, "{text:?}");
         assert!(text[0].starts_with("f.csv:1: column '#2'"), "{text:?}");
@@ -424,7 +427,8 @@ mod tests {
     fn every_ragged_row_and_bad_byte_is_reported() {
         let mut problems = vec![];
         let table =
-            read_text_table(b"id,date\na\nb,\xff\nc,d,e\nf,g\n", "f.csv", &mut problems).unwrap();
+            read_text_table(b"id,date\na\nb,\xff\nc,d,e\nf,g\n", "f.csv", None, &mut problems)
+                .unwrap();
         assert_eq!(table.cells.len(), 1, "only the good row is kept");
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(text.len(), 3, "{text:?}");
@@ -435,7 +439,7 @@ mod tests {
 
     #[test]
     fn an_empty_file_is_a_problem() {
-        let problems = read_text_table(b"  \n", "f.csv", &mut vec![]).unwrap_err();
+        let problems = read_text_table(b"  \n", "f.csv", None, &mut vec![]).unwrap_err();
         assert_eq!(
             problems[0].to_string(),
             "f.csv: is empty (expected a header line and data rows)"

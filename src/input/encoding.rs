@@ -21,23 +21,30 @@ pub struct Decoded<'a> {
 
 /// What a binary file that is no text looks like, by its first bytes.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        Some("a ZIP archive (an .xlsx or .ods workbook is one): save the sheet as CSV (UTF-8)")
-    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        Some("an old Excel workbook (.xls): save the sheet as CSV (UTF-8)")
-    } else if bytes.starts_with(b"%PDF") {
+    if bytes.starts_with(b"%PDF") {
         Some("a PDF document: northwind reads CSV tables")
     } else {
         None
     }
 }
 
-/// Decodes `bytes` (named `file` in messages) to UTF-8.
+/// Decodes `bytes` (named `file` in messages) to UTF-8: from `encoding`
+/// when the settings name one (`[input] encoding`), else as detected.
 ///
 /// # Errors
-/// One problem for the whole file: a workbook or a PDF, or text that is
-/// neither UTF-8 nor the legacy encoding it most resembles.
-pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<Decoded<'a>, Problem> {
+/// One problem for the whole file: a PDF, text that is not valid in the
+/// encoding set, or text that is neither UTF-8 nor the legacy encoding it
+/// most resembles.
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    file: &str,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Decoded<'a>, Problem> {
+    // UTF-8 set explicitly is read as detected: the CSV reader then
+    // locates each bad byte.
+    if let Some(encoding) = encoding.filter(|&e| e != encoding_rs::UTF_8) {
+        return decode_as(bytes, file, encoding);
+    }
     // A Parquet file is read as it is (its strings are UTF-8).
     if bytes.starts_with(super::parquet::MAGIC) {
         return Ok(Decoded { bytes: Cow::Borrowed(bytes), encoding: "UTF-8" });
@@ -101,12 +108,54 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<Decoded<'a>, Problem> {
         return Err(Problem::file(
             file,
             format!(
-                "is not UTF-8 text; it looks like {} text, which northwind does not guess: save it as CSV (UTF-8)",
-                encoding.name()
+                "is not UTF-8 text; it looks like {} text, which northwind does not guess: save it as CSV (UTF-8), or set [input] encoding = \"{}\" if that is what it is",
+                encoding.name(),
+                encoding.name().to_ascii_lowercase()
             ),
         ));
     }
     Ok(Decoded { bytes: Cow::Owned(text.into_owned().into_bytes()), encoding: encoding.name() })
+}
+
+/// Decodes `bytes` from the encoding the settings name (a byte-order mark
+/// still wins, as in a browser).
+fn decode_as<'a>(
+    bytes: &'a [u8],
+    file: &str,
+    encoding: &'static encoding_rs::Encoding,
+) -> Result<Decoded<'a>, Problem> {
+    let (text, used, had_errors) = encoding.decode(bytes);
+    if had_errors {
+        return Err(Problem::file(
+            file,
+            format!(
+                "is not valid {} text, the encoding [input] encoding names: remove the setting to let northwind detect the encoding, or save the file as CSV (UTF-8)",
+                used.name()
+            ),
+        ));
+    }
+    let bytes = match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+        Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+    };
+    Ok(Decoded { bytes, encoding: used.name() })
+}
+
+/// The encoding a setting names (`cp949`, `euc-kr`, `utf-16le`, `latin1`...,
+/// the WHATWG labels), or `None` for a name encoding_rs does not know.
+pub fn encoding_for_label(label: &str) -> Option<&'static encoding_rs::Encoding> {
+    // Windows' code-page names, which Excel users know, beside the WHATWG
+    // labels: each decodes as the WHATWG superset of that code page.
+    let label = label.trim().to_ascii_lowercase();
+    let windows = match label.as_str() {
+        "cp949" | "uhc" | "ms949" => Some(encoding_rs::EUC_KR),
+        "cp932" | "ms932" => Some(encoding_rs::SHIFT_JIS),
+        "cp936" | "ms936" => Some(encoding_rs::GBK),
+        "cp950" | "ms950" => Some(encoding_rs::BIG5),
+        "utf16" | "utf-16" => Some(encoding_rs::UTF_16LE),
+        _ => None,
+    };
+    windows.or_else(|| encoding_rs::Encoding::for_label(label.as_bytes()))
 }
 
 #[cfg(test)]
@@ -118,11 +167,11 @@ mod tests {
 
     #[test]
     fn utf8_with_or_without_a_bom_is_read_as_it_is() {
-        let decoded = decode(TEXT.as_bytes(), "a.csv").unwrap();
+        let decoded = decode(TEXT.as_bytes(), "a.csv", None).unwrap();
         assert!(matches!(decoded.bytes, Cow::Borrowed(_)));
         assert_eq!(decoded.encoding, "UTF-8");
         let with_bom = [b"\xEF\xBB\xBF".as_slice(), TEXT.as_bytes()].concat();
-        assert_eq!(decode(&with_bom, "a.csv").unwrap().encoding, "UTF-8");
+        assert_eq!(decode(&with_bom, "a.csv", None).unwrap().encoding, "UTF-8");
     }
 
     #[test]
@@ -140,7 +189,7 @@ mod tests {
         for (bytes, encoding) in
             [(le, "UTF-16LE"), (be, "UTF-16BE"), (cp949.into_owned(), "EUC-KR")]
         {
-            let decoded = decode(&bytes, "a.csv").unwrap();
+            let decoded = decode(&bytes, "a.csv", None).unwrap();
             assert_eq!(decoded.encoding, encoding);
             assert_eq!(std::str::from_utf8(&decoded.bytes).unwrap(), TEXT, "{encoding}");
         }
@@ -150,16 +199,32 @@ mod tests {
     fn utf8_with_a_stray_bad_byte_is_left_to_the_reader_to_locate() {
         let mut bytes = TEXT.repeat(20).into_bytes();
         bytes.insert(40, 0xFF);
-        let decoded = decode(&bytes, "a.csv").unwrap();
+        let decoded = decode(&bytes, "a.csv", None).unwrap();
         assert_eq!(decoded.encoding, "UTF-8");
         assert!(matches!(decoded.bytes, Cow::Borrowed(_)), "passed through as it is");
     }
 
     #[test]
-    fn a_workbook_or_a_pdf_gets_one_message_saying_what_it_is() {
-        let zip = decode(b"PK\x03\x04\x14\x00\x06\x00\xff\xfe docProps/app.xml", "cases.xlsx");
-        assert!(zip.unwrap_err().message.contains("ZIP archive"));
-        let pdf = decode(b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n", "cases.pdf");
+    fn an_encoding_set_in_the_settings_is_used_and_checked() {
+        // Latin-1 text that chardetng would only guess at.
+        let latin1 = b"id,name\nk1,Jos\xe9\n";
+        assert!(decode(latin1, "a.csv", None).is_err(), "a single-byte guess is not trusted");
+        let set = decode(latin1, "a.csv", encoding_for_label("latin1")).unwrap();
+        assert_eq!(set.encoding, "windows-1252");
+        assert_eq!(std::str::from_utf8(&set.bytes).unwrap(), "id,name\nk1,Jos\u{e9}\n");
+        let (cp949, _, _) = encoding_rs::EUC_KR.encode(TEXT);
+        assert_eq!(
+            decode(&cp949, "a.csv", encoding_for_label("cp949")).unwrap().encoding,
+            "EUC-KR"
+        );
+        let wrong = decode(&[0x81, 0x20, 0xFF], "a.csv", encoding_for_label("shift_jis"));
+        assert!(wrong.unwrap_err().message.contains("is not valid Shift_JIS text"));
+        assert_eq!(encoding_for_label("no-such-encoding"), None);
+    }
+
+    #[test]
+    fn a_pdf_gets_one_message_saying_what_it_is() {
+        let pdf = decode(b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n", "cases.pdf", None);
         assert!(pdf.unwrap_err().message.contains("PDF"));
     }
 }

@@ -4,8 +4,9 @@ use crate::error::Problem;
 use crate::model::ColumnMap;
 use crate::model::Event;
 
-use super::cells::parse_date;
-use super::table::{locate_columns, read_table};
+use super::cells::{collapse_repeated_causes, parse_date};
+use super::table::{locate_columns, locate_in_rows, read_table, TextTable};
+use super::FileFormat;
 
 /// Parses and validates an events CSV.
 ///
@@ -20,14 +21,40 @@ use super::table::{locate_columns, read_table};
 pub fn parse_events(
     bytes: &[u8],
     file: &str,
-    columns: &ColumnMap,
-    date_format: &str,
+    format: &FileFormat,
 ) -> Result<Vec<Event>, Vec<Problem>> {
+    read_events(bytes, file, format).map(|(events, _)| events)
+}
+
+/// [`parse_events`], with the text encoding the file was read in.
+pub(crate) fn read_events(
+    bytes: &[u8],
+    file: &str,
+    format: &FileFormat,
+) -> Result<(Vec<Event>, &'static str), Vec<Problem>> {
     let mut problems = Vec::new();
-    let table = read_table(bytes, file, &mut problems)?;
-    let headers = EventHeaders::new(columns);
+    let opened = read_table(bytes, file, format, &mut problems)?;
+    let name = opened.name;
+    match validate(&opened.table, &name, format, problems) {
+        Ok(events) => Ok((events, opened.encoding)),
+        Err(mut problems) => {
+            locate_in_rows(&mut problems, &name, bytes);
+            collapse_repeated_causes(&mut problems);
+            Err(problems)
+        }
+    }
+}
+
+/// Validates every row of an events table read from `file`.
+fn validate(
+    table: &TextTable,
+    file: &str,
+    format: &FileFormat,
+    mut problems: Vec<Problem>,
+) -> Result<Vec<Event>, Vec<Problem>> {
+    let headers = EventHeaders::new(&format.columns);
     let [date_col, kind_col, label_col, label_ko_col] = locate_columns(
-        &table,
+        table,
         file,
         [
             (headers.date, true),
@@ -49,7 +76,8 @@ pub fn parse_events(
     let mut events = Vec::with_capacity(table.cells.len());
     for (line, row) in table.records() {
         let cell = |col: usize| table.cells.cell(row, col);
-        let date = parse_date(cell(date_col), date_format, file, line, headers.date, &mut problems);
+        let date =
+            parse_date(cell(date_col), &format.dates, file, line, headers.date, &mut problems);
         let kind = cell(kind_col).trim();
         if kind.is_empty() {
             problems.push(Problem::cell(
@@ -119,7 +147,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Vec<Event>, Vec<Problem>> {
-        parse_events(text.as_bytes(), "e.csv", &ColumnMap::default(), "%Y-%m-%d")
+        parse_events(text.as_bytes(), "e.csv", &FileFormat::default())
     }
 
     #[test]

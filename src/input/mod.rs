@@ -1,35 +1,43 @@
 //! Loading and validating the two input tables.
 //!
-//! The `csv` crate reads records (quoted fields, embedded commas and newlines,
-//! CRLF line endings); a UTF-8 byte-order mark is stripped; each cell is then
-//! checked here with `chrono`, so that every problem is reported with its
-//! file, line, column and value, all in one pass. polars' own CSV reader is not
-//! used because it stops at the first bad value and gives no line number.
+//! The files people have: CSV in any common encoding and delimiter,
+//! workbooks (xlsx, xls, ods) and Parquet. Each becomes the same text table,
+//! whose cells are then checked here, so that every problem is reported with
+//! its file, line (or sheet and row), column and value, all in one pass.
+//! polars' own CSV reader is not used because it stops at the first bad
+//! value and gives no line number.
 //!
 //! The parsers take bytes (testable in memory); [`load`] adds the file system.
 //!
 //! One concern per file:
 //!
 //! - `source`: reading a file (up to [`MAX_INPUT_BYTES`]) or embedded table;
-//! - `table`: the text table both readers produce: its columns, repeated ids;
+//! - `table`: the text table every reader produces: its columns, repeated ids;
+//! - `encoding`: a text file's encoding, detected or set, to UTF-8;
 //! - `csv_reader`: CSV bytes to a text table, in parallel pieces when large;
+//! - `workbook`: one sheet of a workbook to a text table (calamine);
 //! - `parquet`: Parquet bytes to a text table (the `parquet` feature);
-//! - `cells`: one cell's text to a value (dates);
+//! - `dates`: the date styles, partial dates and timestamps;
+//! - `cells`: one cell's text to a value (dates), with its problem;
 //! - `announcements`, `events`: each table's columns and rules;
 //! - `period`: the study period (at most [`MAX_PERIOD_DAYS`] days).
 
 mod announcements;
 mod cells;
 mod csv_reader;
+mod dates;
 mod encoding;
 mod events;
 mod parquet;
 mod period;
 mod source;
 mod table;
+mod workbook;
 
 pub use announcements::{parse_announcements, AnnouncementTable};
 pub use cells::date_format_hint;
+pub use dates::{DateReader, DateStyle};
+pub use encoding::encoding_for_label;
 pub use events::parse_events;
 pub use period::MAX_PERIOD_DAYS;
 pub use source::MAX_INPUT_BYTES;
@@ -63,16 +71,28 @@ pub struct InputFingerprint {
     pub encoding: &'static str,
 }
 
-/// What loading needs of the settings: where the two inputs are, how their
-/// columns are named, the date format, and the study period's bounds.
+/// How one input file is read: its column names, its dates, and (for a
+/// text file) its delimiter and encoding, or (for a workbook) its sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FileFormat {
+    pub columns: ColumnMap,
+    pub dates: DateReader,
+    /// `None`: the one of `,`, `;`, tab and `|` the header uses most.
+    pub delimiter: Option<u8>,
+    /// `None`: detected (UTF-8, UTF-16 by its mark, East Asian legacy).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// A workbook's sheet; `None`: the first.
+    pub sheet: Option<String>,
+}
+
+/// What loading needs of the settings: where the two inputs are, how each
+/// is read, and the study period's bounds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spec {
     pub announcements: InputSource,
     pub events: InputSource,
-    pub announcement_columns: ColumnMap,
-    pub event_columns: ColumnMap,
-    /// chrono format of every date in both files.
-    pub date_format: String,
+    pub announcement_format: FileFormat,
+    pub event_format: FileFormat,
     /// Bounds of the study period; `None` means the first (last) announcement date.
     pub period_start: Option<chrono::NaiveDate>,
     pub period_end: Option<chrono::NaiveDate>,
@@ -101,29 +121,16 @@ pub fn load_bytes(spec: &Spec, announcement_bytes: &[u8], event_bytes: &[u8]) ->
 
     // The manifest's fingerprint (SHA-256) is hashed, from the bytes as
     // they are, while the file is decoded and parsed.
-    let ((decoded_announcements, parsed_announcements), announcement_fingerprint) = rayon::join(
-        || {
-            let decoded = encoding::decode(announcement_bytes, &announcement_name);
-            let parsed = match &decoded {
-                Ok(d) => parse_announcements(
-                    &d.bytes,
-                    &announcement_name,
-                    &spec.announcement_columns,
-                    &spec.date_format,
-                ),
-                Err(problem) => Err(vec![problem.clone()]),
-            };
-            (decoded.map(|d| d.encoding), parsed)
-        },
+    let (parsed_announcements, announcement_fingerprint) = rayon::join(
+        || parse_announcements(announcement_bytes, &announcement_name, &spec.announcement_format),
         || fingerprint(announcement_name.clone(), announcement_bytes),
     );
-    let decoded_events = encoding::decode(event_bytes, &event_name);
-    let parsed_events = match &decoded_events {
-        Ok(d) => parse_events(&d.bytes, &event_name, &spec.event_columns, &spec.date_format),
-        Err(problem) => Err(vec![problem.clone()]),
-    };
-    let encodings =
-        [decoded_announcements.unwrap_or("UTF-8"), decoded_events.map_or("UTF-8", |d| d.encoding)];
+    let parsed_events = events::read_events(event_bytes, &event_name, &spec.event_format);
+    let encodings = [
+        parsed_announcements.as_ref().map_or("UTF-8", |a| a.encoding),
+        parsed_events.as_ref().map_or("UTF-8", |(_, encoding)| encoding),
+    ];
+    let parsed_events = parsed_events.map(|(events, _)| events);
 
     let mut problems = Vec::new();
     let (announcements, events) = match (parsed_announcements, parsed_events) {

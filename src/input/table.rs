@@ -1,8 +1,8 @@
 //! A table read into text records, before any column is interpreted, and the
 //! questions asked of its text: where a column is, and which ids repeat.
 //!
-//! The CSV and Parquet readers both produce a [`TextTable`], so the
-//! announcements and events parsers validate either format with the same
+//! The CSV, workbook and Parquet readers all produce a [`TextTable`], so the
+//! announcements and events parsers validate every format with the same
 //! rules and the same messages.
 
 use std::collections::HashMap;
@@ -14,7 +14,7 @@ use crate::error::Problem;
 use crate::model::RawTable;
 
 use super::csv_reader::read_text_table;
-use super::parquet;
+use super::{encoding, parquet, workbook, FileFormat};
 
 /// A file (CSV or Parquet) read into text records, before any column is
 /// interpreted.
@@ -42,18 +42,60 @@ impl TextTable {
     }
 }
 
-/// Reads a table (CSV, or Parquet when the bytes start with its magic number)
-/// into text records; see [`read_text_table`] and
-/// [`read_parquet_table`](parquet::read_parquet_table).
+/// A table as read from an input's bytes, with what the report says of it.
+#[derive(Debug)]
+pub(crate) struct OpenedTable {
+    pub table: TextTable,
+    /// The name problems go by: the file's, or `cases.xlsx [Cases]`.
+    pub name: String,
+    /// The text encoding the file was read in (`UTF-8` for workbooks and
+    /// Parquet, whose text is Unicode).
+    pub encoding: &'static str,
+}
+
+/// Reads a table in whichever format its bytes are: Parquet (by its magic
+/// number), a workbook (a ZIP archive or an OLE file, see
+/// [`workbook::read_workbook_table`]), else CSV text in the encoding found
+/// or set (see [`encoding::decode`] and [`read_text_table`]). Structural
+/// problems of a CSV are pushed to `problems` and its valid rows kept.
+///
+/// # Errors
+/// The problems that stop the table being read at all.
 pub(crate) fn read_table(
     bytes: &[u8],
     file: &str,
+    format: &FileFormat,
     problems: &mut Vec<Problem>,
-) -> std::result::Result<TextTable, Vec<Problem>> {
+) -> std::result::Result<OpenedTable, Vec<Problem>> {
+    let opened = |table, name| OpenedTable { table, name, encoding: "UTF-8" };
     if bytes.starts_with(parquet::MAGIC) {
-        parquet::read_parquet_table(bytes, file)
-    } else {
-        read_text_table(bytes, file, problems)
+        return parquet::read_parquet_table(bytes, file).map(|t| opened(t, file.to_string()));
+    }
+    if workbook::is_workbook(bytes) {
+        let (table, name) = workbook::read_workbook_table(bytes, file, format.sheet.as_deref())?;
+        return Ok(opened(table, name));
+    }
+    if let Some(sheet) = &format.sheet {
+        return Err(vec![Problem::file(
+            file,
+            format!(
+                "is not a workbook, so it has no sheet '{}' to read: remove the #{0} after the file name",
+                sheet.chars().flat_map(char::escape_debug).collect::<String>()
+            ),
+        )]);
+    }
+    let decoded = encoding::decode(bytes, file, format.encoding).map_err(|p| vec![p])?;
+    let table = read_text_table(&decoded.bytes, file, format.delimiter, problems)?;
+    Ok(OpenedTable { table, name: file.to_string(), encoding: decoded.encoding })
+}
+
+/// Marks the problems of a table read from a workbook or Parquet file as
+/// located by row, not line (`cases.xlsx [Cases] row 14`).
+pub(crate) fn locate_in_rows(problems: &mut [Problem], name: &str, bytes: &[u8]) {
+    if bytes.starts_with(parquet::MAGIC) || workbook::is_workbook(bytes) {
+        for problem in problems.iter_mut().filter(|p| p.file == name) {
+            problem.in_rows = true;
+        }
     }
 }
 
@@ -83,11 +125,30 @@ pub(crate) fn locate_columns<const N: usize>(
         }
         index
     });
+    if let (Some(last), Some(hint)) = (problems.last_mut(), delimiter_hint(table.headers())) {
+        last.message.push_str(&hint);
+    }
     if problems.is_empty() {
         Ok(located)
     } else {
         Err(problems)
     }
+}
+
+/// For a header that was not split as its file means: a header name that
+/// holds another dialect's delimiter (`Version;Datum`) suggests the setting.
+fn delimiter_hint(headers: &[String]) -> Option<String> {
+    let names = [
+        (';', "semicolons", "\";\""),
+        ('\t', "tabs", "\"tab\""),
+        ('|', "bars", "\"|\""),
+        (',', "commas", "\",\""),
+    ];
+    let (_, name, setting) =
+        names.iter().find(|(c, _, _)| headers.iter().any(|h| h.contains(*c)))?;
+    Some(format!(
+        "; a header name holds {name}: if they separate the columns, set [input] delimiter = {setting} (or remove the setting to let northwind choose)"
+    ))
 }
 
 /// The header names for a message: at most 12, each at most 40 characters,

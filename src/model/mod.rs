@@ -13,7 +13,9 @@ use serde::Serialize;
 
 /// How precisely a defection date is known. Only `Day` enters the delay
 /// statistics; coarser dates are carried through to `joined.csv`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+///
+/// Ordered from the finest to the coarsest, so `Day < Month < Year < Unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
@@ -31,6 +33,16 @@ impl Precision {
             "year" => Some(Precision::Year),
             "unknown" => Some(Precision::Unknown),
             _ => None,
+        }
+    }
+
+    /// The lower-case name used in the CSV.
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Unknown => "unknown",
         }
     }
 }

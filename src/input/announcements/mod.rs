@@ -14,13 +14,16 @@ use crate::error::Problem;
 use crate::model::ColumnMap;
 use crate::model::{Announcement, RawTable};
 
+use super::cells::collapse_repeated_causes;
+use super::FileFormat;
+
 mod row;
 #[cfg(test)]
 mod tests;
 
 use row::Layout;
 
-use super::table::{duplicate_ids, locate_columns, read_table, TextTable};
+use super::table::{duplicate_ids, locate_columns, locate_in_rows, read_table, TextTable};
 
 /// Largest `people` value accepted for one announcement.
 pub const MAX_PEOPLE: u32 = 1_000_000;
@@ -47,11 +50,13 @@ pub struct AnnouncementTable {
     name_ko_column: Option<usize>,
     /// The header of the announcement date column, for messages.
     pub date_header: String,
+    /// The text encoding the file was read in (`UTF-8`, `EUC-KR`...).
+    pub encoding: &'static str,
 }
 
 impl AnnouncementTable {
-    /// The id of row `i` (trimmed), or its line number for aggregated input
-    /// without ids.
+    /// The id of row `i` (trimmed), or `line N` for a file without an id
+    /// column.
     pub fn id(&self, i: usize) -> String {
         match self.id_column {
             Some(c) => self.raw.cell(i, c).trim().to_string(),
@@ -113,8 +118,8 @@ impl AnnouncementTable {
 
 /// Parses and validates an announcements CSV.
 ///
-/// Required columns: `id` (unique, non-empty) and `announcement_date`.
-/// Optional: `category`, `people` (whole number >= 1, default 1),
+/// Required column: `announcement_date`. Optional: `id` (unique, non-empty
+/// where the column exists; without it rows go by their line), `category`, `people` (whole number >= 1, default 1),
 /// `defection_date`, `defection_date_precision` (`day|month|year|unknown`;
 /// default `day` when a defection date is given, else `unknown`), `name`.
 /// Column names are looked up through `columns`, so a user's own headers work.
@@ -129,18 +134,37 @@ impl AnnouncementTable {
 pub fn parse_announcements(
     bytes: &[u8],
     file: &str,
-    columns: &ColumnMap,
-    date_format: &str,
+    format: &FileFormat,
 ) -> Result<AnnouncementTable, Vec<Problem>> {
     let mut problems = Vec::new();
-    let table = read_table(bytes, file, &mut problems)?;
+    let opened = read_table(bytes, file, format, &mut problems)?;
+    let name = opened.name;
+    let parsed = validate(opened.table, &name, format, problems);
+    match parsed {
+        Ok(table) => Ok(AnnouncementTable { encoding: opened.encoding, ..table }),
+        Err(mut problems) => {
+            locate_in_rows(&mut problems, &name, bytes);
+            collapse_repeated_causes(&mut problems);
+            Err(problems)
+        }
+    }
+}
+
+/// Validates every row of an announcements table read from `file`.
+fn validate(
+    table: TextTable,
+    file: &str,
+    format: &FileFormat,
+    mut problems: Vec<Problem>,
+) -> Result<AnnouncementTable, Vec<Problem>> {
+    let columns = &format.columns;
     let headers = AnnouncementHeaders::new(columns, &table);
-    let aggregated = table.column(headers.count).is_some();
     let [id, date, category, people, defection, precision, name, name_ko, count] = locate_columns(
         &table,
         file,
         [
-            (headers.id, !aggregated),
+            // Without an id column rows go by their line (and their name).
+            (headers.id, false),
             (headers.announcement_date, true),
             (headers.category, false),
             (headers.people, false),
@@ -171,7 +195,7 @@ pub fn parse_announcements(
         defection,
         precision,
         count,
-        date_format,
+        dates: &format.dates,
     };
     let duplicates = layout.id.map(|c| duplicate_ids(&table, c)).unwrap_or_default();
     let rows: Vec<(u64, usize)> = table.records().collect();
@@ -206,6 +230,7 @@ pub fn parse_announcements(
         name_column: name,
         name_ko_column: name_ko,
         date_header: headers.announcement_date.to_string(),
+        encoding: "UTF-8",
     })
 }
 

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use crate::error::Problem;
 use crate::model::{Announcement, Precision};
 
-use super::super::cells::parse_date;
+use super::super::cells::{parse_date, parse_partial_date};
+use super::super::dates::DateReader;
 use super::super::table::TextTable;
 use super::{AnnouncementHeaders, MAX_COUNT, MAX_PEOPLE, UNSPECIFIED_CATEGORY};
 
@@ -23,7 +24,7 @@ pub(super) struct Layout<'a> {
     pub(super) defection: Option<usize>,
     pub(super) precision: Option<usize>,
     pub(super) count: Option<usize>,
-    pub(super) date_format: &'a str,
+    pub(super) dates: &'a DateReader,
 }
 
 impl Layout<'_> {
@@ -64,7 +65,7 @@ impl Layout<'_> {
 
         let announced = parse_date(
             cell(Some(self.date)),
-            self.date_format,
+            self.dates,
             file,
             line,
             headers.announcement_date,
@@ -103,23 +104,22 @@ impl Layout<'_> {
             ));
             None
         } else {
-            parse_date(
+            // A month or a year alone (`2016-07`, `2016년`) sets the precision.
+            parse_partial_date(
                 defection_text,
-                self.date_format,
+                self.dates,
                 file,
                 line,
                 headers.defection_date,
                 problems,
             )
         };
+        let written_precision = defection.map(|d| d.precision);
+        let defection = defection.map(|d| d.date);
 
         let precision_text = cell(self.precision).trim();
         let precision = if precision_text.is_empty() {
-            if defection_text.trim().is_empty() {
-                Precision::Unknown
-            } else {
-                Precision::Day
-            }
+            written_precision.unwrap_or(Precision::Unknown)
         } else {
             match Precision::parse(&precision_text.to_ascii_lowercase()) {
                 Some(p) if p != Precision::Unknown && defection_text.trim().is_empty() => {
@@ -131,6 +131,23 @@ impl Layout<'_> {
                         format!(
                             "needs a date in column '{}', which is empty",
                             headers.defection_date
+                        ),
+                    ));
+                    p
+                }
+                // The column may say less than the date does, never more.
+                Some(p) if written_precision.is_some_and(|w| p < w) => {
+                    let written = written_precision.map_or("", Precision::name);
+                    problems.push(Problem::cell(
+                        file,
+                        line,
+                        headers.defection_date_precision,
+                        precision_text,
+                        format!(
+                            "says '{}', but the date in column '{}' ('{}') gives only a {written}: write the whole date, or the precision '{written}'",
+                            p.name(),
+                            headers.defection_date,
+                            defection_text.trim()
                         ),
                     ));
                     p
@@ -158,7 +175,7 @@ impl Layout<'_> {
                     defection_text,
                     format!(
                         "is after the announcement date {} (the delay would be negative)",
-                        announced.format(self.date_format)
+                        announced.format("%Y-%m-%d")
                     ),
                 ));
             }

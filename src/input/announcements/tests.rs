@@ -2,7 +2,7 @@ use super::*;
 use crate::model::Precision;
 
 fn parse(text: &str) -> Result<AnnouncementTable, Vec<Problem>> {
-    parse_announcements(text.as_bytes(), "a.csv", &ColumnMap::default(), "%Y-%m-%d")
+    parse_announcements(text.as_bytes(), "a.csv", &FileFormat::default())
 }
 
 fn messages(text: &str) -> Vec<String> {
@@ -31,7 +31,7 @@ fn every_bad_cell_is_reported_in_one_pass() {
     assert_eq!(
         got,
         vec![
-            "a.csv:2: column 'announcement_date': value '2016-02-30' is not a date (expected YYYY-MM-DD)",
+            "a.csv:2: column 'announcement_date': value '2016-02-30' is not a date (expected YYYY-MM-DD, or a Korean date such as 2016.04.08 or 2016년 4월 8일)",
             "a.csv:2: column 'people': value '0' is not a whole number from 1 to 1000000",
             "a.csv:3: column 'id': value 'a' is a duplicate id (first used on line 2)",
             "a.csv:3: column 'defection_date': value '2016-03-05' is after the announcement date 2016-03-01 (the delay would be negative)",
@@ -44,11 +44,14 @@ fn every_bad_cell_is_reported_in_one_pass() {
 }
 
 #[test]
-fn missing_required_columns_are_all_named() {
+fn a_missing_date_column_is_named_and_the_id_column_is_optional() {
     let got = messages("name,date\nx,2020-01-01\n");
-    assert_eq!(got.len(), 2);
-    assert!(got[0].contains("missing required column 'id'"), "{got:?}");
-    assert!(got[1].contains("missing required column 'announcement_date'"), "{got:?}");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("missing required column 'announcement_date'"), "{got:?}");
+    let table = parse("name,announcement_date\nKim,2020-01-01\n,2020-01-02\nKim,2020-01-03\n")
+        .expect("no id column: rows go by their line, and names may repeat");
+    assert_eq!((table.id(0), table.name(0)), ("line 2".to_string(), "Kim".to_string()));
+    assert_eq!((table.id(1), table.name(1)), ("line 3".to_string(), "line 3".to_string()));
 }
 
 #[test]
@@ -59,11 +62,11 @@ fn a_header_without_rows_is_a_problem() {
 #[test]
 fn renamed_columns_are_found_and_named_in_errors() {
     let columns = ColumnMap::renamed(&[("id", "case"), ("announcement_date", "announced")]);
-    let ok = parse_announcements(b"case,announced\nk,2020-01-01\n", "a.csv", &columns, "%Y-%m-%d");
+    let format = FileFormat { columns, ..FileFormat::default() };
+    let ok = parse_announcements(b"case,announced\nk,2020-01-01\n", "a.csv", &format);
     assert_eq!(ok.unwrap().id(0), "k");
     let problems =
-        parse_announcements(b"case,announced\nk,2020-13-01\n", "a.csv", &columns, "%Y-%m-%d")
-            .unwrap_err();
+        parse_announcements(b"case,announced\nk,2020-13-01\n", "a.csv", &format).unwrap_err();
     assert!(problems[0].to_string().contains("column 'announced'"), "{problems:?}");
 }
 

@@ -34,7 +34,11 @@ fn setting_name(prose: &Prose, key: &str) -> String {
     let message = match key {
         "announcement_columns" => "setting-announcement-columns",
         "event_columns" => "setting-event-columns",
-        "date_format" => "setting-date-format",
+        "announcement_date_formats" => "setting-announcement-date-formats",
+        "event_date_formats" => "setting-event-date-formats",
+        "timezone" => "setting-timezone",
+        "delimiter" => "setting-delimiter",
+        "encoding" => "setting-encoding",
         "period_start" => "setting-period-start",
         "period_end" => "setting-period-end",
         "groups" => "setting-groups",
