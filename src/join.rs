@@ -76,6 +76,11 @@ pub fn event_groups(events: &[Event], spec: &GroupSpec) -> Vec<EventGroup> {
     for event in events {
         let names: Vec<String> = match spec {
             GroupSpec::KindPrefix => vec![kind_prefix(&event.kind).to_string()],
+            GroupSpec::One => vec![crate::model::ONE_GROUP.to_string()],
+            GroupSpec::Column if event.group.is_empty() => {
+                vec![kind_prefix(&event.kind).to_string()]
+            }
+            GroupSpec::Column => vec![event.group.clone()],
             GroupSpec::Explicit(map) => map
                 .iter()
                 .filter(|(_, kinds)| kinds.contains(&event.kind))
@@ -84,7 +89,7 @@ pub fn event_groups(events: &[Event], spec: &GroupSpec) -> Vec<EventGroup> {
         };
         for name in names {
             let (kinds, days) = by_group.entry(name).or_default();
-            if matches!(spec, GroupSpec::KindPrefix) && !kinds.contains(&event.kind) {
+            if !matches!(spec, GroupSpec::Explicit(_)) && !kinds.contains(&event.kind) {
                 kinds.push(event.kind.clone());
             }
             let korean = if event.label_ko.is_empty() { &event.label } else { &event.label_ko };
@@ -237,6 +242,7 @@ mod tests {
             kind: kind.into(),
             label: label.into(),
             label_ko: String::new(),
+            group: String::new(),
             line: 0,
         }
     }

@@ -71,6 +71,7 @@ pub fn generate(spec: &SynthSpec) -> Synthetic {
             kind: kind.into(),
             label,
             label_ko: String::new(),
+            group: String::new(),
             line: 0,
         });
     };

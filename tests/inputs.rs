@@ -389,3 +389,63 @@ fn a_file_without_ids_gives_the_tables_of_the_file_with_them() {
     std::fs::write(&file, without).unwrap();
     assert_same_tables("no ids", &tables_with(dir.path(), "no-ids", "", &file), &clean);
 }
+
+/// The tables of a run with `config` on the small announcements and `events`.
+fn tables_of_events(dir: &Path, name: &str, config: &str, events: &Path) -> Vec<(String, Vec<u8>)> {
+    let out = dir.join(name);
+    let config = crate::util::write_config(dir, config);
+    run_ok(
+        northwind(dir)
+            .args(["run", "-q", "--permutations", "99", "--config"])
+            .arg(&config)
+            .arg("--out")
+            .arg(&out)
+            .arg("--announcements")
+            .arg(fixture("small/announcements.csv"))
+            .arg("--events")
+            .arg(events),
+    );
+    read_tables(&out)
+}
+
+#[test]
+fn one_group_or_a_group_column_gives_the_tables_of_the_same_groups_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = fixture("small/events.csv");
+    let kinds = "\"election_local\", \"election_legislative\", \"election_presidential\", \"election_runoff\", \"sanctions_un\", \"sanctions_us\", \"nuclear_test\"";
+    let listed = tables_of_events(
+        dir.path(),
+        "listed-one",
+        &format!("[groups]\nevents = [{kinds}]\n"),
+        &events,
+    );
+    let one = tables_of_events(dir.path(), "one", "[analysis]\ngroup_by = \"one\"\n", &events);
+    assert_same_tables("group_by = one", &one, &listed);
+
+    // A group column: elections are "vote", the rest "pressure" (one cell
+    // left empty goes by its kind prefix, "nuclear").
+    let text = std::fs::read_to_string(&events).unwrap();
+    let with_column: String = text
+        .lines()
+        .map(|l| {
+            let group = match l.split(',').nth(1).unwrap() {
+                "kind" => "group",
+                k if k.starts_with("election") => "vote",
+                k if k.starts_with("sanctions") => "pressure",
+                _ => "",
+            };
+            format!("{l},{group}\n")
+        })
+        .collect();
+    let column_file = dir.path().join("grouped.csv");
+    std::fs::write(&column_file, with_column).unwrap();
+    let by_column =
+        tables_of_events(dir.path(), "column", "[analysis]\ngroup_by = \"column\"\n", &column_file);
+    let listed = tables_of_events(
+        dir.path(),
+        "listed-column",
+        "[groups]\nvote = [\"election_local\", \"election_legislative\", \"election_presidential\", \"election_runoff\"]\npressure = [\"sanctions_un\", \"sanctions_us\"]\nnuclear = [\"nuclear_test\"]\n",
+        &events,
+    );
+    assert_same_tables("group_by = column", &by_column, &listed);
+}

@@ -105,6 +105,8 @@ pub struct Partial {
     pub seed: Option<u64>,
     pub permutations: Option<Sourced<u32>>,
     pub histogram_half_width: Option<u32>,
+    /// `[analysis] group_by`: `kind_prefix`, `one` or `column`.
+    pub group_by: Option<String>,
     pub bin_days: Option<u32>,
     pub out_dir: Option<PathBuf>,
     pub charts: Option<bool>,
@@ -185,6 +187,7 @@ impl Partial {
             seed,
             permutations,
             histogram_half_width,
+            group_by,
             bin_days,
             out_dir,
             charts,
@@ -411,9 +414,25 @@ impl Config {
             }
         }
 
+        let rule = match settings.group_by.as_deref().map(str::trim) {
+            None | Some("kind_prefix") => GroupSpec::KindPrefix,
+            Some("one") => GroupSpec::One,
+            Some("column") => GroupSpec::Column,
+            Some(other) => {
+                return Err(config_error(format!(
+                    "[analysis] group_by '{}' is not a rule northwind knows: use \"kind_prefix\" (the kind before its first _), \"one\" (every kind in one group) or \"column\" (the events file's group column); or list groups under [groups]",
+                    other.escape_debug()
+                )))
+            }
+        };
         let groups = match settings.groups {
-            None => GroupSpec::KindPrefix,
-            Some(map) if map.is_empty() => GroupSpec::KindPrefix,
+            None => rule,
+            Some(map) if map.is_empty() => rule,
+            Some(_) if settings.group_by.is_some() => {
+                return Err(config_error(
+                    "both [groups] and [analysis] group_by are set; keep one".into(),
+                ))
+            }
             Some(map) => {
                 check_group_names(&map).map_err(&config_error)?;
                 GroupSpec::Explicit(map)

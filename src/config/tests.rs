@@ -360,3 +360,15 @@ fn the_embedded_data_bring_their_own_words_in_both_languages() {
     assert_eq!(ko.group_events("election"), "선거");
     assert_eq!(ko.category("military"), "군인");
 }
+
+#[test]
+fn group_by_names_a_rule_and_cannot_be_set_with_groups() {
+    let rule = |text: &str| Config::from_config_text(text, "n.toml").map(|c| c.groups);
+    assert_eq!(rule("[analysis]\ngroup_by = \"one\"\n").unwrap(), GroupSpec::One);
+    assert_eq!(rule("[analysis]\ngroup_by = \"column\"\n").unwrap(), GroupSpec::Column);
+    assert_eq!(rule("").unwrap(), GroupSpec::KindPrefix);
+    let unknown = rule("[analysis]\ngroup_by = \"kinds\"\n").unwrap_err().to_string();
+    assert!(unknown.contains("[analysis] group_by 'kinds' is not a rule"), "{unknown}");
+    let both = rule("[analysis]\ngroup_by = \"one\"\n[groups]\na = [\"x\"]\n").unwrap_err();
+    assert!(both.to_string().contains("both [groups] and [analysis] group_by"), "{both}");
+}

@@ -53,12 +53,13 @@ fn validate(
     mut problems: Vec<Problem>,
 ) -> Result<Vec<Event>, Vec<Problem>> {
     let headers = EventHeaders::new(&format.columns);
-    let [date_col, kind_col, label_col, label_ko_col] = locate_columns(
+    let [date_col, kind_col, group_col, label_col, label_ko_col] = locate_columns(
         table,
         file,
         [
             (headers.date, true),
             (headers.kind, true),
+            (headers.group, false),
             (headers.label, false),
             (headers.label_ko, false),
         ],
@@ -101,6 +102,19 @@ fn validate(
                 ),
             ));
         }
+        let group = group_col.map_or("", |c| cell(c).trim());
+        if let Some(c) = group.chars().find(|c| c.is_control()) {
+            problems.push(Problem::cell(
+                file,
+                line,
+                headers.group,
+                group,
+                format!(
+                    "holds the control character U+{:04X} (a group is shown in every table and chart; remove the character)",
+                    u32::from(c)
+                ),
+            ));
+        }
         let label = label_col.map(cell).map(str::trim).filter(|l| !l.is_empty()).unwrap_or(kind);
         if let (Some(date), false, None) = (date, kind.is_empty(), control) {
             let label_ko = label_ko_col.map_or("", |c| cell(c).trim()).to_string();
@@ -109,6 +123,7 @@ fn validate(
                 kind: kind.to_string(),
                 label: label.to_string(),
                 label_ko,
+                group: group.to_string(),
                 line,
             });
         }
@@ -126,6 +141,7 @@ fn validate(
 struct EventHeaders<'a> {
     date: &'a str,
     kind: &'a str,
+    group: &'a str,
     label: &'a str,
     label_ko: &'a str,
 }
@@ -136,6 +152,7 @@ impl<'a> EventHeaders<'a> {
         EventHeaders {
             date: columns.header_for("date"),
             kind: columns.header_for("kind"),
+            group: columns.header_for("group"),
             label: columns.header_for("label"),
             label_ko: columns.header_for("label_ko"),
         }

@@ -93,6 +93,8 @@ pub struct Event {
     pub label: String,
     /// The Korean label (`label_ko`), empty when the file gives none.
     pub label_ko: String,
+    /// The `group` cell, empty when the file gives none (see `GroupSpec::Column`).
+    pub group: String,
     pub line: u64,
 }
 

@@ -62,7 +62,15 @@ pub enum GroupSpec {
     KindPrefix,
     /// Named groups, each a set of kinds; kinds in no group are ignored.
     Explicit(BTreeMap<String, Vec<String>>),
+    /// Every kind in one group, named [`ONE_GROUP`].
+    One,
+    /// The events file's `group` column; an event whose cell is empty goes
+    /// by its kind prefix.
+    Column,
 }
+
+/// The name of the one group of `[analysis] group_by = "one"`.
+pub const ONE_GROUP: &str = "events";
 
 /// Canonical column names of the announcements file.
 pub const ANNOUNCEMENT_COLUMNS: [&str; 12] = [
@@ -80,7 +88,8 @@ pub const ANNOUNCEMENT_COLUMNS: [&str; 12] = [
     "notes",
 ];
 /// Canonical column names of the events file.
-pub const EVENT_COLUMNS: [&str; 6] = ["date", "kind", "label", "label_ko", "country", "source_url"];
+pub const EVENT_COLUMNS: [&str; 7] =
+    ["date", "kind", "group", "label", "label_ko", "country", "source_url"];
 
 /// Maps canonical column names to the names used in a user's file.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]

@@ -144,7 +144,7 @@ def write_xlsx(path, tables):
 
 def write_ods(path, tables):
     from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.style import Style, TableCellProperties  # noqa: F401 (style namespace)
+    from odf.style import Style
     from odf.number import DateStyle, Year, Month, Day, Text as NumText
     from odf.table import Table, TableRow, TableCell
     from odf.text import P
