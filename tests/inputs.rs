@@ -449,3 +449,60 @@ fn one_group_or_a_group_column_gives_the_tables_of_the_same_groups_listed() {
     );
     assert_same_tables("group_by = column", &by_column, &listed);
 }
+
+#[test]
+fn many_groups_of_one_kind_each_get_a_note_saying_how_to_join_them() {
+    let dir = tempfile::tempdir().unwrap();
+    // Holiday names: no shared prefix, so a group per kind.
+    let holidays = [
+        "newyear",
+        "seollal",
+        "samiljeol",
+        "childrensday",
+        "memorialday",
+        "liberationday",
+        "chuseok",
+        "christmas",
+    ];
+    let mut text = String::from("date,kind\n");
+    for (i, kind) in holidays.iter().enumerate() {
+        text.push_str(&format!("2020-{:02}-1{i},{kind}\n", i + 1));
+    }
+    let events = dir.path().join("holidays.csv");
+    std::fs::write(&events, text).unwrap();
+    let summary = |name: &str, config: &str, lang: &str| {
+        let out = dir.path().join(name);
+        let config = crate::util::write_config(dir.path(), config);
+        run_ok(
+            northwind(dir.path())
+                .args([
+                    "run",
+                    "-q",
+                    "--no-charts",
+                    "--permutations",
+                    "99",
+                    "--lang",
+                    lang,
+                    "--config",
+                ])
+                .arg(&config)
+                .arg("--out")
+                .arg(&out)
+                .arg("--announcements")
+                .arg(fixture("small/announcements.csv"))
+                .arg("--events")
+                .arg(&events),
+        );
+        std::fs::read_to_string(out.join("summary.md")).unwrap()
+    };
+    let english = summary("en", "", "en");
+    assert!(
+        english.contains("8 of the 8 groups hold a single kind each, because their kinds share no prefix before a `_`"),
+        "{english}"
+    );
+    assert!(english.contains("set `[analysis] group_by = \"one\"`"), "{english}");
+    let korean = summary("ko", "", "ko");
+    assert!(korean.contains("사건 집단 8개 가운데 8개는 종류가 하나뿐이다."), "{korean}");
+    let joined = summary("one", "[analysis]\ngroup_by = \"one\"\n", "en");
+    assert!(!joined.contains("a single kind each"), "{joined}");
+}

@@ -198,6 +198,7 @@ window-after = on the day of an event in the { $group } group or in the { $days 
 
 tested-heading = What was tested
 tested-data = { $count } { $announcements } ({ $people } people) from { $start } to { $end } ({ $days } days) were compared with { $groups_count } groups of events: { $groups }.
+tested-single-kind-groups = { $count } of the { $groups } groups hold a single kind each, because their kinds share no prefix before a `_`; each was tested on its own, which multiplies the tests. To test them together, set `[analysis] group_by = "one"` (every kind in one group), list the groups under `[groups]`, or give the events file a `group` column and set `group_by = "column"`.
 tested-outside-period = { $count } { $announcements } of the file fall outside the study period ({ $before } before it, { $after } after it) and are left out of every figure and table.
 tested-group = **{ $group }** ({ $days } event days)
 tested-how = For every group, every window width ({ $widths } days) and both directions (the event day and the days *before* it, or the event day and the days *after* it), northwind counted the { $unit } that fell in a window and compared that count with chance in two ways:

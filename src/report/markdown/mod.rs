@@ -42,6 +42,10 @@ mod prose;
 mod sections;
 mod since_last_run;
 pub use document::{Document, Section, SectionKind};
+
+/// More groups of one kind each than this (a handful) get a note in "What
+/// was tested" when they come from the kind-prefix rule.
+const SINGLE_KIND_GROUPS_NOTED: usize = 5;
 pub use prose::{Prose, Unit};
 use since_last_run::since_last_run;
 
@@ -173,6 +177,18 @@ fn tested(md: &mut Document, analysis: &Analysis, prose: &Prose) {
             ],
         );
         let _ = writeln!(md, "{left_out}\n");
+    }
+    // The kind-prefix rule on kinds without a shared prefix (holiday names):
+    // a group per kind, and as many tests.
+    let single_kind = analysis.groups.iter().filter(|g| g.kinds.len() == 1).count();
+    if matches!(analysis.settings.groups, crate::model::GroupSpec::KindPrefix)
+        && single_kind > SINGLE_KIND_GROUPS_NOTED
+    {
+        let note = prose.say(
+            "tested-single-kind-groups",
+            &[("count", &single_kind.to_string()), ("groups", &analysis.groups.len().to_string())],
+        );
+        let _ = writeln!(md, "{note}\n");
     }
     let widths: Vec<String> = analysis.settings.windows.iter().map(u32::to_string).collect();
     let how = prose.say("tested-how", &[("widths", &widths.join(", ")), ("unit", &prose.unit())]);
