@@ -141,13 +141,7 @@ fn a_broken_workbook_gets_one_message() {
         b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00docProps/app.xml\xff\xfe",
     )
     .unwrap();
-    let ran = crate::util::run(
-        northwind(dir.path())
-            .args(["check", "--announcements"])
-            .arg(&xlsx)
-            .arg("--events")
-            .arg(fixture("small/events.csv")),
-    );
+    let ran = check(dir.path(), None, &xlsx);
     assert_eq!(ran.code, 2, "{}", ran.stderr);
     assert!(ran.stderr.contains("1 problem"), "one message, not one per cell: {}", ran.stderr);
     assert!(
@@ -171,12 +165,39 @@ fn rewritten(to: &Path, cell: impl Fn(&str, &str) -> String) {
     writer.flush().unwrap();
 }
 
+/// `northwind check` of `announcements` against the small events, with `config` if given.
+fn check(dir: &Path, config: Option<&Path>, announcements: &Path) -> crate::util::Ran {
+    let mut command = northwind(dir);
+    command.arg("check");
+    if let Some(config) = config {
+        command.arg("--config").arg(config);
+    }
+    crate::util::run(
+        command
+            .arg("--announcements")
+            .arg(announcements)
+            .arg("--events")
+            .arg(fixture("small/events.csv")),
+    )
+}
+
 /// The tables of a run with `config` on `announcements` and the small events.
 fn tables_with(
     dir: &Path,
     name: &str,
     config: &str,
     announcements: &Path,
+) -> Vec<(String, Vec<u8>)> {
+    run_tables(dir, name, config, announcements, &fixture("small/events.csv"))
+}
+
+/// The tables of a run with `config` on `announcements` and `events`.
+fn run_tables(
+    dir: &Path,
+    name: &str,
+    config: &str,
+    announcements: &Path,
+    events: &Path,
 ) -> Vec<(String, Vec<u8>)> {
     let out = dir.join(name);
     let config = crate::util::write_config(dir, config);
@@ -189,7 +210,7 @@ fn tables_with(
             .arg("--announcements")
             .arg(announcements)
             .arg("--events")
-            .arg(fixture("small/events.csv")),
+            .arg(events),
     );
     read_tables(&out)
 }
@@ -252,13 +273,7 @@ fn korean_date_styles_and_partial_defection_dates_give_the_tables_of_iso_dates()
         std::fs::read_to_string(&partial).unwrap().replacen("2020. 1. 5.", "2020. 1. 5. (월)", 1),
     )
     .unwrap();
-    let ran = crate::util::run(
-        northwind(dir.path())
-            .args(["check", "--announcements"])
-            .arg(&wrong)
-            .arg("--events")
-            .arg(fixture("small/events.csv")),
-    );
+    let ran = check(dir.path(), None, &wrong);
     assert_eq!(ran.code, 2, "{}", ran.stderr);
     assert!(ran.stderr.contains("names a Monday, but 2020-01-05 is a Sunday"), "{}", ran.stderr);
 }
@@ -281,15 +296,7 @@ fn timestamps_become_the_day_they_fall_on_in_the_configured_zone() {
     assert_same_tables("Asia/Seoul", &seoul, &clean);
     // In UTC each is a day earlier: two same-day cases now precede their defections.
     let utc = crate::util::write_config(dir.path(), "[input]\ntimezone = \"UTC\"\n");
-    let ran = crate::util::run(
-        northwind(dir.path())
-            .args(["check", "--config"])
-            .arg(&utc)
-            .arg("--announcements")
-            .arg(&stamps)
-            .arg("--events")
-            .arg(fixture("small/events.csv")),
-    );
+    let ran = check(dir.path(), Some(&utc), &stamps);
     assert_eq!(ran.code, 2, "{}", ran.stderr);
     assert!(
         ran.stderr.contains("value '2020-04-14' is after the announcement date 2020-04-13"),
@@ -298,15 +305,7 @@ fn timestamps_become_the_day_they_fall_on_in_the_configured_zone() {
     );
 
     // Without a zone: one message for the column, not one per cell.
-    let ran = crate::util::run(
-        northwind(dir.path())
-            .args(["check", "--config"])
-            .arg(fixture("empty.toml"))
-            .arg("--announcements")
-            .arg(&stamps)
-            .arg("--events")
-            .arg(fixture("small/events.csv")),
-    );
+    let ran = check(dir.path(), Some(&fixture("empty.toml")), &stamps);
     assert_eq!(ran.code, 2, "{}", ran.stderr);
     assert!(ran.stderr.contains("1 problem in the input"), "{}", ran.stderr);
     assert!(ran.stderr.contains("set [input] timezone"), "{}", ran.stderr);
@@ -392,20 +391,7 @@ fn a_file_without_ids_gives_the_tables_of_the_file_with_them() {
 
 /// The tables of a run with `config` on the small announcements and `events`.
 fn tables_of_events(dir: &Path, name: &str, config: &str, events: &Path) -> Vec<(String, Vec<u8>)> {
-    let out = dir.join(name);
-    let config = crate::util::write_config(dir, config);
-    run_ok(
-        northwind(dir)
-            .args(["run", "-q", "--permutations", "99", "--config"])
-            .arg(&config)
-            .arg("--out")
-            .arg(&out)
-            .arg("--announcements")
-            .arg(fixture("small/announcements.csv"))
-            .arg("--events")
-            .arg(events),
-    );
-    read_tables(&out)
+    run_tables(dir, name, config, &fixture("small/announcements.csv"), events)
 }
 
 #[test]
