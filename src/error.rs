@@ -64,14 +64,21 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
-        match (self.line, self.in_rows, &self.column) {
-            (Some(row), true, Some(column)) => write!(f, " row {row}, column '{column}': ")?,
-            (Some(row), true, None) => write!(f, " row {row}: ")?,
-            (Some(line), false, _) => write!(f, ":{line}: ")?,
-            (None, _, _) => write!(f, ": ")?,
-        }
-        if let (Some(column), false) = (&self.column, self.in_rows && self.line.is_some()) {
-            write!(f, "column '{column}': ")?;
+        // `a.csv:14: column 'x': ` or `cases.xlsx [Cases] row 14, column 'x': `.
+        let column_separator = match (self.line, self.in_rows) {
+            (Some(row), true) => {
+                write!(f, " row {row}")?;
+                ", "
+            }
+            (Some(line), false) => {
+                write!(f, ":{line}")?;
+                ": "
+            }
+            (None, _) => ": ",
+        };
+        match &self.column {
+            Some(column) => write!(f, "{column_separator}column '{column}': ")?,
+            None => write!(f, ": ")?,
         }
         if let Some(value) = &self.value {
             write!(f, "value '{}' ", printable(value))?;

@@ -4,8 +4,8 @@ use crate::error::Problem;
 use crate::model::ColumnMap;
 use crate::model::Event;
 
-use super::cells::{collapse_repeated_causes, parse_date};
-use super::table::{locate_columns, locate_in_rows, read_table, TextTable};
+use super::cells::parse_date;
+use super::table::{locate_columns, read_table, reported, OpenedTable, TextTable};
 use super::FileFormat;
 
 /// Parses and validates an events CSV.
@@ -33,16 +33,11 @@ pub(crate) fn read_events(
     format: &FileFormat,
 ) -> Result<(Vec<Event>, &'static str), Vec<Problem>> {
     let mut problems = Vec::new();
-    let opened = read_table(bytes, file, format, &mut problems)?;
-    let name = opened.name;
-    match validate(&opened.table, &name, format, problems) {
-        Ok(events) => Ok((events, opened.encoding)),
-        Err(mut problems) => {
-            locate_in_rows(&mut problems, &name, bytes);
-            collapse_repeated_causes(&mut problems);
-            Err(problems)
-        }
-    }
+    let OpenedTable { table, name, encoding, in_rows } =
+        read_table(bytes, file, format, &mut problems)?;
+    validate(&table, &name, format, problems)
+        .map(|events| (events, encoding))
+        .map_err(|problems| reported(problems, &name, in_rows))
 }
 
 /// Validates every row of an events table read from `file`.

@@ -51,6 +51,22 @@ pub(crate) struct OpenedTable {
     /// The text encoding the file was read in (`UTF-8` for workbooks and
     /// Parquet, whose text is Unicode).
     pub encoding: &'static str,
+    /// Whether its problems are located by spreadsheet row, not line (a
+    /// workbook's sheet, a Parquet file).
+    pub in_rows: bool,
+}
+
+/// The problems of a table named `name` as they are reported: located by
+/// row when `in_rows` (`cases.xlsx [Cases] row 14`), and one message per
+/// cause that repeats down a column.
+pub(crate) fn reported(mut problems: Vec<Problem>, name: &str, in_rows: bool) -> Vec<Problem> {
+    if in_rows {
+        for problem in problems.iter_mut().filter(|p| p.file == name) {
+            problem.in_rows = true;
+        }
+    }
+    super::cells::collapse_repeated_causes(&mut problems);
+    problems
 }
 
 /// Reads a table in whichever format its bytes are: Parquet (by its magic
@@ -67,7 +83,7 @@ pub(crate) fn read_table(
     format: &FileFormat,
     problems: &mut Vec<Problem>,
 ) -> std::result::Result<OpenedTable, Vec<Problem>> {
-    let opened = |table, name| OpenedTable { table, name, encoding: "UTF-8" };
+    let opened = |table, name| OpenedTable { table, name, encoding: "UTF-8", in_rows: true };
     if bytes.starts_with(parquet::MAGIC) {
         return parquet::read_parquet_table(bytes, file).map(|t| opened(t, file.to_string()));
     }
@@ -86,17 +102,7 @@ pub(crate) fn read_table(
     }
     let decoded = encoding::decode(bytes, file, format.encoding).map_err(|p| vec![p])?;
     let table = read_text_table(&decoded.bytes, file, format.delimiter, problems)?;
-    Ok(OpenedTable { table, name: file.to_string(), encoding: decoded.encoding })
-}
-
-/// Marks the problems of a table read from a workbook or Parquet file as
-/// located by row, not line (`cases.xlsx [Cases] row 14`).
-pub(crate) fn locate_in_rows(problems: &mut [Problem], name: &str, bytes: &[u8]) {
-    if bytes.starts_with(parquet::MAGIC) || workbook::is_workbook(bytes) {
-        for problem in problems.iter_mut().filter(|p| p.file == name) {
-            problem.in_rows = true;
-        }
-    }
+    Ok(OpenedTable { table, name: file.to_string(), encoding: decoded.encoding, in_rows: false })
 }
 
 /// Looks up required and optional columns, reporting every missing required one.

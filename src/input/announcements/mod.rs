@@ -14,7 +14,6 @@ use crate::error::Problem;
 use crate::model::ColumnMap;
 use crate::model::{Announcement, RawTable};
 
-use super::cells::collapse_repeated_causes;
 use super::FileFormat;
 
 mod row;
@@ -23,7 +22,7 @@ mod tests;
 
 use row::Layout;
 
-use super::table::{duplicate_ids, locate_columns, locate_in_rows, read_table, TextTable};
+use super::table::{duplicate_ids, locate_columns, read_table, reported, OpenedTable, TextTable};
 
 /// Largest `people` value accepted for one announcement.
 pub const MAX_PEOPLE: u32 = 1_000_000;
@@ -137,17 +136,11 @@ pub fn parse_announcements(
     format: &FileFormat,
 ) -> Result<AnnouncementTable, Vec<Problem>> {
     let mut problems = Vec::new();
-    let opened = read_table(bytes, file, format, &mut problems)?;
-    let name = opened.name;
-    let parsed = validate(opened.table, &name, format, problems);
-    match parsed {
-        Ok(table) => Ok(AnnouncementTable { encoding: opened.encoding, ..table }),
-        Err(mut problems) => {
-            locate_in_rows(&mut problems, &name, bytes);
-            collapse_repeated_causes(&mut problems);
-            Err(problems)
-        }
-    }
+    let OpenedTable { table, name, encoding, in_rows } =
+        read_table(bytes, file, format, &mut problems)?;
+    validate(table, &name, format, problems)
+        .map(|table| AnnouncementTable { encoding, ..table })
+        .map_err(|problems| reported(problems, &name, in_rows))
 }
 
 /// Validates every row of an announcements table read from `file`.
