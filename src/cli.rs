@@ -157,6 +157,7 @@ impl RunArgs {
             languages: self.lang.clone().map(|s| Sourced::flag(s, "--lang")),
             charts: self.no_charts.then_some(false),
             joined: self.no_joined.then_some(false),
+            csv_bom: self.no_bom.then_some(false),
             threads: self.threads,
             ..self.input.settings()
         }
@@ -237,6 +238,12 @@ pub struct RunArgs {
     /// (the largest file by far). The next run then cannot say which cases are new.
     #[arg(long)]
     pub no_joined: bool,
+
+    /// Write the CSV files without the UTF-8 byte-order mark that Excel needs
+    /// to read them as UTF-8 (for tools that keep it as part of the first
+    /// column's name, such as R's read.csv).
+    #[arg(long)]
+    pub no_bom: bool,
 
     /// Number of worker threads (default: one per core). Results do not depend on it.
     #[arg(long, value_name = "N")]

@@ -54,6 +54,8 @@ pub struct CheckSummary {
     pub inputs: String,
     /// The announcements left out because they fall outside the period.
     pub outside_period: model::OutsidePeriod,
+    /// Whether the announcements file has no id column.
+    pub ids_by_line: bool,
 }
 
 impl std::fmt::Display for CheckSummary {
@@ -63,12 +65,19 @@ impl std::fmt::Display for CheckSummary {
             "ok: {} announcements, {} events, period {}..{}\n{}",
             self.announcements, self.events, self.period.start, self.period.end, self.inputs
         )?;
-        match outside_period_line(&self.outside_period, &self.period) {
-            Some(line) => write!(f, "\n{line}"),
-            None => Ok(()),
+        if let Some(line) = outside_period_line(&self.outside_period, &self.period) {
+            write!(f, "\n{line}")?;
         }
+        if self.ids_by_line {
+            write!(f, "\n{IDS_BY_LINE}")?;
+        }
+        Ok(())
     }
 }
+
+/// The terminal's line for an announcements file without an id column: a
+/// forgotten `[columns] id` mapping would otherwise go unnoticed.
+pub const IDS_BY_LINE: &str = "no id column in the announcements file: cases go by their name or line; if a column holds ids, name it in northwind.toml ([columns] id = \"...\")";
 
 /// The line that says how many announcements the study period left out,
 /// for the terminal; none when it left out none.
@@ -109,6 +118,7 @@ pub fn check(config: &Config) -> Result<CheckSummary> {
         period: inputs.period,
         inputs: inputs_line(config),
         outside_period: inputs.outside_period,
+        ids_by_line: inputs.announcements.ids_by_line(),
     })
 }
 
@@ -243,6 +253,7 @@ fn run_in_pool(config: &Config) -> Result<RunSummary> {
         inputs: [
             Some(inputs_line(config)),
             outside_period_line(&analysis.outside_period, &analysis.period),
+            analysis.ids_by_line.then(|| IDS_BY_LINE.to_string()),
         ]
         .into_iter()
         .flatten()
@@ -403,6 +414,12 @@ pub fn render<'a>(
         encodings,
         ..config.report_settings(config.first_wording())
     };
+    if config.output.csv_bom {
+        files = files
+            .into_iter()
+            .map(|f| if f.path.ends_with(".csv") { f.with_bom() } else { f })
+            .collect();
+    }
     // Last, so that it can say which files are each group's.
     let group_files = report_group_files(analysis, &files);
     files.push(ReportFile::bytes(

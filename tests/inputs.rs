@@ -492,3 +492,116 @@ fn many_groups_of_one_kind_each_get_a_note_saying_how_to_join_them() {
     let joined = summary("one", "[analysis]\ngroup_by = \"one\"\n", "en");
     assert!(!joined.contains("a single kind each"), "{joined}");
 }
+
+/// The small fixture as a Korean newsroom's sheet has it: Korean headers, no
+/// id column, Korean date styles, partial defection dates, CRLF lines.
+fn korean_sheet() -> String {
+    use chrono::Datelike;
+    let mut reader = csv::Reader::from_path(fixture("small/announcements.csv")).unwrap();
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let korean_header = |h: &str| -> String {
+        match h {
+            "name" => "이름",
+            "category" => "구분",
+            "people" => "인원",
+            "defection_date" => "탈북일",
+            "defection_date_precision" => "탈북일_정밀도",
+            "announcement_date" => "발표일",
+            other => other,
+        }
+        .to_string()
+    };
+    let mut writer =
+        csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(vec![]);
+    writer.write_record(headers.iter().skip(1).map(|h| korean_header(h))).unwrap();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.unwrap();
+        let cells = headers.iter().zip(&record).skip(1).map(|(h, v)| {
+            let date = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+            match (h.as_str(), date) {
+                ("announcement_date", Some(d)) if i % 2 == 0 => {
+                    format!("{}. {}. {}.", d.year(), d.month(), d.day())
+                }
+                ("announcement_date", Some(d)) => {
+                    format!("{}년 {}월 {}일", d.year(), d.month(), d.day())
+                }
+                ("name", _) => v.replace("Kim One", "김일").replace("Lee, Two", "이, 둘"),
+                _ => v.to_string(),
+            }
+        });
+        writer.write_record(cells.collect::<Vec<_>>()).unwrap();
+    }
+    let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    // Partial defection dates, with the precision column left for them to set.
+    let text = text.replace("2020-02-01,month", "2020-02,").replace("2019-01-01,year", "2019년,");
+    assert!(text.contains("2020-02,,") && text.contains("2019년,,"), "{text}");
+    text
+}
+
+#[test]
+fn a_korean_newsrooms_cp949_sheet_gives_the_tables_of_the_clean_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = tables_with(dir.path(), "clean", "", &fixture("small/announcements.csv"));
+    let sheet = korean_sheet();
+    let (cp949, _, unmappable) = encoding_rs::EUC_KR.encode(&sheet);
+    assert!(!unmappable);
+    let file = dir.path().join("사례.csv");
+    std::fs::write(&file, cp949).unwrap();
+    let config = "[columns]\nname = \"이름\"\ncategory = \"구분\"\npeople = \"인원\"\n\
+        defection_date = \"탈북일\"\ndefection_date_precision = \"탈북일_정밀도\"\n\
+        announcement_date = \"발표일\"\n";
+    // Detected, not set: Excel on Korean Windows writes CP949 without a mark.
+    let got = tables_with(dir.path(), "korean", config, &file);
+    assert_same_tables("CP949 sheet", &got, &clean);
+    let summary = std::fs::read_to_string(dir.path().join("korean/summary.md")).unwrap();
+    assert!(summary.contains("(read as EUC-KR)"), "{summary}");
+    assert!(summary.contains("has no `id` column"), "{summary}");
+}
+
+#[test]
+fn a_european_semicolon_export_with_day_first_dates_gives_the_tables_of_the_clean_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = tables_with(dir.path(), "clean", "", &fixture("small/announcements.csv"));
+    let day_first = dir.path().join("day-first.csv");
+    rewritten(&day_first, |_, value| match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        Ok(d) => d.format("%d.%m.%Y").to_string(),
+        Err(_) => value.to_string(),
+    });
+    let (a, e) = (dir.path().join("export.csv"), dir.path().join("events.csv"));
+    with_delimiter(&day_first, &a, b';');
+    with_delimiter(&fixture("small/events.csv"), &e, b';');
+    // A UTF-8 mark, as Excel's "CSV UTF-8" writes.
+    let text = std::fs::read(&a).unwrap();
+    assert!(text.starts_with(b"id;name;") && text.windows(11).any(|w| w == b";05.01.2020"));
+    std::fs::write(&a, [crate::util::BOM, &text].concat()).unwrap();
+    // Day-first for the announcements only: the events keep ISO dates.
+    let config = "[input]\nannouncement_date_formats = [\"day-first\"]\n";
+    assert_same_tables("day-first", &run_tables(dir.path(), "eu", config, &a, &e), &clean);
+    // Without the setting, each style of date is named once, with the fix.
+    let ran = check(dir.path(), Some(&fixture("empty.toml")), &a);
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(ran.stderr.contains("'05.01.2020'"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("date_formats"), "{}", ran.stderr);
+}
+
+#[test]
+fn a_file_without_ids_says_so_and_a_mapped_id_column_must_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("no-ids.csv");
+    std::fs::write(
+        &file,
+        korean_sheet().replace("이름", "name").replace("발표일", "announcement_date"),
+    )
+    .unwrap();
+    let ran = check(dir.path(), Some(&fixture("empty.toml")), &file);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(ran.stdout.contains(northwind::IDS_BY_LINE), "{}", ran.stdout);
+    // A file with ids gets no such line.
+    let ran = check(dir.path(), Some(&fixture("empty.toml")), &fixture("small/announcements.csv"));
+    assert!(!ran.stdout.contains("no id column"), "{}", ran.stdout);
+    // A forgotten or misspelt mapping is an error, not a silent numbering.
+    let config = crate::util::write_config(dir.path(), "[columns]\nid = \"사례번호\"\n");
+    let ran = check(dir.path(), Some(&config), &file);
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(ran.stderr.contains("missing required column '사례번호'"), "{}", ran.stderr);
+}

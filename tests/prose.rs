@@ -102,3 +102,41 @@ fn charts_are_cut_out_of_the_html_snapshot_and_nothing_else() {
          <svg><!-- chart: pinned by the committed report's SVG files --></svg>"
     );
 }
+
+/// "What was tested" up to its list of the two tests: the data and the
+/// notes on them.
+fn data_paragraphs(md: &str) -> String {
+    let start = md.match_indices("\n## ").nth(1).map_or(0, |(i, _)| i + 1);
+    let rest = &md[start..];
+    rest[..rest.find("\n- **").unwrap_or(rest.len())].to_string()
+}
+
+#[test]
+fn the_notes_on_the_data_read_as_their_snapshots() {
+    // A journalist's sheet without ids, holiday names without a shared
+    // prefix (a group each), and a study period that leaves a case out.
+    let dir = tempfile::tempdir().unwrap();
+    let small = std::fs::read_to_string(repo().join("tests/data/small/announcements.csv")).unwrap();
+    let no_ids: String =
+        small.lines().map(|l| l.split_once(',').unwrap().1.to_string() + "\n").collect();
+    std::fs::write(dir.path().join("a.csv"), no_ids).unwrap();
+    let holidays = ["newyear", "seollal", "samiljeol", "childrensday", "memorialday", "chuseok"];
+    let events: String = std::iter::once("date,kind\n".to_string())
+        .chain(holidays.iter().enumerate().map(|(i, k)| format!("2020-{:02}-1{i},{k}\n", i + 2)))
+        .collect();
+    std::fs::write(dir.path().join("e.csv"), events).unwrap();
+    for lang in ["en", "ko"] {
+        let out = dir.path().join(format!("report-{lang}"));
+        run_ok(
+            northwind(dir.path())
+                .args(["run", "-q", "--no-charts", "--permutations", "99", "--lang", lang])
+                .args(["--start", "2020-02-01", "--announcements", "a.csv", "--events", "e.csv"])
+                .arg("--config")
+                .arg(repo().join("tests/data/empty.toml"))
+                .arg("--out")
+                .arg(&out),
+        );
+        let md = std::fs::read_to_string(out.join("summary.md")).unwrap();
+        insta::assert_snapshot!(format!("data_notes_{lang}"), data_paragraphs(&md));
+    }
+}

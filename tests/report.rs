@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::util::{analyse, fixture, northwind, read_csv, repo, run_ok, snapshot};
+use crate::util::{analyse, fixture, northwind, read_csv, repo, run_ok, snapshot, BOM};
 
 /// Every chart the bundled run must produce, as `charts/NAME`.
 const CHARTS: [&str; 13] = [
@@ -203,6 +203,43 @@ fn charts_and_joined_csv_can_be_left_out_without_changing_the_tables() {
     let summary = text(&rerun, "summary.md");
     assert!(summary.contains("- Setting changed, seed: `20160408` → `7`"), "{summary}");
     assert!(!summary.contains("Nothing changed"), "{summary}");
+}
+
+#[test]
+fn every_csv_file_starts_with_the_mark_excel_needs_unless_asked_not_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let marked = snapshot(&bundled_report(&dir.path().join("marked"), &[]));
+    let plain = snapshot(&bundled_report(&dir.path().join("plain"), &["--no-bom"]));
+    let csv: Vec<&String> = marked.keys().filter(|name| name.ends_with(".csv")).collect();
+    assert!(
+        csv.iter().any(|n| n.starts_with("charts/")) && csv.contains(&&"tables/joined.csv".into())
+    );
+    for name in &csv {
+        let (with, without) = (&marked[*name], &plain[*name]);
+        assert!(with.starts_with(BOM), "{name} lacks the UTF-8 mark");
+        assert!(!without.starts_with(BOM), "{name} has the mark with --no-bom");
+        assert!(with[BOM.len()..] == without[..], "{name}: the mark is all that differs");
+    }
+    for (name, bytes) in &marked {
+        if !name.ends_with(".csv") {
+            assert!(!bytes.starts_with(BOM), "{name} is not a CSV file but starts with the mark");
+        }
+    }
+    // The setting does what the flag does.
+    let data = repo().join("data");
+    let config = crate::util::write_config(
+        dir.path(),
+        &format!(
+            "[input]\nannouncements = {:?}\nevents = {:?}\n[output]\ncsv_bom = false\n",
+            data.join("announcements.csv"),
+            data.join("events.csv")
+        ),
+    );
+    let out = dir.path().join("by-setting");
+    run_ok(northwind(&repo()).args(["run", "-q", "--config"]).arg(&config).arg("--out").arg(&out));
+    for (name, bytes) in snapshot(&out) {
+        assert!(!bytes.starts_with(BOM), "{name} has the mark with csv_bom = false");
+    }
 }
 
 #[test]

@@ -54,10 +54,14 @@ pub fn run_ok(command: &mut Command) -> Ran {
     ran
 }
 
-/// A CSV file as rows of column -> value, plus the header order.
+/// The UTF-8 byte-order mark every CSV file of a report starts with.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A CSV file (a report's, which starts with [`BOM`], or a fixture) as rows of column -> value, plus the header order.
 pub fn read_csv(path: &Path) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
-    let mut reader =
-        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let csv = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+    let mut reader = csv::Reader::from_reader(csv);
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let rows = reader
         .records()

@@ -63,6 +63,9 @@ pub struct Analysis {
     /// Announcements of the file left out because they fall outside the
     /// study period.
     pub outside_period: crate::model::OutsidePeriod,
+    /// Whether the announcements file had no id column, so that cases go by
+    /// their line (`line 14`) and their name.
+    pub ids_by_line: bool,
     pub groups: Vec<EventGroup>,
     /// Nearest events of each group around each announcement date.
     pub neighbours: NearestEvents,
@@ -160,6 +163,7 @@ pub fn analyse(inputs: &Inputs, settings: &Settings) -> Result<Analysis> {
         announcements: inputs.announcements.total(),
         people: announcements.iter().map(|a| u64::from(a.people) * u64::from(a.count)).sum(),
         outside_period: inputs.outside_period,
+        ids_by_line: inputs.announcements.ids_by_line(),
         groups,
         neighbours,
         window_tests,

@@ -216,6 +216,7 @@ struct FileOutput {
     dir: Option<PathBuf>,
     charts: Option<bool>,
     joined: Option<bool>,
+    csv_bom: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -326,6 +327,7 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Partial> {
         out_dir: file.output.dir.map(relative),
         charts: file.output.charts,
         joined: file.output.joined,
+        csv_bom: file.output.csv_bom,
         chart_width: file.charts.width.or(file.charts.size.map(|p| p.size().0)),
         chart_height: file.charts.height.or(file.charts.size.map(|p| p.size().1)),
         chart_source: file.charts.source.map(|s| Sourced::file(s, name, "[charts] source")),

@@ -40,15 +40,37 @@ pub fn split_sheet(path: &Path) -> (PathBuf, Option<String>) {
     (path.to_path_buf(), None)
 }
 
-/// The date styles of one file: its own list, else the list for both, else
-/// [`DEFAULT_DATE_FORMATS`].
-pub fn date_formats(own: Option<&Vec<String>>, both: Option<&Vec<String>>) -> Vec<String> {
-    own.or(both)
-        .cloned()
-        .unwrap_or_else(|| DEFAULT_DATE_FORMATS.iter().map(|s| (*s).to_string()).collect())
+/// Which input a [`FileFormat`] is for, and so which `[input]` list of date
+/// styles applies to it beside `date_formats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFile {
+    Announcements,
+    Events,
 }
 
-/// Checks the reading settings and builds one file's [`FileFormat`].
+impl InputFile {
+    /// The file's own list and the key it goes by.
+    fn own_formats(self, read: &ReadSettings) -> (Option<&Vec<String>>, &'static str) {
+        match self {
+            InputFile::Announcements => {
+                (read.announcement_date_formats.as_ref(), "announcement_date_formats")
+            }
+            InputFile::Events => (read.event_date_formats.as_ref(), "event_date_formats"),
+        }
+    }
+}
+
+/// The date styles of one file and the setting they come from: its own
+/// list, else the list for both, else [`DEFAULT_DATE_FORMATS`].
+pub fn date_formats(read: &ReadSettings, file: InputFile) -> (Vec<String>, &'static str) {
+    match (file.own_formats(read), &read.date_formats) {
+        ((Some(own), key), _) => (own.clone(), key),
+        (_, Some(both)) => (both.clone(), "date_formats"),
+        _ => (DEFAULT_DATE_FORMATS.iter().map(|s| (*s).to_string()).collect(), "date_formats"),
+    }
+}
+
+/// Checks the reading settings and builds the [`FileFormat`] of `file`.
 ///
 /// # Errors
 /// [`Error::Config`] naming `config_name` and the setting: an empty list or
@@ -56,12 +78,12 @@ pub fn date_formats(own: Option<&Vec<String>>, both: Option<&Vec<String>>) -> Ve
 /// outside the IANA database, a delimiter or an encoding northwind cannot use.
 pub fn file_format(
     read: &ReadSettings,
-    formats: &[String],
-    key: &str,
+    file: InputFile,
     columns: ColumnMap,
     sheet: Option<String>,
     config_name: &str,
 ) -> Result<FileFormat> {
+    let (formats, key) = date_formats(read, file);
     let error = |message: String| Error::Config { path: config_name.to_string(), message };
     if formats.is_empty() {
         return Err(error(format!(
@@ -144,8 +166,7 @@ mod tests {
         let read = |f: fn(&mut ReadSettings)| {
             let mut settings = ReadSettings::default();
             f(&mut settings);
-            let formats = date_formats(None, settings.date_formats.as_ref());
-            file_format(&settings, &formats, "date_formats", ColumnMap::default(), None, "n.toml")
+            file_format(&settings, InputFile::Events, ColumnMap::default(), None, "n.toml")
         };
         let message = |r: Result<FileFormat>| r.unwrap_err().to_string();
         assert!(message(read(|s| s.timezone = Some("Seoul".into())))

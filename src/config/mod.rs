@@ -32,6 +32,7 @@ use crate::wording::{ChartKind, TextOverrides, Wording};
 pub use defaults::{
     DEFAULT_CONFIG_FILE, DEFAULT_PERMUTATIONS, DEFAULT_TERMS, DEFAULT_WINDOWS, MAX_PERMUTATIONS,
 };
+use input_format::InputFile;
 use validate::{
     check_chart_size, check_group_names, check_languages, check_permutations, column_map,
     missing_input, parse_setting_date,
@@ -111,6 +112,7 @@ pub struct Partial {
     pub out_dir: Option<PathBuf>,
     pub charts: Option<bool>,
     pub joined: Option<bool>,
+    pub csv_bom: Option<bool>,
     pub chart_width: Option<u32>,
     pub chart_height: Option<u32>,
     pub chart_source: Option<Sourced<String>>,
@@ -192,6 +194,7 @@ impl Partial {
             out_dir,
             charts,
             joined,
+            csv_bom,
             chart_width,
             chart_height,
             chart_source,
@@ -492,33 +495,19 @@ impl Config {
             column_map(settings.event_columns.unwrap_or_default(), &EVENT_COLUMNS, "event_columns")
                 .map_err(&config_error)?;
         let read = settings.read.unwrap_or_default();
-        let announcement_date_formats = input_format::date_formats(
-            read.announcement_date_formats.as_ref(),
-            read.date_formats.as_ref(),
-        );
-        let event_date_formats = input_format::date_formats(
-            read.event_date_formats.as_ref(),
-            read.date_formats.as_ref(),
-        );
-        let formats_key = |own: &Option<Vec<String>>, key: &'static str| {
-            if own.is_some() {
-                key
-            } else {
-                "date_formats"
-            }
-        };
+        let (announcement_date_formats, _) =
+            input_format::date_formats(&read, InputFile::Announcements);
+        let (event_date_formats, _) = input_format::date_formats(&read, InputFile::Events);
         let announcement_format = input_format::file_format(
             &read,
-            &announcement_date_formats,
-            formats_key(&read.announcement_date_formats, "announcement_date_formats"),
+            InputFile::Announcements,
             announcement_columns.clone(),
             announcement_sheet,
             &config_name,
         )?;
         let event_format = input_format::file_format(
             &read,
-            &event_date_formats,
-            formats_key(&read.event_date_formats, "event_date_formats"),
+            InputFile::Events,
             event_columns.clone(),
             event_sheet,
             &config_name,
@@ -554,6 +543,7 @@ impl Config {
             output: OutputParts {
                 charts: settings.charts.unwrap_or(OutputParts::default().charts),
                 joined: settings.joined.unwrap_or(OutputParts::default().joined),
+                csv_bom: settings.csv_bom.unwrap_or(OutputParts::default().csv_bom),
             },
             out_dir,
             chart_size,

@@ -93,16 +93,22 @@ fn flags_override_the_config_file() {
 }
 
 #[test]
-fn charts_and_joined_can_be_left_out_by_file_or_flag() {
+fn charts_joined_and_the_bom_can_be_left_out_by_file_or_flag() {
+    let parts = |charts, joined, csv_bom| OutputParts { charts, joined, csv_bom };
     let default = for_run(&RunArgs::default()).unwrap();
-    assert_eq!(default.output, OutputParts { charts: true, joined: true });
+    assert_eq!(default.output, parts(true, true, true));
     let (_dir, path) = write_config("[output]\ncharts = false\n");
     let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
     let config = for_run(&run).unwrap();
-    assert_eq!(config.output, OutputParts { charts: false, joined: true });
+    assert_eq!(config.output, parts(false, true, true));
     let run = RunArgs { input: args_with(&path), no_joined: true, ..RunArgs::default() };
     let config = for_run(&run).unwrap();
-    assert_eq!(config.output, OutputParts { charts: false, joined: false });
+    assert_eq!(config.output, parts(false, false, true));
+    let run = RunArgs { input: args_with(&path), no_bom: true, ..RunArgs::default() };
+    assert_eq!(for_run(&run).unwrap().output, parts(false, true, false));
+    let (_dir, path) = write_config("[output]\ncsv_bom = false\n");
+    let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
+    assert_eq!(for_run(&run).unwrap().output, parts(true, true, false));
 }
 
 #[test]

@@ -60,6 +60,18 @@ impl DateStyle {
         }
     }
 
+    /// The preset's name in the settings (`day-first`); `None` for a
+    /// chrono format.
+    pub fn preset_name(&self) -> Option<&'static str> {
+        match self {
+            DateStyle::Iso => Some("iso"),
+            DateStyle::Korean => Some("korean"),
+            DateStyle::DayFirst => Some("day-first"),
+            DateStyle::MonthFirst => Some("month-first"),
+            DateStyle::Chrono(_) => None,
+        }
+    }
+
     /// Whether a chrono format is one northwind can read (a date, or a
     /// timestamp whose offset it can use); presets always are.
     pub fn is_valid(&self) -> bool {
@@ -155,6 +167,19 @@ impl DateReader {
             }
         }
         Err(error)
+    }
+
+    /// The presets this reader does not list that would read `text`: what
+    /// to add to the settings for a file written in another style.
+    pub fn unlisted_styles_reading(&self, text: &str) -> Vec<DateStyle> {
+        [DateStyle::Iso, DateStyle::Korean, DateStyle::DayFirst, DateStyle::MonthFirst]
+            .into_iter()
+            .filter(|style| !self.styles.contains(style))
+            .filter(|style| {
+                let alone = DateReader { styles: vec![style.clone()], timezone: self.timezone };
+                !matches!(alone.read(text), Err(DateError::NotADate | DateError::Empty))
+            })
+            .collect()
     }
 
     /// Reads a cell that must be a whole date (`Partial` otherwise).

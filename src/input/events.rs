@@ -54,9 +54,10 @@ fn validate(
         [
             (headers.date, true),
             (headers.kind, true),
-            (headers.group, false),
-            (headers.label, false),
-            (headers.label_ko, false),
+            // An optional column is required once the config maps it.
+            (headers.group, format.columns.is_mapped("group")),
+            (headers.label, format.columns.is_mapped("label")),
+            (headers.label_ko, format.columns.is_mapped("label_ko")),
         ],
     )
     .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;

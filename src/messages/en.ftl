@@ -199,8 +199,11 @@ window-after = on the day of an event in the { $group } group or in the { $days 
 tested-heading = What was tested
 tested-data = { $count } { $announcements } ({ $people } people) from { $start } to { $end } ({ $days } days) were compared with { $groups_count } groups of events: { $groups }.
 tested-single-kind-groups = { $count } of the { $groups } groups hold a single kind each, because their kinds share no prefix before a `_`; each was tested on its own, which multiplies the tests. To test them together, set `[analysis] group_by = "one"` (every kind in one group), list the groups under `[groups]`, or give the events file a `group` column and set `group_by = "column"`.
+tested-ids-by-line = The announcements file has no `id` column, so each case goes by its name, or by its line in the file (`line 14`) where it has none. If a column holds ids under another name, name it in `northwind.toml` (`[columns] id = "case_no"`); the next run can then say which cases are new.
 tested-outside-period = { $count } { $announcements } of the file fall outside the study period ({ $before } before it, { $after } after it) and are left out of every figure and table.
+tested-outside-period-one = { $count } { $announcement } of the file falls outside the study period ({ $before } before it, { $after } after it) and is left out of every figure and table.
 tested-group = **{ $group }** ({ $days } event days)
+tested-group-one = **{ $group }** (1 event day)
 tested-how = For every group, every window width ({ $widths } days) and both directions (the event day and the days *before* it, or the event day and the days *after* it), northwind counted the { $unit } that fell in a window and compared that count with chance in two ways:
 tested-shift = **Circular-shift test (primary, exact).** All announcement dates are moved together by the same number of days, wrapping around the study period, for every one of the { $shifts } possible shifts. The p-value is the share of shifts that put at least as many { $unit } in the windows as the real dates do. Bursts of announcements stay intact, so one busy week cannot pass for many independent coincidences.
 tested-binomial = **Binomial test (secondary).** Treats every announcement as falling on a random day of the period, independently of the others. Bursts make it too optimistic.

@@ -101,6 +101,13 @@ impl ColumnMap {
         self.0.get(name).map_or(name, String::as_str)
     }
 
+    /// Whether the config names a header for canonical column `name`: then
+    /// the file must have it, even where the column is optional (a mapping
+    /// that finds nothing would otherwise drop the column without a word).
+    pub fn is_mapped(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+
     /// A map from canonical names to headers, as the config validated it.
     pub fn from_map(map: BTreeMap<String, String>) -> Self {
         ColumnMap(map)
@@ -155,11 +162,14 @@ pub enum FixedEffect {
 pub struct OutputParts {
     pub charts: bool,
     pub joined: bool,
+    /// Whether every CSV file starts with a UTF-8 byte-order mark, which
+    /// Excel needs to read it as UTF-8 (see [`crate::report::UTF8_BOM`]).
+    pub csv_bom: bool,
 }
 
 impl Default for OutputParts {
     fn default() -> Self {
-        OutputParts { charts: true, joined: true }
+        OutputParts { charts: true, joined: true, csv_bom: true }
     }
 }
 

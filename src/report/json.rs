@@ -56,7 +56,7 @@ pub fn summary_json(
         "tool": "northwind",
         "version": env!("CARGO_PKG_VERSION"),
         "inputs": {
-            "announcements": { "source": report.announcements.display_name(), "rows": analysis.announcements, "people": analysis.people, "outside_period": analysis.outside_period, "encoding": report.encodings[0] },
+            "announcements": { "source": report.announcements.display_name(), "rows": analysis.announcements, "people": analysis.people, "outside_period": analysis.outside_period, "encoding": report.encodings[0], "ids_by_line": analysis.ids_by_line },
             "events": { "source": report.events.display_name(), "rows": events.len(), "encoding": report.encodings[1], "calendar": calendar(events) },
         },
         "period": { "start": analysis.period.start.to_string(), "end": analysis.period.end.to_string(), "days": analysis.period.days() },

@@ -94,7 +94,26 @@ impl ReportFile<'_> {
         self.group = Some(name.to_string());
         self
     }
+
+    /// The same file, starting with [`UTF8_BOM`].
+    #[must_use]
+    pub fn with_bom(self) -> Self {
+        let body = match self.body {
+            Body::Bytes(bytes) => Body::Bytes([UTF8_BOM, &bytes].concat()),
+            Body::Stream(write) => Body::Stream(Box::new(move |out| {
+                out.write_all(UTF8_BOM)?;
+                write(out)
+            })),
+        };
+        ReportFile { body, ..self }
+    }
 }
+
+/// The byte-order mark that tells Excel a CSV file is UTF-8. Without it,
+/// Excel on Korean Windows reads a CSV file as CP949 and garbles its Hangul;
+/// pandas, readr and data.table skip it, R's `read.csv` needs
+/// `fileEncoding = "UTF-8-BOM"` (or `[output] csv_bom = false`).
+pub const UTF8_BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// Every table of the report but `joined` (see [`write_joined_csv`]) and the
 /// per-group ones ([`peth_tables`]), in the order they are written. Each is

@@ -54,6 +54,11 @@ pub struct AnnouncementTable {
 }
 
 impl AnnouncementTable {
+    /// Whether the file had no id column, so that rows go by their line.
+    pub fn ids_by_line(&self) -> bool {
+        self.id_column.is_none()
+    }
+
     /// The id of row `i` (trimmed), or `line N` for a file without an id
     /// column.
     pub fn id(&self, i: usize) -> String {
@@ -157,15 +162,16 @@ fn validate(
         file,
         [
             // Without an id column rows go by their line (and their name).
-            (headers.id, false),
+            // An optional column is required once the config maps it.
+            (headers.id, columns.is_mapped("id")),
             (headers.announcement_date, true),
-            (headers.category, false),
-            (headers.people, false),
-            (headers.defection_date, false),
-            (headers.defection_date_precision, false),
-            (headers.name, false),
-            (headers.name_ko, false),
-            (headers.count, false),
+            (headers.category, columns.is_mapped("category")),
+            (headers.people, columns.is_mapped("people")),
+            (headers.defection_date, columns.is_mapped("defection_date")),
+            (headers.defection_date_precision, columns.is_mapped("defection_date_precision")),
+            (headers.name, columns.is_mapped("name")),
+            (headers.name_ko, columns.is_mapped("name_ko")),
+            (headers.count, columns.is_mapped("count")),
         ],
     )
     .map_err(|missing| [std::mem::take(&mut problems), missing].concat())?;

@@ -26,7 +26,8 @@ pub fn parse_previous(files: &PreviousFiles, id_column: &str) -> Option<Snapshot
     let cases = match &files.joined_csv {
         None => None,
         Some(joined_csv) => {
-            let mut reader = csv::Reader::from_reader(joined_csv.as_slice());
+            let csv = joined_csv.strip_prefix(crate::report::UTF8_BOM).unwrap_or(joined_csv);
+            let mut reader = csv::Reader::from_reader(csv);
             let headers: Vec<String> = reader.headers().ok()?.iter().map(String::from).collect();
             let inputs = headers.iter().position(|h| h == "delay_days").unwrap_or(headers.len());
             let mut raw = RawTable::new(headers[..inputs].to_vec());

@@ -146,8 +146,9 @@ fn tested(md: &mut Document, analysis: &Analysis, prose: &Prose) {
         .groups
         .iter()
         .map(|g| {
+            let key = if g.days.len() == 1 { "tested-group-one" } else { "tested-group" };
             prose.say(
-                "tested-group",
+                key,
                 &[("group", &prose.group(&g.name)), ("days", &thousands(g.days.len() as u64))],
             )
         })
@@ -168,8 +169,13 @@ fn tested(md: &mut Document, analysis: &Analysis, prose: &Prose) {
     let _ = writeln!(md, "{data}\n");
     let outside = &analysis.outside_period;
     if outside.total() > 0 {
+        let key = if outside.total() == 1 {
+            "tested-outside-period-one"
+        } else {
+            "tested-outside-period"
+        };
         let left_out = prose.say(
-            "tested-outside-period",
+            key,
             &[
                 ("count", &prose.announcements(outside.total())),
                 ("before", &prose.announcements(outside.before)),
@@ -177,6 +183,9 @@ fn tested(md: &mut Document, analysis: &Analysis, prose: &Prose) {
             ],
         );
         let _ = writeln!(md, "{left_out}\n");
+    }
+    if analysis.ids_by_line {
+        let _ = writeln!(md, "{}\n", prose.say("tested-ids-by-line", &[]));
     }
     // The kind-prefix rule on kinds without a shared prefix (holiday names):
     // a group per kind, and as many tests.
