@@ -199,7 +199,7 @@ tested-data = { $start }부터 { $end }까지({ $days }일)의 { $announcements 
 tested-single-kind-groups = 사건 집단 { $groups }개 가운데 { $count }개는 종류가 하나뿐이다. 종류 이름에 `_` 앞의 공통 접두어가 없어 집단마다 따로 검정했고, 그만큼 검정 수가 늘었다. 함께 검정하려면 `[analysis] group_by = "one"`으로 모든 종류를 한 집단에 넣거나, `[groups]`에 집단을 적거나, 사건 파일에 `group` 열을 두고 `group_by = "column"`을 쓴다.
 tested-ids-by-line = 발표 파일에 `id` 열이 없어 각 사례를 이름으로, 이름이 없으면 파일의 줄 번호(`line 14`)로 가리켰다. 다른 이름의 열에 식별자가 있다면 `northwind.toml`에 그 열을 적는다(`[columns] id = "사례번호"`). 그러면 다음 실행에서 어떤 사례가 새로 들어왔는지 알려 줄 수 있다.
 tested-outside-period = 파일의 { $announcements } 가운데 { $count }은(는) 분석 기간 밖에 있어(기간 전 { $before }, 기간 후 { $after }) 모든 수치와 표에서 뺐다.
-tested-outside-period-one = 파일의 { $announcements } 가운데 { $count }은(는) 분석 기간 밖에 있어(기간 전 { $before }, 기간 후 { $after }) 모든 수치와 표에서 뺐다.
+tested-outside-period-one = 파일의 { $announcement } 가운데 { $count }은(는) 분석 기간 밖에 있어(기간 전 { $before }, 기간 후 { $after }) 모든 수치와 표에서 뺐다.
 tested-group = **{ $group }**(사건 일수 { $days }일)
 tested-group-one = **{ $group }**(사건 일수 1일)
 tested-how = 사건 집단마다, 구간 폭({ $widths }일)마다, 두 방향(사건 당일과 그 *전* 며칠, 또는 사건 당일과 그 *후* 며칠)마다 구간에 든 { $unit }을(를) 세고, 그 수를 다음 두 가지 방법으로 우연에 의한 기댓값과 비교했다.
