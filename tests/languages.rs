@@ -164,7 +164,7 @@ fn the_korean_report_uses_the_korean_names_dates_and_labels_of_the_bundled_data(
     let summary = std::fs::read_to_string(out.join("summary.md")).unwrap();
     assert!(summary.contains("1996년 5월 23일부터 2025년 10월 19일까지"), "Korean long dates");
     assert!(
-        summary.contains("탈북 발표 40건 중 3건이 선거 당일 또는 그 전 6일 사이에"),
+        summary.contains("탈북 발표 49건 중 7건이 대북 제재 당일 또는 그 후 29일 사이에"),
         "{summary}"
     );
     // The terminal's headline is Korean too.
@@ -172,7 +172,7 @@ fn the_korean_report_uses_the_korean_names_dates_and_labels_of_the_bundled_data(
         northwind(&repo()).args(["run", "--lang", "ko", "--out"]).arg(dir.path().join("ko2")),
     );
     assert!(
-        ran.stdout.contains("가장 두드러진 구간: 선거 전 7일 이내 40건 중 3건"),
+        ran.stdout.contains("가장 두드러진 구간: 대북 제재 후 30일 이내 49건 중 7건"),
         "{}",
         ran.stdout
     );

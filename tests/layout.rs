@@ -291,7 +291,7 @@ fn korean_charts_keep_every_text_inside_and_apart_with_every_particle_resolved()
             if chart.name == "sensitivity_election" {
                 assert!(text.contains("선거 전후의 탈북 발표: 구간 폭별 발생률비"), "{text}");
                 assert!(
-                    text.contains("가장 두드러진 구간: 선거 전 7일 이내 40건 중 3건"),
+                    text.contains("가장 두드러진 구간: 선거 전 7일 이내 49건 중 3건"),
                     "{text}"
                 );
             }

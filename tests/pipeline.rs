@@ -32,8 +32,8 @@ fn the_bundled_run_writes_every_table_summary_and_manifest() {
     // The terminal's headline is the sentence the charts' subtitles say.
     let headline = ran.stdout.lines().find(|l| l.starts_with("Strongest window: "));
     let headline = headline.unwrap_or_else(|| panic!("no headline in {}", ran.stdout));
-    assert!(headline.contains("3 of 40 within 7 days before election events"), "{headline}");
-    let svg = std::fs::read_to_string(out.join("charts/sensitivity_election.svg")).unwrap();
+    assert!(headline.contains("7 of 49 within 30 days after sanctions events"), "{headline}");
+    let svg = std::fs::read_to_string(out.join("charts/sensitivity_sanctions.svg")).unwrap();
     // The chart holds "p = 0.03" together with no-break spaces.
     let svg = svg.replace('\u{a0}', " ");
     assert!(svg.contains(headline), "the chart's subtitle differs from {headline}");
@@ -65,7 +65,7 @@ fn the_bundled_run_writes_every_table_summary_and_manifest() {
     assert_eq!(headers.join(","), spec);
     assert_eq!(rows.len(), 3 * 2 * 5, "3 groups x 2 directions x 5 windows");
     let (headers, rows) = read_csv(&out.join("tables/joined.csv"));
-    assert_eq!(rows.len(), 40);
+    assert_eq!(rows.len(), 49);
     for column in [
         "notes",
         "delay_days",
@@ -100,7 +100,7 @@ fn the_bundled_run_writes_every_table_summary_and_manifest() {
     assert_eq!(summary["period"]["days"], 10742);
     assert_eq!(
         summary["delay"]["used"].as_u64().unwrap() + summary["delay"]["left_out"].as_u64().unwrap(),
-        40
+        49
     );
     let md = String::from_utf8(files["summary.md"].clone()).unwrap();
     assert!(md.contains("## What this does not show"));
@@ -236,7 +236,7 @@ fn without_a_config_file_the_embedded_bundled_data_is_analysed() {
         serde_json::from_slice(&std::fs::read(dir.path().join("reports/summary.json")).unwrap())
             .unwrap();
     assert_eq!(summary["inputs"]["announcements"]["source"], "embedded:data/announcements.csv");
-    assert_eq!(summary["inputs"]["announcements"]["rows"], 40);
+    assert_eq!(summary["inputs"]["announcements"]["rows"], 49);
 }
 
 #[test]
