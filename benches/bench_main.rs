@@ -99,7 +99,7 @@ fn bench_stages(c: &mut Criterion) {
         group.bench_function(id.clone(), |b| {
             b.iter(|| {
                 let counts = day_counts(&d.table.announcements, &d.period, false);
-                window_tests(&counts, &d.groups, &d.period, &WINDOWS)
+                window_tests(&counts, &d.groups, &d.period, &WINDOWS, 365)
             })
         });
         group.finish();

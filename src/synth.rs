@@ -264,6 +264,7 @@ pub fn run_tests(spec: &SynthSpec, permutations: u32, alpha: f64) -> Rejections 
         weight_by_people: false,
         seed: spec.seed,
         permutations,
+        local_shift_days: crate::stats::shift::DEFAULT_LOCAL_SHIFT_DAYS,
         peth: crate::stats::peth::PethSpec::DEFAULT,
         regression_terms: RegressionTerm::parse(&term_name).into_iter().collect(),
         fixed_effects: Vec::new(),
@@ -274,7 +275,8 @@ pub fn run_tests(spec: &SynthSpec, permutations: u32, alpha: f64) -> Rejections 
     let planted = |group: &str, direction: Direction, window: u32| {
         group == spec.planted_group && direction == spec.planted_direction && window == w
     };
-    let tests = window_tests(&counts, &groups, &data.period, &settings.windows);
+    let tests =
+        window_tests(&counts, &groups, &data.period, &settings.windows, settings.local_shift_days);
     let row = tests.iter().find(|t| planted(&t.group, t.direction, t.window_days));
     let (shuffled, _) = shuffle_tests(&data.announcements, &groups, &data.period, &settings);
     let shuffle = shuffled.iter().find(|r| planted(&r.group, r.direction, r.window_days));

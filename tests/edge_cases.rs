@@ -13,9 +13,17 @@ const EVENTS: &str = "date,kind,label\n2020-04-15,election_x,E1\n2020-09-01,sanc
 fn assert_sound(dir: &Path) {
     let (_, rows) = read_csv(&dir.join("r/tables/window_tests.csv"));
     for row in &rows {
-        for column in ["p_binomial", "p_shift", "p_shift_holm", "p_shift_bh"] {
+        for column in ["p_binomial", "p_shift", "p_shift_local", "p_shift_lower"] {
             let p: f64 = row[column].parse().unwrap();
             assert!((0.0..=1.0).contains(&p), "{column} = {p}");
+        }
+        // The adjusted values are empty exactly for rows outside the family.
+        let outside = row["note"].contains("left out of the multiple-testing family");
+        for column in ["p_shift_fwer", "p_shift_holm", "p_shift_bh"] {
+            assert_eq!(row[column].is_empty(), outside, "{column} of {row:?}");
+            if let Ok(p) = row[column].parse::<f64>() {
+                assert!((0.0..=1.0).contains(&p) && p >= row["p_shift"].parse().unwrap());
+            }
         }
     }
     for entry in std::fs::read_dir(dir.join("r/tables")).unwrap() {
@@ -207,4 +215,45 @@ fn out_pointed_at_the_data_directory_is_refused_and_the_data_kept() {
         "--events",
         "data/e.csv",
     ]));
+}
+
+#[test]
+fn a_window_that_holds_fewer_announcements_than_chance_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    // Events at irregular gaps of 16 to 20 days; every announcement falls two
+    // days after one, so the 14-day windows before the events, which cover
+    // most days, hold none of them, and hardly any shift avoids them all.
+    let gaps = [18, 17, 19, 18, 16, 20, 18, 17, 19, 16, 20, 17, 19, 18, 16, 20, 18, 17];
+    let mut day = chrono::NaiveDate::from_ymd_opt(2020, 1, 10).unwrap();
+    let mut events = String::from("date,kind,label\n");
+    let mut announcements = String::from(HEADER);
+    for (i, gap) in gaps.iter().enumerate() {
+        events.push_str(&format!("{day},meeting_x,M{i}\n"));
+        if i % 3 != 1 {
+            let announced = day + chrono::Days::new(2);
+            announcements.push_str(&format!("a{i},,,1,,,{announced}\n"));
+        }
+        day = day + chrono::Days::new(*gap);
+    }
+    let ran = analyse(
+        dir.path(),
+        &announcements,
+        &events,
+        &["--start", "2020-01-01", "--end", "2020-12-31"],
+    );
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert_sound(dir.path());
+    let (_, rows) = read_csv(&dir.path().join("r/tables/window_tests.csv"));
+    let before =
+        rows.iter().find(|r| r["direction"] == "before" && r["window_days"] == "14").unwrap();
+    assert_eq!((before["observed"].as_str(), before["p_shift"].as_str()), ("0", "1"));
+    assert!(before["p_shift_lower"].parse::<f64>().unwrap() < 0.05, "{before:?}");
+    let summary = std::fs::read_to_string(dir.path().join("r/summary.md")).unwrap();
+    assert!(
+        summary.contains("Fewer announcements than chance would put there")
+            && summary.contains(
+                "0 on the day of an event in the meeting group or in the 13 days before it"
+            ),
+        "{summary}"
+    );
 }

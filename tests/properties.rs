@@ -134,12 +134,19 @@ fn window_tests_do_not_depend_on_row_order() {
         &groups,
         &data.period,
         &[7, 30],
+        365,
     );
     let b = window_tests(
         &day_counts(&reversed, &data.period, false),
         &event_groups(&shuffled_events, &GroupSpec::KindPrefix),
         &data.period,
         &[7, 30],
+        365,
     );
     assert_eq!(a, b);
+    // The min-p adjustment lies between the raw p-value and Bonferroni's.
+    let m = a.iter().filter(|t| t.p_shift_fwer.is_some()).count() as f64;
+    for t in a.iter().filter_map(|t| t.p_shift_fwer.map(|f| (t.p_shift, f))) {
+        assert!(t.1 >= t.0 && t.1 <= (m * t.0).min(1.0), "{t:?}");
+    }
 }

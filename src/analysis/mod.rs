@@ -15,15 +15,16 @@ use crate::join::{event_groups, nearest_events, NearestEvents};
 use crate::model::{Direction, EventGroup, FixedEffect, GroupSpec, Period, RegressionTerm};
 use crate::sim;
 use crate::stats::delay::{self, DelaySummary};
-use crate::stats::multiple::{benjamini_hochberg, holm};
+use crate::stats::multiple::{benjamini_hochberg, holm, min_p_adjusted};
 use crate::stats::peth::{peri_event, Peth, PethSpec};
 use crate::stats::phase::{phase_test, phases, sector_counts, PhaseTest};
 use crate::stats::regression::{design, poisson_regression, PoissonFit};
-use crate::stats::shift::ShiftTester;
+use crate::stats::shift::{local_shift_test, lower_tail, ShiftTest, ShiftTester};
 use crate::stats::shuffle::{delay_shuffle, reach, Membership, ShuffleCase};
 use crate::stats::weekday::{weekday_test, WeekdayTest};
 use crate::stats::window::{
-    binomial_upper_tail, covered_mask, observed_in_windows, rate_ratio, WindowTest,
+    binomial_upper_tail, covered_days_between, covered_mask, events_span_short,
+    observed_in_windows, rate_ratio, WindowTest,
 };
 use crate::stats::{day_counts, monthly_counts, MonthCount};
 
@@ -40,6 +41,8 @@ pub struct Settings {
     pub seed: u64,
     /// Monte Carlo draws B (bootstrap resamples, permutations, random shifts).
     pub permutations: u32,
+    /// S, the largest shift (in days, either way) of the restricted-shift test.
+    pub local_shift_days: u32,
     /// Peri-event histogram layout.
     pub peth: PethSpec,
     /// Window terms of the Poisson regression.
@@ -138,7 +141,15 @@ pub fn analyse(inputs: &Inputs, settings: &Settings) -> Result<Analysis> {
         || {
             rayon::join(
                 || peri_event_histograms(&counts, &day_numbers, settings),
-                || window_tests(&counts, &groups, &period, &settings.windows),
+                || {
+                    window_tests(
+                        &counts,
+                        &groups,
+                        &period,
+                        &settings.windows,
+                        settings.local_shift_days,
+                    )
+                },
             )
         },
         || {
@@ -202,13 +213,16 @@ pub fn regression(
     regression
 }
 
-/// Window and shift tests for every group x direction x window, with Holm and
-/// BH adjustment of the shift p-values over the whole family.
+/// Window and shift tests for every group x direction x window, with the
+/// exact min-p, Holm and BH adjustments of the shift p-values over the family
+/// of rows whose windows cover some but not every day of the period, and the
+/// restricted-shift test of each row with shifts of at most `local_shift_days`.
 pub fn window_tests(
     counts: &[u64],
     groups: &[EventGroup],
     period: &Period,
     windows: &[u32],
+    local_shift_days: u32,
 ) -> Vec<WindowTest> {
     let t = counts.len();
     let n: u64 = counts.iter().sum();
@@ -219,27 +233,27 @@ pub fn window_tests(
         })
         .collect();
     let shift_tester = ShiftTester::new(counts);
-    let mut rows: Vec<WindowTest> = cells
+    let local_reach = i64::from(local_shift_days);
+    let tested: Vec<(WindowTest, Vec<u64>)> = cells
         .par_iter()
         .map(|&(group, direction, w)| {
             let days = group.day_indices(period);
             let covered = covered_mask(&days, t, direction, w);
             let c = covered.iter().filter(|&&x| x).count();
             let x = observed_in_windows(counts, &covered);
-            let shift = shift_tester.test(&covered);
+            let totals = shift_tester.shift_counts(&covered);
+            let shift = ShiftTest::of_totals(&totals);
+            let around =
+                covered_days_between(&days, -local_reach, t as i64 + local_reach, direction, w);
+            let local = local_shift_test(counts, &around, local_shift_days as usize);
             let rr = rate_ratio(x, n, c, t);
             let note = match (rr, c) {
                 (Some(_), _) => String::new(),
-                (None, 0) => {
-                    "no day of the period lies in such a window; the rate ratio is undefined".into()
-                }
-                (None, c) if c >= t => {
-                    "every day of the period lies in such a window; the rate ratio is undefined"
-                        .into()
-                }
+                (None, 0) => NO_DAY_COVERED.into(),
+                (None, c) if c >= t => EVERY_DAY_COVERED.into(),
                 (None, _) => "no announcements; the rate ratio is undefined".into(),
             };
-            WindowTest {
+            let test = WindowTest {
                 group: group.name.clone(),
                 direction,
                 window_days: w,
@@ -252,19 +266,42 @@ pub fn window_tests(
                 p_binomial: binomial_upper_tail(x, n, c as f64 / t as f64),
                 p_shift: shift.p_value,
                 shift_count: shift.at_least_observed,
+                p_shift_fwer: None,
                 p_shift_holm: f64::NAN,
                 p_shift_bh: f64::NAN,
+                local,
+                p_shift_lower: lower_tail(&totals),
+                null_mean_shift: totals.iter().sum::<u64>() as f64 / totals.len().max(1) as f64,
+                events_span_short: events_span_short(&days, t),
                 note,
-            }
+            };
+            (test, totals)
         })
         .collect();
-    let p: Vec<f64> = rows.iter().map(|r| r.p_shift).collect();
-    for ((row, h), b) in rows.iter_mut().zip(holm(&p)).zip(benjamini_hochberg(&p)) {
-        row.p_shift_holm = h;
-        row.p_shift_bh = b;
+    // The family: rows whose windows cover some days but not all (the
+    // others always give p = 1 and would only dilute the adjustment).
+    let in_family = |r: &WindowTest| r.covered_days > 0 && r.covered_days < t;
+    let family: Vec<usize> = (0..tested.len()).filter(|&i| in_family(&tested[i].0)).collect();
+    let totals: Vec<Vec<u64>> = family.iter().map(|&i| tested[i].1.clone()).collect();
+    let p: Vec<f64> = family.iter().map(|&i| tested[i].0.p_shift).collect();
+    let mut rows: Vec<WindowTest> = tested.into_iter().map(|(row, _)| row).collect();
+    let adjusted = min_p_adjusted(&totals).into_iter().zip(holm(&p)).zip(benjamini_hochberg(&p));
+    for (&i, ((fwer, h), b)) in family.iter().zip(adjusted) {
+        rows[i].p_shift_fwer = Some(fwer);
+        rows[i].p_shift_holm = h;
+        rows[i].p_shift_bh = b;
+    }
+    for row in rows.iter_mut().filter(|r| !in_family(r)) {
+        row.note.push_str("; left out of the multiple-testing family (always p = 1)");
     }
     rows
 }
+
+/// The notes of rows whose windows cover no day, or every day, of the period.
+const NO_DAY_COVERED: &str =
+    "no day of the period lies in such a window; the rate ratio is undefined";
+const EVERY_DAY_COVERED: &str =
+    "every day of the period lies in such a window; the rate ratio is undefined";
 
 /// The delay summary per category and overall, with seeded bootstrap intervals.
 pub fn delay_results(
@@ -278,6 +315,10 @@ pub fn delay_results(
         .iter()
         .filter_map(|(category, values)| {
             let mut summary = delay::describe(category, values)?;
+            // One case has no spread to resample: no interval ("696 (696 to 696)").
+            if values.len() < 2 {
+                return Some(summary);
+            }
             let sampler = delay::MedianBootstrap::new(values)?;
             let medians = sim::parallel_draws(
                 resamples as usize,

@@ -34,6 +34,9 @@ pub const SOURCE: &str = "Chart: northwind";
 pub const CHART_WIDTH: u32 = 1200;
 pub const CHART_HEIGHT: u32 = 675;
 
+/// S, the largest shift either way of the restricted-shift test: a year.
+pub const LOCAL_SHIFT_DAYS: u32 = crate::stats::shift::DEFAULT_LOCAL_SHIFT_DAYS;
+
 /// The defaults as the first layer of the settings.
 pub fn settings() -> Partial {
     Partial {
@@ -41,6 +44,7 @@ pub fn settings() -> Partial {
         weight_by_people: Some(false),
         seed: Some(crate::model::DEFAULT_SEED),
         histogram_half_width: Some(HISTOGRAM_HALF_WIDTH),
+        local_shift_days: Some(LOCAL_SHIFT_DAYS),
         bin_days: Some(BIN_DAYS),
         charts: Some(true),
         joined: Some(true),

@@ -206,6 +206,7 @@ struct FileAnalysis {
     seed: Option<u64>,
     permutations: Option<u32>,
     histogram_half_width: Option<u32>,
+    local_shift_days: Option<u32>,
     group_by: Option<String>,
     bin_days: Option<u32>,
 }
@@ -322,6 +323,7 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Partial> {
             .permutations
             .map(|b| Sourced::file(b, name, "[analysis] permutations")),
         histogram_half_width: file.analysis.histogram_half_width,
+        local_shift_days: file.analysis.local_shift_days,
         group_by: file.analysis.group_by,
         bin_days: file.analysis.bin_days,
         out_dir: file.output.dir.map(relative),

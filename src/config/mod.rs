@@ -106,6 +106,7 @@ pub struct Partial {
     pub seed: Option<u64>,
     pub permutations: Option<Sourced<u32>>,
     pub histogram_half_width: Option<u32>,
+    pub local_shift_days: Option<u32>,
     /// `[analysis] group_by`: `kind_prefix`, `one` or `column`.
     pub group_by: Option<String>,
     pub bin_days: Option<u32>,
@@ -189,6 +190,7 @@ impl Partial {
             seed,
             permutations,
             histogram_half_width,
+            local_shift_days,
             group_by,
             bin_days,
             out_dir,
@@ -254,6 +256,8 @@ pub struct Config {
     pub seed: u64,
     /// Monte Carlo draws B (bootstrap resamples, permutations).
     pub permutations: u32,
+    /// S, the largest shift either way of the restricted-shift test.
+    pub local_shift_days: u32,
     pub out_dir: PathBuf,
     /// Which optional parts of the report to write.
     pub output: OutputParts,
@@ -455,6 +459,12 @@ impl Config {
             None => DEFAULT_PERMUTATIONS,
         };
 
+        let local_shift_days = settings.local_shift_days.unwrap_or(defaults::LOCAL_SHIFT_DAYS);
+        if local_shift_days == 0 || local_shift_days > 36_600 {
+            return Err(config_error(
+                "[analysis] local_shift_days must be 1 to 36600 days (default 365)".into(),
+            ));
+        }
         let half_width = settings.histogram_half_width.unwrap_or(defaults::HISTOGRAM_HALF_WIDTH);
         let bin_days = settings.bin_days.unwrap_or(defaults::BIN_DAYS);
         if bin_days == 0 || half_width == 0 || bin_days > half_width || half_width > 3660 {
@@ -540,6 +550,7 @@ impl Config {
             weight_by_people: settings.weight_by_people.unwrap_or(false),
             seed: settings.seed.unwrap_or(DEFAULT_SEED),
             permutations,
+            local_shift_days,
             output: OutputParts {
                 charts: settings.charts.unwrap_or(OutputParts::default().charts),
                 joined: settings.joined.unwrap_or(OutputParts::default().joined),
@@ -565,6 +576,7 @@ impl Config {
             weight_by_people: self.weight_by_people,
             seed: self.seed,
             permutations: self.permutations,
+            local_shift_days: self.local_shift_days,
             peth: self.peth,
             regression_terms: self.regression_terms.clone(),
             fixed_effects: self.fixed_effects.clone(),

@@ -112,6 +112,18 @@ fn charts_joined_and_the_bom_can_be_left_out_by_file_or_flag() {
 }
 
 #[test]
+fn the_local_shift_reach_defaults_to_a_year_and_is_checked() {
+    assert_eq!(for_run(&RunArgs::default()).unwrap().local_shift_days, 365);
+    let (_dir, path) = write_config("[analysis]\nlocal_shift_days = 90\n");
+    let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
+    assert_eq!(for_run(&run).unwrap().local_shift_days, 90);
+    let (_dir, path) = write_config("[analysis]\nlocal_shift_days = 0\n");
+    let run = RunArgs { input: args_with(&path), ..RunArgs::default() };
+    let err = for_run(&run).unwrap_err().to_string();
+    assert!(err.contains("local_shift_days must be 1 to 36600 days"), "{err}");
+}
+
+#[test]
 fn unknown_settings_are_rejected_with_the_file_name() {
     let (_dir, path) = write_config("[analysis]\nwindow = [7]\n");
     let err = for_inputs(&args_with(&path)).unwrap_err();

@@ -88,8 +88,11 @@ pub fn message(language: Language, key: &str, args: &[(&str, &str)]) -> String {
     }
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    // A p-value below the smallest written one reads "p < 0.0001", never
+    // "p = < 0.0001" (the messages write "p = { $p }").
+    let text = text.replace("=\u{a0}< ", "< ").replace("= < ", "< ");
     match language {
-        Language::En => text.into_owned(),
+        Language::En => text,
         // A particle after a placeholder takes its form from the word
         // that filled it (see `korean`).
         Language::Ko => super::korean::resolve_particles(&text),
@@ -258,5 +261,14 @@ mod tests {
         );
         assert_eq!(text, "Releases per month, 2010–2024");
         assert_eq!(message(Language::En, "no-such-key", &[]), "no-such-key");
+    }
+
+    #[test]
+    fn a_p_value_below_the_smallest_written_reads_p_less_than_never_p_equals_less_than() {
+        for language in [Language::En, Language::Ko] {
+            let text = message(language, "peth-group", &[("p", "< 0.0001"), ("p_erl", "0.5")]);
+            assert!(text.contains("p < 0.0001"), "{text}");
+            assert!(!text.contains("= <"), "{text}");
+        }
     }
 }

@@ -16,7 +16,7 @@ direction-before = before
 direction-after = after
 year-single = { $year }
 years-span = { $first }–{ $last }
-headline = Strongest window: { $observed } of { $n } within { $days } days { $direction } { $group_events } (expected { $expected }; exact p = { $p }, Holm { $holm })
+headline = Strongest window: { $observed } of { $n } within { $days } days { $direction } { $group_events } (expected { $expected }; exact p = { $p }, adjusted p = { $adjusted })
 count-of = { $count } { $things }
 
 ## Timeline
@@ -151,6 +151,7 @@ setting-peth = peri-event histogram
 setting-regression-terms = regression terms
 setting-fixed-effects = regression fixed effects
 setting-hac-lags = Newey-West lags
+setting-local-shift-days = largest shift of the local shift test (local_shift_days)
 setting-chart-size = chart size
 setting-chart-theme = chart colours (theme)
 setting-chart-pdf = print PDFs of the charts
@@ -183,11 +184,14 @@ since-moved-more = and { $more } more window tests moved (all in `summary.json`,
 found-heading = What was found
 found-none = No window passes the correction for { $tests } tests at the 5% level: these data give no firm evidence that { $unit } cluster around any group of events. That is not evidence that they do not; with few cases, the tests can miss a real effect.
 found-strongest = The strongest single result: { $finding }
+found-local = The { $group } events fall in only part of the period, so the circular shift sets the chance level too low and its p-value is too small; the local shift test gives this window p = { $p_local } (by that test, chance would put { $null_local } { $unit } in it, not { $expected }).
+found-fewer = Fewer { $unit } than chance would put there (lower-tail shift p below 0.05, not adjusted for the number of windows): { $windows }.
+found-fewer-window = { $observed } { $where } against { $expected } expected (p = { $p })
 found-alone-notable = On its own this p-value would look notable, but it is the smallest of { $tests } and was not chosen in advance.
 found-alone-not-notable = On its own this p-value would not be notable, but it is the smallest of { $tests } and was not chosen in advance.
 found-some = After correcting for { $tests } tests, { $count } window(s) hold more { $unit } than chance would explain at the 5% level:
 found-p-meaning = A p-value is the chance of a result at least this strong if the timing of announcements were unrelated to the events. It does not say why announcements cluster: timing can follow from other causes (see below).
-finding = { $observed } of { $n } { $unit } fell { $where }, against { $expected } expected by chance ({ $rate_ratio }; exact shift p = { $p }, Holm-adjusted p = { $holm }).
+finding = { $observed } of { $n } { $unit } fell { $where }, against { $expected } expected by chance ({ $rate_ratio }, assuming independent { $unit }; exact shift p = { $p }; adjusted for all { $tests } windows tested, p = { $adjusted }).
 finding-rate-ratio = rate ratio { $ratio }, 95% CI { $low } to { $high }
 finding-rate-ratio-undefined = rate ratio undefined
 window-on-day = on the day of an event in the { $group } group
@@ -207,7 +211,10 @@ tested-group-one = **{ $group }** (1 event day)
 tested-how = For every group, every window width ({ $widths } days) and both directions (the event day and the days *before* it, or the event day and the days *after* it), northwind counted the { $unit } that fell in a window and compared that count with chance in two ways:
 tested-shift = **Circular-shift test (primary, exact).** All announcement dates are moved together by the same number of days, wrapping around the study period, for every one of the { $shifts } possible shifts. The p-value is the share of shifts that put at least as many { $unit } in the windows as the real dates do. Bursts of announcements stay intact, so one busy week cannot pass for many independent coincidences.
 tested-binomial = **Binomial test (secondary).** Treats every announcement as falling on a random day of the period, independently of the others. Bursts make it too optimistic.
-tested-family = That makes { $tests } tests, so the shift p-values are also adjusted for multiple testing (Holm, and Benjamini-Hochberg).
+tested-family = That makes { $tests } tests, so each shift p-value is also adjusted for having tried them all. The adjusted p-value is the share of the same shifts under which the most extreme of the { $tests } windows is at least as extreme as this one is in the data (the exact min-p adjustment). It allows for the windows being nested and sharing one null, so it is less severe than Holm's adjustment, which treats them as unrelated; `tables/window_tests.csv` has both, and Benjamini-Hochberg's. Windows that cover no day or every day of the period always give p = 1 and are left out of the family.
+tested-local = The circular shift wraps dates that pass the end of the period round to its start, so it can move { $unit } into years in which a group has no events at all. As a check, the **local shift test** moves all announcement dates together by the same number of days, at most { $days } either way, without wrapping around, against the windows of every event in the events file, inside the period or not; its p-value, p (local), is the share of those { $shifts } shifts that put at least as many { $unit } in the windows as the real dates do. It is not adjusted for the number of windows.
+tested-short-span = **{ $group }**: its events in the period fall only between { $first } and { $last }, a span of less than half of it, so for this group the circular shift sets the chance level too low and its p-values are too small. Read p (local), which is not adjusted for the number of windows, beside the adjusted p-value before quoting a result of this group.
+tested-local-calendar = The events file runs from { $first } to { $last }, and the local shifts move dates as far as { $from } to { $to }: where a shifted date passes the end of the file, the windows of events the file does not list are missing, so announcements near the start or the end of the period can make p (local) a little smaller than it should be.
 column-group = Group
 column-direction = Direction
 column-window = Window (days)
@@ -215,7 +222,8 @@ column-observed = Observed
 column-expected = Expected
 column-rate-ratio = Rate ratio (95% CI)
 column-p-shift = p (shift)
-column-p-holm = p (Holm)
+column-p-adjusted = p (adjusted)
+column-p-local = p (local)
 column-p-binomial = p (binomial)
 rate-ratio-cell = { $ratio } ({ $low } to { $high })
 rate-ratio-cell-undefined = undefined
@@ -271,6 +279,7 @@ column-quartiles = Quartiles
 column-range = Range
 column-mean = Mean
 median-cell = { $median } ({ $low } to { $high })
+median-cell-alone = { $median } (one case: no interval)
 category-all = ALL
 
 ## Weekday
@@ -289,7 +298,7 @@ caveat-intent-bundled = **Intent.** Clustering near events is consistent with st
 caveat-census = **A census.** If the cases are a selection (those that made the news, say) rather than all of them, they can cluster for reasons of selection.
 caveat-census-bundled = **A census.** The bundled data are high-profile cases that made English-language news; routine arrivals are announced only as totals. A selected sample can cluster for reasons of selection.
 caveat-choices = **Choices made in advance.** The study period, the event groups and the window widths shape every figure. They are fixed in the configuration and all windows are reported, but if they were chosen after seeing the data, the p-values are too small.
-caveat-many-tests = **Many tests.** The smallest of many p-values is small by chance. Use the Holm-adjusted values for claims.
+caveat-many-tests = **Many tests.** The smallest of many p-values is small by chance. Use the adjusted p-values for claims.
 caveat-absence = **Absence of an effect.** With a few dozen cases, a real effect can go undetected; a large p-value is not proof that timing is innocent.
 methods = Methods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: { $tables }; every figure also in `summary.json`.
 methods-bundled = Methods, null models and formulas: `docs/METHODS.md` in the northwind repository. Tables: { $tables }; every figure also in `summary.json`. Data sources: `data/SOURCES.md` for the bundled data; each case's source is linked in `index.html`.

@@ -14,7 +14,7 @@ direction-before = 전
 direction-after = 후
 year-single = { $year }년
 years-span = { $first }–{ $last }년
-headline = 가장 두드러진 구간: { $group_events } { $direction } { $days }일 이내 { $n }건 중 { $observed }건(기댓값 { $expected }, 정확 검정 p = { $p }, Holm 보정 p = { $holm })
+headline = 가장 두드러진 구간: { $group_events } { $direction } { $days }일 이내 { $n }건 중 { $observed }건(기댓값 { $expected }, 정확 검정 p = { $p }, 다중 검정 보정 p = { $adjusted })
 count-of = { $things } { $count }건
 
 ## 타임라인
@@ -149,6 +149,7 @@ setting-peth = 사건 전후 히스토그램
 setting-regression-terms = 회귀 항
 setting-fixed-effects = 회귀 고정 효과
 setting-hac-lags = Newey-West 시차 수
+setting-local-shift-days = 국지 시점 이동 검정의 최대 이동 일수(local_shift_days)
 setting-chart-size = 차트 크기
 setting-chart-theme = 차트 색상(theme)
 setting-chart-pdf = 인쇄용 차트 PDF
@@ -181,11 +182,14 @@ since-moved-more = 그 밖에 구간 검정 { $more }개의 값이 바뀌었다(
 found-heading = 결과
 found-none = 검정 { $tests }개에 대해 다중 검정 보정을 하면 유의수준 5%에서 유의한 구간은 하나도 없다. 이 자료만으로는 { $unit }이(가) 어느 사건 집단 전후에 몰린다는 확실한 증거가 없다. 그렇다고 몰리지 않는다는 증거도 아니다. 사례가 적으면 실제 효과가 있어도 검정이 놓칠 수 있다.
 found-strongest = 가장 두드러진 결과 하나: { $finding }
+found-local = { $group } 사건은 분석 기간의 일부에만 몰려 있어, 순환 시점 이동 검정은 우연에 의한 기댓값을 너무 낮게 잡고 p값도 실제보다 작게 낸다. 국지 시점 이동 검정으로 구한 이 구간의 p값은 { $p_local }이다(이 검정에서 우연에 의한 기댓값은 { $unit } { $expected }이(가) 아니라 { $null_local }이다).
+found-fewer = 우연으로 기대되는 것보다 { $unit }이(가) 적은 구간(시점 이동 검정의 아래쪽 꼬리 p가 0.05 미만, 구간 수에 대한 보정 없음): { $windows }.
+found-fewer-window = { $where } { $observed }, 기댓값 { $expected }(p = { $p })
 found-alone-notable = 이 p값만 따로 보면 눈에 띄지만, p값 { $tests }개 가운데 가장 작은 값이고 미리 정해 둔 검정도 아니다.
 found-alone-not-notable = 이 p값은 따로 보아도 눈에 띄지 않는다. 게다가 p값 { $tests }개 가운데 가장 작은 값이고 미리 정해 둔 검정도 아니다.
 found-some = 검정 { $tests }개에 대해 다중 검정 보정을 한 뒤에도, 유의수준 5%에서 우연으로 설명하기 어려울 만큼 { $unit }이(가) 많이 든 구간이 { $count }개 있다:
 found-p-meaning = p값은 발표 시점이 사건과 무관하다고 가정할 때 이만큼 강하거나 더 강한 결과가 나올 확률이다. p값은 발표가 몰리는 이유를 말해 주지 않는다. 발표 시점은 다른 이유로도 정해질 수 있으며(아래 참고), 이 결과가 의도를 보여 주지는 않는다.
-finding = { $unit } { $n } 중 { $observed }이(가) { $where } 나왔다. 우연이라면 { $expected }이(가) 예상된다({ $rate_ratio }, 정확 시점 이동 검정 p = { $p }, Holm 보정 p = { $holm }).
+finding = { $unit } { $n } 중 { $observed }이(가) { $where } 나왔다. 우연이라면 { $expected }이(가) 예상된다({ $rate_ratio }, { $unit }이(가) 서로 독립이라는 가정 아래 구한 값). 정확 시점 이동 검정 p = { $p }, 검정한 구간 { $tests }개 전체를 감안한 다중 검정 보정 p = { $adjusted }이다.
 finding-rate-ratio = 발생률비 { $ratio }, 95% 신뢰구간 { $low }~{ $high }
 finding-rate-ratio-undefined = 발생률비 산출 불가
 window-on-day = { $group } 당일에
@@ -205,7 +209,10 @@ tested-group-one = **{ $group }**(사건 일수 1일)
 tested-how = 사건 집단마다, 구간 폭({ $widths }일)마다, 두 방향(사건 당일과 그 *전* 며칠, 또는 사건 당일과 그 *후* 며칠)마다 구간에 든 { $unit }을(를) 세고, 그 수를 다음 두 가지 방법으로 우연에 의한 기댓값과 비교했다.
 tested-shift = **순환 시점 이동 검정(circular-shift test; 주 검정, 정확 검정).** 모든 발표 날짜를 같은 날수만큼 한꺼번에 옮기되 분석 기간 끝을 넘으면 처음으로 돌아오게 하여, 가능한 이동 { $shifts }가지를 모두 계산한다. p값은 이 가운데 구간에 드는 { $unit }이(가) 실제 날짜일 때와 같거나 더 많은 이동의 비율이다. 발표가 몰려 나오는 묶음이 그대로 유지되므로, 바쁜 한 주가 서로 독립적인 우연 여러 번으로 둔갑하지 않는다.
 tested-binomial = **이항 검정(보조 검정).** 발표 하나하나가 서로 독립적으로, 기간 중 무작위로 고른 하루에 나온다고 가정한다. 발표가 묶음으로 나오면 이 가정이 맞지 않아 p값이 실제보다 작게 나온다(지나치게 낙관적인 검정이 된다).
-tested-family = 이렇게 검정이 { $tests }개이므로, 시점 이동 검정의 p값을 다중 검정에 맞게 보정한 값(Holm, Benjamini-Hochberg)도 함께 냈다.
+tested-family = 이렇게 검정이 { $tests }개이므로, 시점 이동 검정의 p값마다 여러 구간을 모두 시험해 본 것을 감안해 보정한 값도 함께 냈다. 보정 p값은 같은 시점 이동 가운데, 구간 { $tests }개 중 가장 극단적인 구간의 결과가 실제 자료에서 이 구간이 보인 결과만큼 또는 그보다 더 극단적으로 나오는 이동의 비율이다(정확 min-p 보정). 구간들이 서로 포개어 있고 하나의 귀무 모형을 함께 쓴다는 점을 반영하므로, 구간들을 서로 무관한 검정으로 보는 Holm 보정만큼 p값을 키우지 않는다. `tables/window_tests.csv`에는 Holm 보정값과 Benjamini-Hochberg 보정값도 있다. 분석 기간의 하루도 덮지 않거나 모든 날을 덮는 구간은 언제나 p = 1이므로 보정 대상에서 뺐다.
+tested-local = 순환 시점 이동은 기간 끝을 넘어간 날짜를 기간 처음으로 돌려 넣으므로, { $unit }을(를) 어떤 사건 집단의 사건이 전혀 없는 해로 옮길 수 있다. 이를 점검하려고 **국지 시점 이동 검정**(local shift test)도 했다. 모든 발표 날짜를 같은 날수만큼 한꺼번에, 앞뒤로 최대 { $days }일까지만 옮기되 기간 끝에서 처음으로 돌아오지 않게 하고, 분석 기간 안팎을 가리지 않고 사건 파일의 모든 사건 구간과 비교한다. p값, 즉 p(국지 이동)는 이렇게 가능한 이동 { $shifts }가지 가운데 구간에 드는 { $unit }이(가) 실제 날짜일 때와 같거나 더 많은 이동의 비율이다. 구간 수에 대한 다중 검정 보정은 하지 않았다.
+tested-short-span = **{ $group }**: 분석 기간 안의 사건이 { $first }부터 { $last }까지의 기간에만 있어, 그 범위가 분석 기간의 절반에 못 미친다. 그래서 이 집단에는 순환 시점 이동 검정의 귀무가설하 기댓값이 지나치게 낮게 잡혀 p값이 실제보다 작게 나온다. 이 집단의 결과를 인용할 때는 다중 검정 보정 p값과 함께 p(국지 이동)를 보아야 한다. p(국지 이동)는 구간 수에 대해 보정하지 않은 값이다.
+tested-local-calendar = 사건 파일에는 { $first }부터 { $last }까지의 사건이 있고, 국지 시점 이동으로 옮긴 날짜는 { $from }부터 { $to }까지 걸친다. 옮긴 날짜가 사건 파일의 범위를 벗어나는 부분에서는 파일에 없는 사건의 구간을 셀 수 없으므로, 분석 기간 처음이나 끝 무렵의 발표 때문에 p(국지 이동)가 실제보다 조금 작게 나올 수 있다.
 column-group = 집단
 column-direction = 방향
 column-window = 구간(일)
@@ -213,7 +220,8 @@ column-observed = 관측값
 column-expected = 기댓값
 column-rate-ratio = 발생률비(95% 신뢰구간)
 column-p-shift = p(시점 이동)
-column-p-holm = p(Holm 보정)
+column-p-adjusted = p(다중 검정 보정)
+column-p-local = p(국지 이동)
 column-p-binomial = p(이항)
 rate-ratio-cell = { $ratio }({ $low }~{ $high })
 rate-ratio-cell-undefined = 산출 불가
@@ -269,6 +277,7 @@ column-quartiles = 사분위수
 column-range = 범위
 column-mean = 평균
 median-cell = { $median }({ $low }~{ $high })
+median-cell-alone = { $median }(사례 1건: 구간 없음)
 category-all = 전체
 
 ## 요일
@@ -287,7 +296,7 @@ caveat-intent-bundled = **의도.** 발표가 사건 전후에 몰리는 현상�
 caveat-census = **전수 자료 여부.** 사례가 전부가 아니라 일부(예컨대 보도된 것만)라면, 선별 방식 때문에 몰림이 생길 수 있다.
 caveat-census-bundled = **전수 자료 여부.** 내장 자료는 영어권 언론에 보도된 주목도 높은 사례들이다. 일상적인 탈북민 입국은 개별 발표 없이 합계로만 공개된다. 이렇게 선별된 표본에서는 선별 방식 때문에 몰림이 나타날 수 있다.
 caveat-choices = **사전에 정한 분석 설정.** 분석 기간, 사건 집단, 구간 폭이 모든 수치를 좌우한다. 이 값들은 설정 파일에 고정되어 있고 결과는 모든 구간에 대해 보고되지만, 자료를 본 뒤에 이 값들을 골랐다면 p값은 실제보다 작게 나온다.
-caveat-many-tests = **다중 검정.** 여러 p값 가운데 가장 작은 값은 우연만으로도 작게 나오기 마련이다. 결과를 주장하거나 인용할 때는 Holm 보정 p값을 써야 한다.
+caveat-many-tests = **다중 검정.** 여러 p값 가운데 가장 작은 값은 우연만으로도 작게 나오기 마련이다. 결과를 주장하거나 인용할 때는 다중 검정 보정 p값을 써야 한다.
 caveat-absence = **효과의 부재.** 사례가 수십 건에 불과하면 실제 효과가 있어도 드러나지 않을 수 있다. p값이 크다고 해서 발표 시점이 사건과 무관하다는 증거가 되지는 않는다.
 methods = 방법, 귀무 모형, 공식: northwind 저장소의 `docs/METHODS.md`. 표: { $tables }. 모든 수치는 `summary.json`에도 있다.
 methods-bundled = 방법, 귀무 모형, 공식: northwind 저장소의 `docs/METHODS.md`. 표: { $tables }. 모든 수치는 `summary.json`에도 있다. 자료 출처: 내장 자료는 `data/SOURCES.md`에 정리되어 있고, 사례별 출처는 `index.html`에 링크되어 있다.

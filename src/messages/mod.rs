@@ -142,7 +142,7 @@ pub fn headline(t: &WindowTest, wording: &crate::wording::Wording) -> String {
             ("group_events", &wording.group_events(&t.group)),
             ("expected", &ratio_text(t.expected)),
             ("p", &p_text(t.p_shift)),
-            ("holm", &p_text(t.p_shift_holm)),
+            ("adjusted", &t.p_shift_fwer.map_or_else(|| "n/a".into(), p_text)),
         ],
     )
 }

@@ -48,7 +48,7 @@ pub fn summary_json(
     let significant: Vec<Value> = analysis
         .window_tests
         .iter()
-        .filter(|t| t.p_shift_holm < 0.05)
+        .filter(|t| t.p_shift_fwer.is_some_and(|p| p < 0.05))
         .map(|t| to_json(&rows::WindowRow::from(t)))
         .collect();
     let delays: Vec<Value> = rows::delay_rows(analysis).iter().map(to_json).collect();
@@ -70,7 +70,7 @@ pub fn summary_json(
         "headline": {
             "strongest": strongest(&analysis.window_tests).map(|t| to_json(&rows::WindowRow::from(t))),
             "tests_in_family": analysis.window_tests.len(),
-            "significant_after_holm": significant,
+            "significant_after_adjustment": significant,
         },
         "window_tests": rows::window_rows(&analysis.window_tests).iter().map(to_json).collect::<Vec<_>>(),
         "weekday": {

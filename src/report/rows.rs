@@ -57,11 +57,24 @@ pub struct WindowRow {
     pub rate_ratio_high: Option<Figure>,
     pub p_binomial: Figure,
     pub p_shift: Figure,
+    /// The exact min-p adjustment over the family; empty outside it.
+    pub p_shift_fwer: Option<Figure>,
     pub p_shift_holm: Figure,
     pub p_shift_bh: Figure,
+    /// The restricted-shift test (shifts of at most `local_shift_days`).
+    pub p_shift_local: Figure,
+    /// The lower tail of the circular shift, `#{s : X_s <= X_0} / T`.
+    pub p_shift_lower: Figure,
+    pub null_mean_shift: Figure,
+    pub null_mean_local: Figure,
     pub note: String,
     /// The number of shifts `s` with `X_s >= X_0` (the numerator of `p_shift`).
     pub shift_count: u64,
+    /// The numerator and denominator of `p_shift_local`.
+    pub local_shift_count: u64,
+    pub local_shifts: u64,
+    /// The group's events span less than half the period (see the summary).
+    pub events_span_short: bool,
 }
 
 impl From<&WindowTest> for WindowRow {
@@ -80,10 +93,18 @@ impl From<&WindowTest> for WindowRow {
             rate_ratio_high: t.rate_ratio.map(|r| Figure(r.high)),
             p_binomial: Figure(t.p_binomial),
             p_shift: Figure(t.p_shift),
+            p_shift_fwer: figure(t.p_shift_fwer),
             p_shift_holm: Figure(t.p_shift_holm),
             p_shift_bh: Figure(t.p_shift_bh),
+            p_shift_local: Figure(t.local.p_value),
+            p_shift_lower: Figure(t.p_shift_lower),
+            null_mean_shift: Figure(t.null_mean_shift),
+            null_mean_local: Figure(t.local.null_mean),
+            events_span_short: t.events_span_short,
             note: t.note.clone(),
             shift_count: t.shift_count as u64,
+            local_shift_count: t.local.at_least_observed as u64,
+            local_shifts: t.local.shifts as u64,
         }
     }
 }

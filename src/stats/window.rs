@@ -33,28 +33,53 @@ pub fn covered_mask(
     direction: Direction,
     w: u32,
 ) -> Vec<bool> {
-    let t = period_days as i64;
+    covered_days_between(event_days, 0, period_days as i64, direction, w)
+}
+
+/// [`covered_mask`] over the days `from..to` (indices relative to the period
+/// start, so `from` may be negative): entry `i` is day `from + i`. The
+/// restricted-shift test lays the windows over days beyond the period.
+pub fn covered_days_between(
+    event_days: &[i64],
+    from: i64,
+    to: i64,
+    direction: Direction,
+    w: u32,
+) -> Vec<bool> {
+    let len = usize::try_from(to - from).unwrap_or(0);
     let span = i64::from(w.max(1)) - 1;
-    let mut delta = vec![0i64; period_days + 1];
+    let mut delta = vec![0i64; len + 1];
     for &e in event_days {
         let (lo, hi) = match direction {
             Direction::Before => (e - span, e),
             Direction::After => (e, e + span),
         };
-        let (lo, hi) = (lo.max(0), hi.min(t - 1));
+        let (lo, hi) = (lo.max(from) - from, hi.min(to - 1) - from);
         if lo <= hi {
             delta[lo as usize] += 1;
             delta[hi as usize + 1] -= 1;
         }
     }
     let mut depth = 0;
-    delta[..period_days]
+    delta[..len]
         .iter()
         .map(|d| {
             depth += d;
             depth > 0
         })
         .collect()
+}
+
+/// Whether event days (indices relative to the period start) that fall in
+/// the period `0..period_days` span less than half of it, first to last:
+/// sanctions rounds that exist only in the second half of a 30-year period.
+pub fn events_span_short(event_days: &[i64], period_days: usize) -> bool {
+    let t = period_days as i64;
+    let inside = event_days.iter().filter(|&&d| (0..t).contains(&d));
+    match (inside.clone().min(), inside.max()) {
+        (Some(first), Some(last)) => 2 * (last - first + 1) < t,
+        _ => false,
+    }
 }
 
 /// `sum_t counts[t]` over covered days: the observed count `x`.
@@ -380,8 +405,23 @@ pub struct WindowTest {
     pub p_shift: f64,
     /// `#{s : X_s >= X_0}`.
     pub shift_count: usize,
+    /// The exact min-p adjustment of `p_shift` over the family (rows whose
+    /// windows cover neither no day nor every day); `None` outside it.
+    pub p_shift_fwer: Option<f64>,
+    /// Holm and Benjamini-Hochberg over the same family; NaN outside it.
     pub p_shift_holm: f64,
     pub p_shift_bh: f64,
+    /// The restricted-shift test without wrap-around (see
+    /// [`crate::stats::shift::local_shift_test`]).
+    pub local: crate::stats::shift::LocalShiftTest,
+    /// `#{s : X_s <= X_0} / T`: the lower tail of the circular shift.
+    pub p_shift_lower: f64,
+    /// The mean of `X_s` over the `T` circular shifts (`n c / T`).
+    pub null_mean_shift: f64,
+    /// Whether the group's events in the period span less than half of it
+    /// ([`events_span_short`]): then the circular shift moves announcements
+    /// into years without such events, and the local test is the fairer one.
+    pub events_span_short: bool,
     /// Why a figure is missing, or empty.
     pub note: String,
 }

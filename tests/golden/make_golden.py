@@ -12,8 +12,16 @@ directly, with standard libraries doing the actual work:
     poisson.test(c(x, n-x), c(c, T-c)) would give it (cross-checked with
     statsmodels' proportion_confint(method='beta')),
   * a brute-force loop over all T circular shifts (numpy.roll) for the
-    shift test,
-  * statsmodels.stats.multitest.multipletests for Holm and Benjamini-Hochberg,
+    shift test, cross-checked with a sparse sum over announcement days,
+  * the exact single-step min-p (Westfall-Young) adjustment over the same T
+    circular shifts, with numpy (numpy.sort / numpy.searchsorted for the
+    per-shift p-values), asserted equal to scipy.stats.rankdata(method='max')
+    and, per case, to a direct O(m T^2) count and a per-shift loop,
+  * a brute-force loop over the 2S+1 shifts -S..S (S = 365) of the local,
+    restricted-shift null without wrap-around, asserted equal to a direct
+    announcement-by-event membership count,
+  * statsmodels.stats.multitest.multipletests for Holm and Benjamini-Hochberg
+    (over the family F only, see below),
   * numpy.percentile (default linear method, R type 7) for delay quartiles.
 
 For every case it writes <case>/window_tests.csv, <case>/delay_summary.csv and
@@ -30,6 +38,29 @@ Cases:
                   windows 7,14,30, unweighted
   small_weighted  tests/data/small/*.csv, period 2020-01-01..2020-12-31,
                   windows 7,14,30, weighted by `people`
+
+window_tests.csv columns added after p_shift_bh (in this order):
+  F               the family: rows whose covered_days c is neither 0 nor T.
+                  p_shift_holm, p_shift_bh and p_shift_fwer are computed over F
+                  only and are empty cells for rows outside F.
+  p_shift_fwer    exact single-step min-p adjustment over the T circular
+                  shifts: X_k(s) = sum_t h[t] w_k[(t+s) mod T];
+                  p_k(s) = #{s': X_k(s') >= X_k(s)} / T;
+                  minp(s) = min over j in F of p_j(s);
+                  p_shift_fwer(k) = #{s: minp(s) <= p_k(0)} / T
+                  (p_k(0) is p_shift).
+  p_shift_local   local restricted-shift null without wrap-around: the windows
+                  of EVERY event of the group in the events file (also events
+                  outside the period) laid over the whole calendar,
+                  w_full(d) = 1 if day d (day 0 = period start, any integer)
+                  lies in a window of the group; for s in -S..S (S = 365)
+                  X_s = sum_{t=0}^{T-1} h[t] w_full(t+s);
+                  p_shift_local = #{s: X_s >= X_0} / (2S+1).
+  local_shift_count  that numerator.
+  local_shifts    2S+1 (= 731).
+  null_mean_shift mean of X_s over the T circular shifts (= n*c/T, asserted).
+  null_mean_local mean of the local X_s over s in -S..S.
+  p_shift_lower   #{s in 0..T-1: X_s <= X_0} / T, lower-tail circular shift.
 
 Number formatting: integers plain, floats via repr(), 'inf' for infinity,
 empty cell for undefined / missing values; 'nan' is never written.
@@ -64,6 +95,7 @@ CASES = [
 ]
 
 DIRECTIONS = ["before", "after"]
+LOCAL_S = 365   # half-width of the local restricted-shift null, every case
 
 
 # --------------------------------------------------------------------------
@@ -227,7 +259,89 @@ def shift_test(h, w):
         X2 += h[t] * w[(t + np.arange(T)) % T]
     assert np.array_equal(X, X2)
     k = int(np.sum(X >= X[0]))
-    return X[0], k, k / T
+    return X[0], k, k / T, X
+
+
+def window_ranges(event_days, start, W, direction):
+    """Unclipped [lo, hi] day-index ranges of the group's windows."""
+    out = []
+    for E in event_days:
+        e = (E - start).days
+        if direction == "before":
+            out.append((e - (W - 1), e))
+        else:
+            out.append((e, e + (W - 1)))
+    return out
+
+
+def local_shift_test(h, ranges, S):
+    """Local restricted-shift null, no wrap-around, shifts s = -S..S."""
+    T = len(h)
+    # w_full over days d = -S .. T-1+S, stored at index d + S
+    wf = np.zeros(T + 2 * S, dtype=np.int64)
+    for lo, hi in ranges:
+        a, b = max(lo, -S), min(hi, T - 1 + S)
+        if a <= b:
+            wf[a + S:b + S + 1] = 1
+    shifts = np.arange(-S, S + 1)
+    X = np.empty(len(shifts), dtype=np.int64)
+    for i, s in enumerate(shifts):
+        # w_full(t + s) for t = 0..T-1  ->  wf[t + s + S]
+        X[i] = int(np.dot(h, wf[s + S:s + S + T]))
+    # independent check: per announcement day, membership straight from the
+    # window definition (any event range containing t + s)
+    X2 = np.zeros(len(shifts), dtype=np.int64)
+    for t in np.nonzero(h)[0]:
+        d = t + shifts
+        inside = np.zeros(len(shifts), dtype=bool)
+        for lo, hi in ranges:
+            inside |= (d >= lo) & (d <= hi)
+        X2 += h[t] * inside
+    assert np.array_equal(X, X2)
+    return X, shifts
+
+
+def upper_counts(X):
+    """cnt[s] = #{s': X[s'] >= X[s]} (integer numerator of p(s))."""
+    srt = np.sort(X)
+    return len(X) - np.searchsorted(srt, X, side="left")
+
+
+def minp_fwer(Xs):
+    """Exact single-step min-p adjustment; Xs = list of X_k arrays (len T).
+
+    Works on the integer numerators (all p-values share the denominator T),
+    so every comparison is exact.  Returns the numerators #{s: minp(s) <=
+    p_k(0)} and the per-row count matrix."""
+    C = np.vstack([upper_counts(X) for X in Xs])      # m x T
+    minc = C.min(axis=0)                               # minp(s) * T
+    num = np.array([int(np.sum(minc <= C[k, 0])) for k in range(len(Xs))])
+    return num, C
+
+
+def minp_fwer_check(Xs, C, num, direct):
+    """Second, independent computation of the min-p adjustment."""
+    T = len(Xs[0])
+    for k, X in enumerate(Xs):
+        # different algorithm: rank with ties at the top of the block
+        r = stats.rankdata(-X, method="max").astype(np.int64)
+        assert np.array_equal(r, C[k]), k
+    if not direct:
+        return
+    # direct O(m T^2) count, chunked, then a plain loop over s
+    C2 = np.empty_like(C)
+    for k, X in enumerate(Xs):
+        for a in range(0, T, 1024):
+            blk = X[a:a + 1024]
+            C2[k, a:a + len(blk)] = (X[None, :] >= blk[:, None]).sum(axis=1)
+    assert np.array_equal(C2, C)
+    num2 = [0] * len(Xs)
+    for s in range(T):
+        mp = min(int(C2[j, s]) for j in range(len(Xs)))
+        for k in range(len(Xs)):
+            if mp <= int(C2[k, 0]):
+                num2[k] += 1
+    assert list(num) == num2, (list(num), num2)
 
 
 # --------------------------------------------------------------------------
@@ -286,22 +400,48 @@ def run_case(case):
                 x = sum(wgt for wgt, f in zip(weights, inside) if f)
                 w = covered_mask(days, start, T, W, direction)
                 c = int(w.sum())
-                X0, k, p_shift = shift_test(h, w)
+                X0, k, p_shift, Xcirc = shift_test(h, w)
                 assert X0 == x, (g, direction, W, X0, x)
+                assert int(Xcirc.sum()) == n * c       # null mean n*c/T
+                k_lower = int(np.sum(Xcirc <= X0))
+                Xloc, shifts = local_shift_test(
+                    h, window_ranges(days, start, W, direction), LOCAL_S)
+                X0loc = int(Xloc[shifts == 0][0])
+                assert X0loc == x, (g, direction, W, X0loc, x)
+                k_loc = int(np.sum(Xloc >= X0loc))
                 rr, low, high = rate_ratio_ci(x, n, c, T)
                 rows.append(dict(
                     group=g, direction=direction, window_days=W, n=n,
                     observed=x, expected=n * c / T, covered_days=c,
                     period_days=T, rate_ratio=rr, rate_ratio_low=low,
                     rate_ratio_high=high, p_binomial=p_binomial(x, n, c / T),
-                    p_shift=p_shift, shift_count=k))
+                    p_shift=p_shift, shift_count=k,
+                    local_shift_count=k_loc, local_shifts=len(shifts),
+                    p_shift_local=k_loc / len(shifts),
+                    null_mean_shift=int(Xcirc.sum()) / T,
+                    null_mean_local=int(Xloc.sum()) / len(shifts),
+                    p_shift_lower=k_lower / T,
+                    _X=Xcirc))
+                assert rows[-1]["null_mean_shift"] == rows[-1]["expected"]
 
-    p = np.array([r["p_shift"] for r in rows])
-    holm = multipletests(p, method="holm")[1]
-    bh = multipletests(p, method="fdr_bh")[1]
-    for r, ph, pb in zip(rows, holm, bh):
-        r["p_shift_holm"] = float(ph)
-        r["p_shift_bh"] = float(pb)
+    # family F: rows with 0 < covered_days < T; adjustments over F only
+    fam = [r for r in rows if r["covered_days"] not in (0, T)]
+    for r in rows:
+        r["p_shift_holm"] = r["p_shift_bh"] = r["p_shift_fwer"] = None
+    if fam:
+        p = np.array([r["p_shift"] for r in fam])
+        holm = multipletests(p, method="holm")[1]
+        bh = multipletests(p, method="fdr_bh")[1]
+        Xs = [r["_X"] for r in fam]
+        num, C = minp_fwer(Xs)
+        for r, c0 in zip(fam, C[:, 0]):
+            assert c0 == r["shift_count"]           # p_k(0) is p_shift
+        minp_fwer_check(Xs, C, num, direct=True)
+        for r, ph, pb, nf in zip(fam, holm, bh, num):
+            r["p_shift_holm"] = float(ph)
+            r["p_shift_bh"] = float(pb)
+            r["p_shift_fwer"] = int(nf) / T
+    print(f"{case['name']}: family F = {len(fam)} of {len(rows)} rows")
 
     outdir = os.path.join(HERE, case["name"])
     os.makedirs(outdir, exist_ok=True)
@@ -309,7 +449,9 @@ def run_case(case):
     wt_cols = ["group", "direction", "window_days", "n", "observed", "expected",
                "covered_days", "period_days", "rate_ratio", "rate_ratio_low",
                "rate_ratio_high", "p_binomial", "p_shift", "shift_count",
-               "p_shift_holm", "p_shift_bh"]
+               "p_shift_holm", "p_shift_bh", "p_shift_fwer", "p_shift_local",
+               "local_shift_count", "local_shifts", "null_mean_shift",
+               "null_mean_local", "p_shift_lower"]
     write_csv(os.path.join(outdir, "window_tests.csv"), wt_cols,
               [[r[col] for col in wt_cols] for r in rows])
 

@@ -361,7 +361,9 @@ pub fn compare(previous: &Snapshot, now: &Snapshot) -> Changes {
         .iter()
         .filter_map(|(key, &(observed, p, holm))| {
             let &(observed_before, p_before, holm_before) = previous.tests.get(key)?;
-            let moved = observed != observed_before || p != p_before || holm != holm_before;
+            // Rows outside the family have no Holm value (NaN) in both runs.
+            let same_holm = holm == holm_before || (holm.is_nan() && holm_before.is_nan());
+            let moved = observed != observed_before || p != p_before || !same_holm;
             moved.then(|| MovedTest {
                 crossed: crossed(p_before, p) || crossed(holm_before, holm),
                 key: key.clone(),

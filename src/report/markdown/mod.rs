@@ -48,6 +48,7 @@ pub use document::{Document, Section, SectionKind};
 const SINGLE_KIND_GROUPS_NOTED: usize = 5;
 pub use prose::{Prose, Unit};
 use since_last_run::since_last_run;
+mod local_null;
 
 /// An input as the report names it: its path, or the bundled copy's name,
 /// and the encoding it was read in when that was not UTF-8.
@@ -110,17 +111,22 @@ pub fn summary_markdown(
 /// the words that keep it from reading as a finding.
 fn found(md: &mut Document, tests: &[WindowTest], prose: &Prose) {
     md.section(SectionKind::Plain, &prose.say("found-heading", &[]));
-    let count = tests.len().to_string();
-    let significant: Vec<&WindowTest> = tests.iter().filter(|t| t.p_shift_holm < 0.05).collect();
+    let family = tests.iter().filter(|t| t.p_shift_fwer.is_some()).count();
+    let count = family.to_string();
+    let significant: Vec<&WindowTest> =
+        tests.iter().filter(|t| t.p_shift_fwer.is_some_and(|p| p < 0.05)).collect();
     if significant.is_empty() {
         let none = prose.say("found-none", &[("tests", &count), ("unit", &prose.unit())]);
         let _ = writeln!(md, "{none}\n");
         if let Some(best) = strongest(tests) {
-            let finding = prose.finding(best);
+            let finding = prose.finding(best, family);
             let _ = writeln!(md, "{}\n", prose.say("found-strongest", &[("finding", &finding)]));
             let key =
                 if best.p_shift < 0.05 { "found-alone-notable" } else { "found-alone-not-notable" };
             let _ = writeln!(md, "{}\n", prose.say(key, &[("tests", &count)]));
+            if let Some(local) = local_null::for_finding(best, prose) {
+                let _ = writeln!(md, "{local}\n");
+            }
         }
     } else {
         let some = prose.say(
@@ -133,9 +139,38 @@ fn found(md: &mut Document, tests: &[WindowTest], prose: &Prose) {
         );
         let _ = writeln!(md, "{some}\n");
         for t in &significant {
-            let _ = writeln!(md, "- {}", prose.finding(t));
+            let local =
+                local_null::for_finding(t, prose).map(|l| format!(" {l}")).unwrap_or_default();
+            let _ = writeln!(md, "- {}{local}", prose.finding(t, family));
         }
         let _ = writeln!(md, "\n{}\n", prose.say("found-p-meaning", &[]));
+    }
+    fewer_than_chance(md, tests, prose);
+}
+
+/// The windows that hold significantly fewer announcements than the shifts
+/// would put there (lower-tail shift p below 0.05, not adjusted): a one-sided
+/// test reads them as p = 1, which is not "consistent with chance".
+fn fewer_than_chance(md: &mut Document, tests: &[WindowTest], prose: &Prose) {
+    let fewer: Vec<String> = tests
+        .iter()
+        .filter(|t| t.p_shift_fwer.is_some() && t.p_shift_lower < 0.05)
+        .map(|t| {
+            prose.say(
+                "found-fewer-window",
+                &[
+                    ("where", &prose.window(t)),
+                    ("observed", &prose.counted(&thousands(t.observed))),
+                    ("expected", &prose.counted(&prose.ratio(t.expected))),
+                    ("p", &prose.p(t.p_shift_lower)),
+                ],
+            )
+        })
+        .collect();
+    if !fewer.is_empty() {
+        let text =
+            prose.say("found-fewer", &[("unit", &prose.unit()), ("windows", &fewer.join("; "))]);
+        let _ = writeln!(md, "{text}\n");
     }
 }
 
@@ -208,8 +243,10 @@ fn tested(md: &mut Document, analysis: &Analysis, prose: &Prose) {
     );
     let _ = writeln!(md, "- {shift}");
     let _ = writeln!(md, "- {}\n", prose.say("tested-binomial", &[]));
-    let family = prose.say("tested-family", &[("tests", &analysis.window_tests.len().to_string())]);
+    let in_family = analysis.window_tests.iter().filter(|t| t.p_shift_fwer.is_some()).count();
+    let family = prose.say("tested-family", &[("tests", &in_family.to_string())]);
     let _ = writeln!(md, "{family}\n");
+    local_null::explained(md, analysis, prose);
 
     let columns = [
         "column-group",
@@ -219,22 +256,24 @@ fn tested(md: &mut Document, analysis: &Analysis, prose: &Prose) {
         "column-expected",
         "column-rate-ratio",
         "column-p-shift",
-        "column-p-holm",
+        "column-p-adjusted",
+        "column-p-local",
         "column-p-binomial",
     ];
-    sections::table_header(md, prose, &columns, "|---|---|---:|---:|---:|---|---:|---:|---:|");
+    sections::table_header(md, prose, &columns, "|---|---|---:|---:|---:|---|---:|---:|---:|---:|");
     for t in &analysis.window_tests {
         let rr = prose.rate_ratio(t, "rate-ratio-cell", "rate-ratio-cell-undefined");
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} | {} | {rr} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {rr} | {} | {} | {} | {} |",
             prose.group(&t.group),
             prose.direction(t.direction),
             t.window_days,
             t.observed,
             prose.ratio(t.expected),
             prose.p(t.p_shift),
-            prose.p(t.p_shift_holm),
+            prose.p(t.p_shift_fwer.unwrap_or(f64::NAN)),
+            prose.p(t.local.p_value),
             prose.p(t.p_binomial)
         );
     }

@@ -167,8 +167,9 @@ impl Prose<'_> {
     }
 
     /// A window test's result as a sentence, with its rate ratio and both
-    /// p-values (the adjusted one always beside the raw one).
-    pub fn finding(&self, t: &WindowTest) -> String {
+    /// p-values (the adjusted one always beside the raw one); `family` is
+    /// the number of tests the adjustment allows for.
+    pub fn finding(&self, t: &WindowTest, family: usize) -> String {
         let rate_ratio = self.rate_ratio(t, "finding-rate-ratio", "finding-rate-ratio-undefined");
         self.say(
             "finding",
@@ -180,7 +181,8 @@ impl Prose<'_> {
                 ("expected", &self.counted(&self.ratio(t.expected))),
                 ("rate_ratio", &rate_ratio),
                 ("p", &self.p(t.p_shift)),
-                ("holm", &self.p(t.p_shift_holm)),
+                ("adjusted", &self.p(t.p_shift_fwer.unwrap_or(f64::NAN))),
+                ("tests", &family.to_string()),
             ],
         )
     }

@@ -218,14 +218,18 @@ pub(super) fn delays(md: &mut Document, analysis: &Analysis, report: &Settings, 
         } else {
             escape(prose.wording.category(&s.category))
         };
-        let median = prose.say(
-            "median-cell",
-            &[
-                ("median", &prose.days(s.median)),
-                ("low", &prose.days(s.median_ci_low)),
-                ("high", &prose.days(s.median_ci_high)),
-            ],
-        );
+        let median = if s.median_ci_low.is_nan() {
+            prose.say("median-cell-alone", &[("median", &prose.days(s.median))])
+        } else {
+            prose.say(
+                "median-cell",
+                &[
+                    ("median", &prose.days(s.median)),
+                    ("low", &prose.days(s.median_ci_low)),
+                    ("high", &prose.days(s.median_ci_high)),
+                ],
+            )
+        };
         let _ = writeln!(
             md,
             "| {category} | {} | {median} | {} | {} | {} |",

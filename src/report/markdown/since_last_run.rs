@@ -51,6 +51,7 @@ fn setting_name(prose: &Prose, key: &str) -> String {
         "regression_terms" => "setting-regression-terms",
         "fixed_effects" => "setting-fixed-effects",
         "hac_lags" => "setting-hac-lags",
+        "local_shift_days" => "setting-local-shift-days",
         "chart_size" => "setting-chart-size",
         "chart_theme" => "setting-chart-theme",
         "chart_pdf" => "setting-chart-pdf",
