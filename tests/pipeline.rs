@@ -61,7 +61,7 @@ fn the_bundled_run_writes_every_table_summary_and_manifest() {
     );
     let (headers, rows) = read_csv(&out.join("tables/window_tests.csv"));
     // The SPEC's columns in its order, then shift_count.
-    let spec = "group,direction,window_days,n,observed,expected,covered_days,period_days,rate_ratio,rate_ratio_low,rate_ratio_high,p_binomial,p_shift,p_shift_fwer,p_shift_holm,p_shift_bh,p_shift_local,p_shift_lower,null_mean_shift,null_mean_local,note,shift_count,local_shift_count,local_shifts,events_span_short";
+    let spec = "group,direction,window_days,n,observed,expected,covered_days,period_days,rate_ratio,rate_ratio_low,rate_ratio_high,p_binomial,p_shift,p_shift_fwer,p_shift_holm,p_shift_bh,p_shift_local,p_shift_lower,null_mean_shift,null_mean_local,note,shift_count,local_shift_count,local_shifts,events_span_short,hit_days,hit_events";
     assert_eq!(headers.join(","), spec);
     assert_eq!(rows.len(), 3 * 2 * 5, "3 groups x 2 directions x 5 windows");
     let (headers, rows) = read_csv(&out.join("tables/joined.csv"));

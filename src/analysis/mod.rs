@@ -23,7 +23,7 @@ use crate::stats::shift::{local_shift_test, lower_tail, ShiftTest, ShiftTester};
 use crate::stats::shuffle::{delay_shuffle, reach, Membership, ShuffleCase};
 use crate::stats::weekday::{weekday_test, WeekdayTest};
 use crate::stats::window::{
-    binomial_upper_tail, covered_days_between, covered_mask, events_span_short,
+    binomial_upper_tail, covered_days_between, covered_mask, events_span_short, hits,
     observed_in_windows, rate_ratio, WindowTest,
 };
 use crate::stats::{day_counts, monthly_counts, MonthCount};
@@ -246,6 +246,7 @@ pub fn window_tests(
             let around =
                 covered_days_between(&days, -local_reach, t as i64 + local_reach, direction, w);
             let local = local_shift_test(counts, &around, local_shift_days as usize);
+            let (hit_days, hit_events) = hits(counts, &covered, &days, direction, w);
             let rr = rate_ratio(x, n, c, t);
             let note = match (rr, c) {
                 (Some(_), _) => String::new(),
@@ -273,6 +274,8 @@ pub fn window_tests(
                 p_shift_lower: lower_tail(&totals),
                 null_mean_shift: totals.iter().sum::<u64>() as f64 / totals.len().max(1) as f64,
                 events_span_short: events_span_short(&days, t),
+                hit_days,
+                hit_events,
                 note,
             };
             (test, totals)

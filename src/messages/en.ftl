@@ -192,6 +192,11 @@ found-alone-not-notable = On its own this p-value would not be notable, but it i
 found-some = After correcting for { $tests } tests, { $count } window(s) hold more { $unit } than chance would explain at the 5% level:
 found-p-meaning = A p-value is the chance of a result at least this strong if the timing of announcements were unrelated to the events. It does not say why announcements cluster: timing can follow from other causes (see below).
 finding = { $observed } of { $n } { $unit } fell { $where }, against { $expected } expected by chance ({ $rate_ratio }, assuming independent { $unit }; exact shift p = { $p }; adjusted for all { $tests } windows tested, p = { $adjusted }).
+finding-hits = These { $unit } came on { $days }, in the windows of { $events }.
+hits-days-one = a single day
+hits-days = { $count } different days
+hits-events-one = a single event
+hits-events = { $count } different events
 finding-rate-ratio = rate ratio { $ratio }, 95% CI { $low } to { $high }
 finding-rate-ratio-undefined = rate ratio undefined
 window-on-day = on the day of an event in the { $group } group

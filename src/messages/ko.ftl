@@ -190,6 +190,11 @@ found-alone-not-notable = 이 p값은 따로 보아도 눈에 띄지 않는다. 
 found-some = 검정 { $tests }개에 대해 다중 검정 보정을 한 뒤에도, 유의수준 5%에서 우연으로 설명하기 어려울 만큼 { $unit }이(가) 많이 든 구간이 { $count }개 있다:
 found-p-meaning = p값은 발표 시점이 사건과 무관하다고 가정할 때 이만큼 강하거나 더 강한 결과가 나올 확률이다. p값은 발표가 몰리는 이유를 말해 주지 않는다. 발표 시점은 다른 이유로도 정해질 수 있으며(아래 참고), 이 결과가 의도를 보여 주지는 않는다.
 finding = { $unit } { $n } 중 { $observed }이(가) { $where } 나왔다. 우연이라면 { $expected }이(가) 예상된다({ $rate_ratio }, { $unit }이(가) 서로 독립이라는 가정 아래 구한 값). 정확 시점 이동 검정 p = { $p }, 검정한 구간 { $tests }개 전체를 감안한 다중 검정 보정 p = { $adjusted }이다.
+finding-hits = 이 { $unit }은(는) { $days }에 나왔고, { $events }의 구간에 들었다.
+hits-days-one = 하루
+hits-days = 서로 다른 { $count }일
+hits-events-one = 사건 하나
+hits-events = 서로 다른 사건 { $count }건
 finding-rate-ratio = 발생률비 { $ratio }, 95% 신뢰구간 { $low }~{ $high }
 finding-rate-ratio-undefined = 발생률비 산출 불가
 window-on-day = { $group } 당일에

@@ -75,6 +75,10 @@ pub struct WindowRow {
     pub local_shifts: u64,
     /// The group's events span less than half the period (see the summary).
     pub events_span_short: bool,
+    /// Distinct announcement days in the windows, and distinct event days
+    /// whose windows hold them.
+    pub hit_days: u64,
+    pub hit_events: u64,
 }
 
 impl From<&WindowTest> for WindowRow {
@@ -101,6 +105,8 @@ impl From<&WindowTest> for WindowRow {
             null_mean_shift: Figure(t.null_mean_shift),
             null_mean_local: Figure(t.local.null_mean),
             events_span_short: t.events_span_short,
+            hit_days: t.hit_days as u64,
+            hit_events: t.hit_events as u64,
             note: t.note.clone(),
             shift_count: t.shift_count as u64,
             local_shift_count: t.local.at_least_observed as u64,

@@ -82,6 +82,42 @@ pub fn events_span_short(event_days: &[i64], period_days: usize) -> bool {
     }
 }
 
+/// What carries an observed count: the distinct days with announcements in
+/// the windows, and the distinct event days whose own window holds at least
+/// one of them. Three hits on two days before one election are one burst,
+/// not three coincidences. `event_days` are distinct day indices relative to
+/// the period start (events outside it count where their window reaches in).
+/// Cost O(T + m), with a running count of busy days.
+pub fn hits(
+    counts: &[u64],
+    covered: &[bool],
+    event_days: &[i64],
+    direction: Direction,
+    w: u32,
+) -> (usize, usize) {
+    let days = counts.iter().zip(covered).filter(|&(&c, &cov)| c > 0 && cov).count();
+    // busy_before[i] = busy days in 0..i.
+    let mut busy_before = Vec::with_capacity(counts.len() + 1);
+    busy_before.push(0usize);
+    for &c in counts {
+        busy_before.push(busy_before.last().copied().unwrap_or(0) + usize::from(c > 0));
+    }
+    let t = counts.len() as i64;
+    let span = i64::from(w.max(1)) - 1;
+    let events = event_days
+        .iter()
+        .filter(|&&e| {
+            let (lo, hi) = match direction {
+                Direction::Before => (e - span, e),
+                Direction::After => (e, e + span),
+            };
+            let (lo, hi) = (lo.max(0), hi.min(t - 1));
+            lo <= hi && busy_before[hi as usize + 1] > busy_before[lo as usize]
+        })
+        .count();
+    (days, events)
+}
+
 /// `sum_t counts[t]` over covered days: the observed count `x`.
 pub fn observed_in_windows(counts: &[u64], covered: &[bool]) -> u64 {
     counts.iter().zip(covered).filter(|(_, &c)| c).map(|(n, _)| n).sum()
@@ -418,6 +454,10 @@ pub struct WindowTest {
     pub p_shift_lower: f64,
     /// The mean of `X_s` over the `T` circular shifts (`n c / T`).
     pub null_mean_shift: f64,
+    /// Distinct announcement days in the windows, and distinct event days
+    /// whose windows hold them ([`hits`]).
+    pub hit_days: usize,
+    pub hit_events: usize,
     /// Whether the group's events in the period span less than half of it
     /// ([`events_span_short`]): then the circular shift moves announcements
     /// into years without such events, and the local test is the fairer one.
@@ -519,5 +559,18 @@ mod tests {
             let rr = rate_ratio(x, n, c, t).unwrap();
             assert!(rr.low <= rr.estimate && rr.estimate <= rr.high, "{rr:?}");
         }
+    }
+
+    #[test]
+    fn hits_count_distinct_days_and_the_events_whose_windows_hold_them() {
+        // Days 0..10; events on days 3 and 8, 3-day windows before them.
+        let counts = [0u64, 2, 1, 0, 0, 0, 4, 0, 0, 0];
+        let days = [3i64, 8, 20];
+        let covered = covered_mask(&days, 10, Direction::Before, 3);
+        // Windows 1..=3 and 6..=8: busy days 1, 2 (event 3) and 6 (event 8).
+        assert_eq!(hits(&counts, &covered, &days, Direction::Before, 3), (3, 2));
+        // After windows 3..=5 and 8..=9: no busy day.
+        let after = covered_mask(&days, 10, Direction::After, 3);
+        assert_eq!(hits(&counts, &after, &days, Direction::After, 3), (0, 0));
     }
 }

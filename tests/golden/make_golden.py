@@ -61,6 +61,16 @@ window_tests.csv columns added after p_shift_bh (in this order):
   null_mean_shift mean of X_s over the T circular shifts (= n*c/T, asserted).
   null_mean_local mean of the local X_s over s in -S..S.
   p_shift_lower   #{s in 0..T-1: X_s <= X_0} / T, lower-tail circular shift.
+  hit_days        #{t in 0..T-1: h[t] > 0 and w[t] = 1}: the distinct covered
+                  days of the period that carry announcements (weight > 0), i.e.
+                  the days over which the observed count is summed (asserted:
+                  sum of h over them == observed).
+  hit_events      #{distinct event days e of the group (every event in the events
+                  file, inside the period or not; several events on one day
+                  count once) such that some t in 0..T-1 with h[t] > 0 lies in
+                  e's own window (before: e-W+1 <= t <= e; after:
+                  e <= t <= e+W-1)}.  Asserted: hit_days == 0 iff
+                  observed == 0 iff hit_events == 0.
 
 Number formatting: integers plain, floats via repr(), 'inf' for infinity,
 empty cell for undefined / missing values; 'nan' is never written.
@@ -274,6 +284,28 @@ def window_ranges(event_days, start, W, direction):
     return out
 
 
+def hit_counts(h, w, ranges):
+    """hit_days and hit_events (see the module docstring)."""
+    T = len(h)
+    pos = h > 0
+    hit = np.nonzero(pos & (w == 1))[0]
+    hit_days = len(hit)
+    # prefix count of announcement days: cum[i] = #{t < i: h[t] > 0}
+    cum = np.concatenate([[0], np.cumsum(pos.astype(np.int64))])
+    hit_events = 0
+    for lo, hi in ranges:
+        a, b = max(lo, 0), min(hi, T - 1)
+        if a <= b and cum[b + 1] - cum[a] > 0:
+            hit_events += 1
+    # independent check: a plain loop over the announcement days
+    ann_days = [int(t) for t in np.nonzero(pos)[0]]
+    ref = sum(1 for lo, hi in ranges if any(lo <= t <= hi for t in ann_days))
+    assert ref == hit_events, (ref, hit_events)
+    ref_days = {t for t in ann_days if any(lo <= t <= hi for lo, hi in ranges)}
+    assert ref_days == set(int(t) for t in hit), "hit days"
+    return hit_days, hit_events, int(h[hit].sum())
+
+
 def local_shift_test(h, ranges, S):
     """Local restricted-shift null, no wrap-around, shifts s = -S..S."""
     T = len(h)
@@ -409,6 +441,11 @@ def run_case(case):
                 X0loc = int(Xloc[shifts == 0][0])
                 assert X0loc == x, (g, direction, W, X0loc, x)
                 k_loc = int(np.sum(Xloc >= X0loc))
+                assert len(set(days)) == len(days)     # distinct event days
+                hd, he, hsum = hit_counts(
+                    h, w, window_ranges(days, start, W, direction))
+                assert hsum == x, (g, direction, W, hsum, x)
+                assert (hd == 0) == (x == 0) == (he == 0), (g, direction, W)
                 rr, low, high = rate_ratio_ci(x, n, c, T)
                 rows.append(dict(
                     group=g, direction=direction, window_days=W, n=n,
@@ -421,6 +458,7 @@ def run_case(case):
                     null_mean_shift=int(Xcirc.sum()) / T,
                     null_mean_local=int(Xloc.sum()) / len(shifts),
                     p_shift_lower=k_lower / T,
+                    hit_days=hd, hit_events=he,
                     _X=Xcirc))
                 assert rows[-1]["null_mean_shift"] == rows[-1]["expected"]
 
@@ -451,7 +489,7 @@ def run_case(case):
                "rate_ratio_high", "p_binomial", "p_shift", "shift_count",
                "p_shift_holm", "p_shift_bh", "p_shift_fwer", "p_shift_local",
                "local_shift_count", "local_shifts", "null_mean_shift",
-               "null_mean_local", "p_shift_lower"]
+               "null_mean_local", "p_shift_lower", "hit_days", "hit_events"]
     write_csv(os.path.join(outdir, "window_tests.csv"), wt_cols,
               [[r[col] for col in wt_cols] for r in rows])
 

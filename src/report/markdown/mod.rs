@@ -120,7 +120,10 @@ fn found(md: &mut Document, tests: &[WindowTest], prose: &Prose) {
         let _ = writeln!(md, "{none}\n");
         if let Some(best) = strongest(tests) {
             let finding = prose.finding(best, family);
-            let _ = writeln!(md, "{}\n", prose.say("found-strongest", &[("finding", &finding)]));
+            let strongest = prose.say("found-strongest", &[("finding", &finding)]);
+            let hits =
+                if best.observed > 0 { format!(" {}", prose.hits(best)) } else { String::new() };
+            let _ = writeln!(md, "{strongest}{hits}\n");
             let key =
                 if best.p_shift < 0.05 { "found-alone-notable" } else { "found-alone-not-notable" };
             let _ = writeln!(md, "{}\n", prose.say(key, &[("tests", &count)]));
@@ -141,7 +144,7 @@ fn found(md: &mut Document, tests: &[WindowTest], prose: &Prose) {
         for t in &significant {
             let local =
                 local_null::for_finding(t, prose).map(|l| format!(" {l}")).unwrap_or_default();
-            let _ = writeln!(md, "- {}{local}", prose.finding(t, family));
+            let _ = writeln!(md, "- {} {}{local}", prose.finding(t, family), prose.hits(t));
         }
         let _ = writeln!(md, "\n{}\n", prose.say("found-p-meaning", &[]));
     }

@@ -166,6 +166,26 @@ impl Prose<'_> {
         )
     }
 
+    /// How many distinct days and events carry a window's count: "These
+    /// announcements came on 2 different days, in the windows of a single event."
+    pub fn hits(&self, t: &WindowTest) -> String {
+        let count = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                self.say(one, &[])
+            } else {
+                self.say(many, &[("count", &thousands(n as u64))])
+            }
+        };
+        self.say(
+            "finding-hits",
+            &[
+                ("unit", &self.unit()),
+                ("days", &count(t.hit_days, "hits-days-one", "hits-days")),
+                ("events", &count(t.hit_events, "hits-events-one", "hits-events")),
+            ],
+        )
+    }
+
     /// A window test's result as a sentence, with its rate ratio and both
     /// p-values (the adjusted one always beside the raw one); `family` is
     /// the number of tests the adjustment allows for.
