@@ -23,8 +23,8 @@ use crate::stats::shift::{local_shift_test, lower_tail, ShiftTest, ShiftTester};
 use crate::stats::shuffle::{delay_shuffle, reach, Membership, ShuffleCase};
 use crate::stats::weekday::{weekday_test, WeekdayTest};
 use crate::stats::window::{
-    binomial_upper_tail, covered_days_between, covered_mask, events_span_short, hits,
-    observed_in_windows, rate_ratio, WindowTest,
+    binomial_upper_tail, covered_days_between, events_span_short, hits, observed_in_windows,
+    rate_ratio, WindowTest,
 };
 use crate::stats::{day_counts, monthly_counts, MonthCount};
 
@@ -238,15 +238,17 @@ pub fn window_tests(
         .par_iter()
         .map(|&(group, direction, w)| {
             let days = group.day_indices(period);
-            let covered = covered_mask(&days, t, direction, w);
-            let c = covered.iter().filter(|&&x| x).count();
-            let x = observed_in_windows(counts, &covered);
-            let totals = shift_tester.shift_counts(&covered);
-            let shift = ShiftTest::of_totals(&totals);
+            // The windows over the period and S days either side of it; the
+            // period's own days are the circular test's covered mask.
             let around =
                 covered_days_between(&days, -local_reach, t as i64 + local_reach, direction, w);
+            let covered = &around[local_shift_days as usize..local_shift_days as usize + t];
+            let c = covered.iter().filter(|&&x| x).count();
+            let x = observed_in_windows(counts, covered);
+            let totals = shift_tester.shift_counts(covered);
+            let shift = ShiftTest::of_totals(&totals);
             let local = local_shift_test(counts, &around, local_shift_days as usize);
-            let (hit_days, hit_events) = hits(counts, &covered, &days, direction, w);
+            let (hit_days, hit_events) = hits(counts, covered, &days, direction, w);
             let rr = rate_ratio(x, n, c, t);
             let note = match (rr, c) {
                 (Some(_), _) => String::new(),
@@ -284,10 +286,11 @@ pub fn window_tests(
     // The family: rows whose windows cover some days but not all (the
     // others always give p = 1 and would only dilute the adjustment).
     let in_family = |r: &WindowTest| r.covered_days > 0 && r.covered_days < t;
-    let family: Vec<usize> = (0..tested.len()).filter(|&i| in_family(&tested[i].0)).collect();
-    let totals: Vec<Vec<u64>> = family.iter().map(|&i| tested[i].1.clone()).collect();
-    let p: Vec<f64> = family.iter().map(|&i| tested[i].0.p_shift).collect();
-    let mut rows: Vec<WindowTest> = tested.into_iter().map(|(row, _)| row).collect();
+    let (mut rows, mut all_totals): (Vec<WindowTest>, Vec<Vec<u64>>) = tested.into_iter().unzip();
+    let family: Vec<usize> = (0..rows.len()).filter(|&i| in_family(&rows[i])).collect();
+    let totals: Vec<Vec<u64>> =
+        family.iter().map(|&i| std::mem::take(&mut all_totals[i])).collect();
+    let p: Vec<f64> = family.iter().map(|&i| rows[i].p_shift).collect();
     let adjusted = min_p_adjusted(&totals).into_iter().zip(holm(&p)).zip(benjamini_hochberg(&p));
     for (&i, ((fwer, h), b)) in family.iter().zip(adjusted) {
         rows[i].p_shift_fwer = Some(fwer);
